@@ -1,0 +1,2 @@
+/** The Hype runtime: the Lua engine facade, the module system and the built-in modules. */
+package dev.hype.runtime;
