@@ -1,0 +1,2 @@
+/** The interactive REPL, built on JLine. */
+package dev.hype.cli.repl;

@@ -1,0 +1,281 @@
+package dev.hype.runtime.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import party.iroiro.luajava.JFunction;
+import party.iroiro.luajava.Lua;
+import party.iroiro.luajava.lua54.Lua54;
+
+/** Implement {@link LuaRuntime} over one LuaJava {@code Lua54} state. */
+final class LuaEngine implements LuaRuntime {
+    static final String LUA_RELEASE = "Lua 5.4.8";
+
+    private static final int OUTCOME_DONE = 0;
+    private static final int OUTCOME_EXIT = 1;
+    private static final int OUTCOME_ERROR = 2;
+    private static final int OUTCOME_TIMEOUT = 3;
+    private static final int OUTCOME_INCOMPLETE = 4;
+    private static final int OUTCOME_SYNTAX = 5;
+
+    private final Thread owner = Thread.currentThread();
+    private final RuntimeOptions options;
+    private final Lua lua;
+    private final CallStack stack;
+    private final int entryRef;
+    private final MemoryLimit memoryLimit;
+    private ByteBuffer scratch = ByteBuffer.allocateDirect(8192);
+    private long deadline;
+    private boolean clockRunning;
+    private boolean closed;
+
+    LuaEngine(RuntimeOptions options) {
+        this.options = options;
+        this.lua = new Lua54();
+        this.stack = new CallStack(lua, this);
+        lua.openLibraries();
+        this.memoryLimit = options.maxMemoryBytes() > 0
+                ? MemoryLimit.install(stack.statePointer(), options.maxMemoryBytes())
+                : null;
+        this.entryRef = loadPrelude();
+        if (!options.timeout().isZero()) {
+            callEntry("enable_limits", 0);
+            stack.pop(stack.top());
+        }
+    }
+
+    private int loadPrelude() {
+        byte[] source;
+        try (InputStream in = LuaEngine.class.getResourceAsStream("prelude.lua")) {
+            source = in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the engine prelude is missing from the distribution", e);
+        }
+        if (stack.loadBuffer(source, "=[hype]") != 0) {
+            throw new IllegalStateException("the engine prelude does not compile: " + stack.toText(-1));
+        }
+        stack.newTable(0, 1);
+        stack.pushFunction("deadline_passed", s -> {
+            s.pushBoolean(clockRunning && System.nanoTime() - deadline > 0);
+            return 1;
+        });
+        stack.setField(-2, "deadline_passed");
+        if (stack.protectedCall(1, 1) != 0) {
+            throw new IllegalStateException("the engine prelude failed: " + stack.toText(-1));
+        }
+        return stack.ref();
+    }
+
+    @Override
+    public int run(Chunk chunk, String scriptName, List<String> args) {
+        checkAccess();
+        int base = stack.top();
+        try {
+            setArgTable(scriptName, args);
+            stack.pushRef(entryRef);
+            stack.getField(-1, "run");
+            if (stack.loadBuffer(chunk.source(), chunk.chunkName()) != 0) {
+                throw ScriptException.syntaxError(stack.toText(-1));
+            }
+            for (String a : args) {
+                stack.pushString(a);
+            }
+            startClock();
+            int status = stack.protectedCall(args.size() + 1, 4);
+            stopClock();
+            if (status != 0) {
+                throw ScriptException.runtimeError(describeTop(), "");
+            }
+            int outcome = (int) stack.toInteger(-4);
+            return switch (outcome) {
+                case OUTCOME_DONE -> 0;
+                case OUTCOME_EXIT -> (int) stack.toInteger(-3);
+                case OUTCOME_TIMEOUT -> throw ScriptException.timeout(options.timeout());
+                default -> throw ScriptException.runtimeError(stack.toText(-2), stack.toText(-1));
+            };
+        } finally {
+            stopClock();
+            stack.setTop(base);
+        }
+    }
+
+    private void setArgTable(String scriptName, List<String> args) {
+        stack.newTable(args.size(), 2);
+        stack.pushString("hype");
+        stack.rawSetIndex(-2, -1);
+        stack.pushString(scriptName);
+        stack.rawSetIndex(-2, 0);
+        for (int i = 0; i < args.size(); i++) {
+            stack.pushString(args.get(i));
+            stack.rawSetIndex(-2, i + 1);
+        }
+        stack.setGlobal("arg");
+    }
+
+    @Override
+    public EvalResult evaluate(String input) {
+        checkAccess();
+        int base = stack.top();
+        try {
+            callEntryWith("repl", input);
+            int outcome = (int) stack.toInteger(base + 1);
+            return switch (outcome) {
+                case OUTCOME_DONE -> new EvalResult.Values(stack.type(base + 2) == LuaType.STRING
+                        ? stack.toText(base + 2) : "");
+                case OUTCOME_EXIT -> new EvalResult.Exited((int) stack.toInteger(base + 2));
+                case OUTCOME_INCOMPLETE -> new EvalResult.Incomplete();
+                case OUTCOME_TIMEOUT -> new EvalResult.Failed("timeout");
+                case OUTCOME_ERROR, OUTCOME_SYNTAX -> new EvalResult.Failed(stack.toText(base + 2));
+                default -> throw new IllegalStateException("unknown REPL outcome " + outcome);
+            };
+        } finally {
+            stack.setTop(base);
+        }
+    }
+
+    private void callEntryWith(String name, String argument) {
+        stack.pushRef(entryRef);
+        stack.getField(-1, name);
+        stack.pushString(argument);
+        int status = stack.protectedCall(1, 2);
+        if (status != 0) {
+            throw ScriptException.runtimeError(describeTop(), "");
+        }
+        // Drop the entry table below the results.
+        lua.remove(-3);
+    }
+
+    private void callEntry(String name, int results) {
+        stack.pushRef(entryRef);
+        stack.getField(-1, name);
+        if (stack.protectedCall(0, results) != 0) {
+            throw new IllegalStateException("engine entry '" + name + "' failed: " + describeTop());
+        }
+    }
+
+    @Override
+    public void setGlobal(String name, JavaFunction function) {
+        checkAccess();
+        stack.pushFunction(name, function);
+        stack.setGlobal(name);
+    }
+
+    @Override
+    public void install(String name, Chunk chunk, Map<String, JavaFunction> natives) {
+        checkAccess();
+        int base = stack.top();
+        try {
+            if (stack.loadBuffer(chunk.source(), chunk.chunkName()) != 0) {
+                throw new IllegalStateException("built-in code does not compile: " + stack.toText(-1));
+            }
+            stack.newTable(0, natives.size());
+            natives.forEach((key, fn) -> {
+                stack.pushFunction(key, fn);
+                stack.setField(-2, key);
+            });
+            if (stack.protectedCall(1, 1) != 0) {
+                throw new IllegalStateException("built-in set-up " + chunk.chunkName() + " failed: " + describeTop());
+            }
+            if (name != null) {
+                stack.setGlobal(name);
+            }
+        } finally {
+            stack.setTop(base);
+        }
+    }
+
+    @Override
+    public long memoryInUse() {
+        checkAccess();
+        if (memoryLimit != null) {
+            return memoryLimit.used();
+        }
+        int base = stack.top();
+        try {
+            if (stack.loadBuffer("return collectgarbage('count')".getBytes(), "=[hype]") != 0
+                    || stack.protectedCall(0, 1) != 0) {
+                throw new IllegalStateException(describeTop());
+            }
+            return (long) (stack.toNumber(-1) * 1024);
+        } finally {
+            stack.setTop(base);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        checkThread();
+        closed = true;
+        lua.close();
+    }
+
+    /** Adapt a Java function to LuaJava, turning every exception into a Lua error. */
+    JFunction adapt(String name, JavaFunction function) {
+        return current -> {
+            CallStack callStack = current == lua ? stack : new CallStack(current, this);
+            try {
+                return function.call(callStack);
+            } catch (LuaError e) {
+                if (e.pushesValue()) {
+                    e.pushValue(callStack);
+                } else {
+                    callStack.pushWhere(1);
+                    callStack.pushString(e.getMessage());
+                    callStack.concat(2);
+                }
+                return -1;
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                callStack.pushWhere(1);
+                callStack.pushString("internal error in '" + name + "': " + e);
+                callStack.concat(2);
+                return -1;
+            }
+        };
+    }
+
+    /** Return a direct buffer of at least {@code size} bytes, cleared; reused between calls. */
+    ByteBuffer scratch(int size) {
+        if (scratch.capacity() < size) {
+            scratch = ByteBuffer.allocateDirect(Math.max(size, scratch.capacity() * 2));
+        }
+        scratch.clear();
+        return scratch;
+    }
+
+    private String describeTop() {
+        String text = stack.toText(-1);
+        return text != null ? text : "(error object is a " + stack.type(-1).luaName() + " value)";
+    }
+
+    private void startClock() {
+        Duration timeout = options.timeout();
+        if (!timeout.isZero()) {
+            deadline = System.nanoTime() + timeout.toNanos();
+            clockRunning = true;
+        }
+    }
+
+    private void stopClock() {
+        clockRunning = false;
+    }
+
+    private void checkAccess() {
+        if (closed) {
+            throw new IllegalStateException("this Lua runtime is closed");
+        }
+        checkThread();
+    }
+
+    private void checkThread() {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("this Lua runtime belongs to thread '" + owner.getName()
+                    + "' and cannot be used from '" + Thread.currentThread().getName() + "'");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.hype.runtime.engine;
+
+import java.util.List;
+
+/**
+ * Run Lua 5.4 code in one state owned by the thread that created it.
+ *
+ * <p>Every method must be called from that thread; calls from another thread, or after
+ * {@link #close()}, throw {@link IllegalStateException} instead of touching the native state.
+ */
+public interface LuaRuntime extends AutoCloseable {
+
+    /** Create a runtime with the standard libraries and the given limits. */
+    static LuaRuntime create(RuntimeOptions options) {
+        return new LuaEngine(options);
+    }
+
+    /** Return the Lua release the engine runs, such as {@code Lua 5.4.8}. */
+    static String luaRelease() {
+        return LuaEngine.LUA_RELEASE;
+    }
+
+    /**
+     * Run a main chunk as {@code lua5.4} runs a script: {@code arg} holds {@code scriptName} at 0
+     * and the arguments from 1, and {@code ...} holds the arguments.
+     *
+     * @return the exit status: 0 at the end of the chunk, or the status given to {@code os.exit}
+     * @throws ScriptException on a syntax error, an uncaught error, or the time limit
+     */
+    int run(Chunk chunk, String scriptName, List<String> args);
+
+    /** Evaluate one REPL input, as an expression if it is one, else as a statement. */
+    EvalResult evaluate(String input);
+
+    /** Set a global variable to a Java function. */
+    void setGlobal(String name, JavaFunction function);
+
+    /**
+     * Run trusted set-up code, passing it the given Java functions as a table, and keep what it
+     * returns as the global {@code name} (or discard it when {@code name} is null).
+     */
+    void install(String name, Chunk chunk, java.util.Map<String, JavaFunction> natives);
+
+    /** Return the bytes Lua's allocator holds now. */
+    long memoryInUse();
+
+    /** Close the state; later calls fail cleanly. Closing twice does nothing. */
+    @Override
+    void close();
+}

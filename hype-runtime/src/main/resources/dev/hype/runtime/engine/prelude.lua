@@ -1,0 +1,217 @@
+-- The engine prelude: runs once in every new state, before any user code.
+-- It receives the natives table and returns the entry points the Java side calls.
+-- Everything it keeps (the real pcall, debug.sethook, ...) stays in upvalues that scripts cannot reach.
+local natives = ...
+
+local debug, coroutine, string, io, os = debug, coroutine, string, io, os
+local type, error, tostring, select, getmetatable, setmetatable, rawequal =
+      type, error, tostring, select, getmetatable, setmetatable, rawequal
+local raw_pcall, raw_xpcall = pcall, xpcall
+local raw_sethook, raw_gethook, traceback = debug.sethook, debug.gethook, debug.traceback
+local co_create, co_wrap, co_resume, co_close, co_running = coroutine.create, coroutine.wrap,
+      coroutine.resume, coroutine.close, coroutine.running
+local deadline_passed = natives.deadline_passed
+
+-- LuaJava's state adds a global `java` that reaches any JVM class, and a package searcher for it.
+java = nil
+package.loaded.java = nil
+for i = #package.searchers, 5, -1 do package.searchers[i] = nil end
+
+-- Fatal signals travel as errors that no pcall, xpcall or coroutine can swallow.
+local EXIT_MT = { __name = "hype.exit" }
+EXIT_MT.__tostring = function(e) return "os.exit(" .. tostring(e.code) .. ")" end
+local TIMEOUT = setmetatable({}, { __name = "hype.timeout", __tostring = function() return "timeout" end })
+
+local function is_fatal(e)
+  return rawequal(e, TIMEOUT) or (type(e) == "table" and getmetatable(e) == EXIT_MT)
+end
+
+local function pass(ok, ...)
+  if not ok and is_fatal((...)) then error((...), 0) end
+  return ok, ...
+end
+
+pcall = function(f, ...) return pass(raw_pcall(f, ...)) end
+xpcall = function(f, handler, ...)
+  return pass(raw_xpcall(f, function(e)
+    if is_fatal(e) then return e end
+    return handler(e)
+  end, ...))
+end
+coroutine.resume = function(co, ...) return pass(co_resume(co, ...)) end
+coroutine.close = function(co) return pass(co_close(co)) end
+
+os.exit = function(code, close)
+  if code == nil or code == true then code = 0
+  elseif code == false then code = 1
+  elseif math.type(code) ~= "integer" then
+    if type(code) == "number" and code == math.floor(code) then code = math.tointeger(code)
+    else error("bad argument #1 to 'exit' (number has no integer representation)", 2) end
+  end
+  error(setmetatable({ code = code }, EXIT_MT), 0)
+end
+
+-- The time limit: a count hook on every coroutine, chained with any hook the script sets itself.
+local HOOK_COUNT = 1000
+local limited = false
+local user_hooks = setmetatable({}, { __mode = "k" })
+
+local function limit_hook(event, line)
+  if event == "count" and deadline_passed() then error(TIMEOUT, 0) end
+  local co = co_running()
+  local user = user_hooks[co]
+  if user and user.events[event] then return user.fn(event, line) end
+end
+
+local function install_limit(co, user)
+  local mask = ""
+  if user then
+    user_hooks[co] = user
+    mask = user.mask
+  end
+  if co then raw_sethook(co, limit_hook, mask, HOOK_COUNT) else raw_sethook(limit_hook, mask, HOOK_COUNT) end
+end
+
+local function parse_mask(mask, count)
+  local events = {}
+  if mask:find("c", 1, true) then events.call = true; events["tail call"] = true end
+  if mask:find("r", 1, true) then events["return"] = true end
+  if mask:find("l", 1, true) then events.line = true end
+  if count and count > 0 then events.count = true end
+  return events
+end
+
+local function limited_sethook(...)
+  local n = select("#", ...)
+  local co, fn, mask, count
+  if n > 0 and type((...)) == "thread" then co, fn, mask, count = ... else fn, mask, count = ... end
+  local key = co or co_running()
+  if fn == nil then
+    user_hooks[key] = nil
+    install_limit(co, nil)
+    return
+  end
+  mask = mask or ""
+  user_hooks[key] = nil
+  install_limit(co, { fn = fn, mask = mask, events = parse_mask(mask, count) })
+end
+
+local function limited_gethook(co)
+  local user = user_hooks[co or co_running()]
+  if user then return user.fn, user.mask, 0 end
+  return nil
+end
+
+local function enable_limits()
+  if limited then return end
+  limited = true
+  debug.sethook = limited_sethook
+  debug.gethook = limited_gethook
+  coroutine.create = function(f)
+    local co = co_create(f)
+    install_limit(co, nil)
+    return co
+  end
+  coroutine.wrap = function(f)
+    local co = coroutine.create(f)
+    return function(...)
+      local res = table.pack(co_resume(co, ...))
+      if res[1] then return table.unpack(res, 2, res.n) end
+      local e = res[2]
+      if type(e) == "string" and not is_fatal(e) then
+        -- like coroutine.wrap: close the coroutine and propagate, adding position information
+        co_close(co)
+        error(e, 1)
+      end
+      error(e, 0)
+    end
+  end
+  install_limit(nil, nil)
+end
+
+-- Tracebacks leave out the prelude's own frames and end at the main chunk, as lua5.4's do.
+local function clean_traceback(tb)
+  local out = {}
+  for line in tb:gmatch("[^\n]+") do
+    if not (line:find("[hype]", 1, true) or line:find("'raw_", 1, true)) then out[#out + 1] = line end
+    if line:find("in main chunk", 1, true) then
+      out[#out + 1] = "\t[C]: in ?"
+      break
+    end
+  end
+  return table.concat(out, "\n")
+end
+
+-- The message handler of the main chunk: keeps fatal signals, otherwise captures a traceback.
+local function message_handler(e)
+  if is_fatal(e) then return e end
+  local msg = e
+  if type(msg) ~= "string" then
+    local mt = getmetatable(msg)
+    if mt and mt.__tostring then
+      msg = tostring(msg)
+    elseif type(msg) == "number" then
+      msg = tostring(msg)
+    else
+      msg = string.format("(error object is a %s value)", type(msg))
+    end
+  end
+  return { message = msg, traceback = clean_traceback(traceback(msg, 2)), value = e }
+end
+
+local function flush()
+  raw_pcall(io.stdout.flush, io.stdout)
+  raw_pcall(io.stderr.flush, io.stderr)
+end
+
+-- Outcome codes shared with LuaEngine: 0 done, 1 exit, 2 error, 3 timeout.
+local function outcome(ok, e)
+  flush()
+  if ok then return 0, 0 end
+  if rawequal(e, TIMEOUT) then return 3 end
+  if type(e) == "table" and getmetatable(e) == EXIT_MT then return 1, e.code end
+  return 2, nil, e.message, e.traceback
+end
+
+local entry = {}
+
+function entry.run(chunk, ...)
+  return outcome(raw_xpcall(chunk, message_handler, ...))
+end
+
+entry.enable_limits = enable_limits
+
+-- The REPL: evaluate a line as lua.c does, first as an expression, then as a statement.
+local INCOMPLETE = "<eof>"
+local function display(n, ...)
+  local parts = {}
+  for i = 1, n do parts[i] = tostring((select(i, ...))) end
+  return table.concat(parts, "\t")
+end
+
+local function repl_results(ok, ...)
+  flush()
+  if ok then
+    local n = select("#", ...)
+    if n == 0 then return 0 end
+    return 0, display(n, ...)
+  end
+  local e = ...
+  if rawequal(e, TIMEOUT) then return 3 end
+  if type(e) == "table" and getmetatable(e) == EXIT_MT then return 1, e.code end
+  return 2, e.message
+end
+
+function entry.repl(source, env)
+  local fn, err = load("return " .. source, "=stdin", "t", env)
+  if not fn then
+    fn, err = load(source, "=stdin", "t", env)
+  end
+  if not fn then
+    if err:sub(-#INCOMPLETE) == INCOMPLETE then return 4 end
+    return 5, err
+  end
+  return repl_results(raw_xpcall(fn, message_handler))
+end
+
+return entry
