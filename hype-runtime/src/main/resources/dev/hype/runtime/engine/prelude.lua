@@ -56,8 +56,19 @@ local HOOK_COUNT = 1000
 local limited = false
 local user_hooks = setmetatable({}, { __mode = "k" })
 
+-- Instructions that run inside a hook consume the instruction count without firing the count
+-- hook, so when a script's own line or call hook runs, its events check the clock too.
+local other_events = 0
 local function limit_hook(event, line)
-  if event == "count" and deadline_passed() then error(TIMEOUT, 0) end
+  if event == "count" then
+    if deadline_passed() then error(TIMEOUT, 0) end
+  else
+    other_events = other_events + 1
+    if other_events >= 64 then
+      other_events = 0
+      if deadline_passed() then error(TIMEOUT, 0) end
+    end
+  end
   local co = co_running()
   local user = user_hooks[co]
   if user and user.events[event] then return user.fn(event, line) end
@@ -66,7 +77,7 @@ end
 local function install_limit(co, user)
   local mask = ""
   if user then
-    user_hooks[co] = user
+    user_hooks[co or co_running()] = user
     mask = user.mask
   end
   if co then raw_sethook(co, limit_hook, mask, HOOK_COUNT) else raw_sethook(limit_hook, mask, HOOK_COUNT) end
@@ -121,7 +132,7 @@ local function enable_limits()
       if type(e) == "string" and not is_fatal(e) then
         -- like coroutine.wrap: close the coroutine and propagate, adding position information
         co_close(co)
-        error(e, 1)
+        error(e, 2)
       end
       error(e, 0)
     end
@@ -202,10 +213,15 @@ local function repl_results(ok, ...)
   return 2, e.message
 end
 
+local function compile(source, env)
+  if env then return load(source, "=stdin", "t", env) end
+  return load(source, "=stdin", "t")
+end
+
 function entry.repl(source, env)
-  local fn, err = load("return " .. source, "=stdin", "t", env)
+  local fn, err = compile("return " .. source, env)
   if not fn then
-    fn, err = load(source, "=stdin", "t", env)
+    fn, err = compile(source, env)
   end
   if not fn then
     if err:sub(-#INCOMPLETE) == INCOMPLETE then return 4 end
