@@ -28,8 +28,9 @@ final class Watchdog implements AutoCloseable {
                 return;
             }
             terminal.out().flush();
-            terminal.err().println("hype: script exceeded the time limit of " + timeout.toMillis() / 1000.0
-                    + "s and could not be interrupted (a __gc finalizer or a C function); stopping");
+            long ms = timeout.toMillis();
+            terminal.err().println("hype: script exceeded the time limit of " + (ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms")
+                    + " and could not be interrupted (a __gc finalizer or a C function); stopping");
             terminal.err().flush();
             Runtime.getRuntime().halt(1);
         });

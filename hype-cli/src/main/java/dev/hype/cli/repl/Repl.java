@@ -5,21 +5,16 @@ import dev.hype.runtime.engine.EvalResult;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * Read Lua lines, evaluate them and print their values, as {@code lua5.4} does interactively.
  *
  * <p>An expression's values print as {@code print} would print them; an incomplete chunk asks for
  * more lines with {@code >>}; history persists in {@code ~/.hype/history}; Ctrl-D exits and
- * Ctrl-C discards the current input.
+ * Ctrl-C discards the current input. On a terminal, JLine edits lines; over other streams (tests,
+ * pipes) lines are read plainly.
  */
 public final class Repl {
     private static final String PROMPT = "> ";
@@ -37,44 +32,33 @@ public final class Repl {
     /** Create a REPL that keeps history in {@code history}. */
     public Repl(Terminal terminal, RuntimeOptions options, Path history) {
         this.terminal = terminal;
-        this.options = options.withTimeout(java.time.Duration.ZERO);
+        this.options = options;
         this.history = history;
     }
 
     /** Run until end of input or {@code os.exit}; return the exit status. */
     public int run() throws IOException {
-        Files.createDirectories(history.getParent());
-        try (org.jline.terminal.Terminal console = terminal.interactive()
-                ? TerminalBuilder.builder().system(true).build()
-                : TerminalBuilder.builder().system(false).streams(terminal.in(), terminal.out())
-                        .dumb(true).type("dumb").build();
+        Files.createDirectories(history.toAbsolutePath().getParent());
+        try (LineSource lines = terminal.interactive()
+                ? new JLineSource(history)
+                : new StreamLineSource(terminal.in(), terminal.out(), history);
              LuaRuntime runtime = LuaRuntime.create(options)) {
-            LineReader reader = LineReaderBuilder.builder().terminal(console).appName("hype")
-                    .variable(LineReader.HISTORY_FILE, history)
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .build();
-            PrintWriter out = console.writer();
-            out.println("Hype " + version() + " (" + LuaRuntime.luaRelease() + ")  Ctrl-D to exit");
-            out.flush();
-            int status = loop(reader, runtime, out);
-            reader.getHistory().save();
-            return status;
+            lines.println("Hype (" + LuaRuntime.luaRelease() + ")  Ctrl-D to exit");
+            return loop(lines, runtime);
         }
     }
 
-    private int loop(LineReader reader, LuaRuntime runtime, PrintWriter out) {
+    private static int loop(LineSource lines, LuaRuntime runtime) throws IOException {
         StringBuilder pending = new StringBuilder();
         while (true) {
-            String line;
-            try {
-                line = reader.readLine(pending.isEmpty() ? PROMPT : CONTINUE);
-            } catch (UserInterruptException e) {
+            String line = lines.readLine(pending.isEmpty() ? PROMPT : CONTINUE);
+            if (line == null) {
+                lines.println("");
+                return 0;
+            }
+            if (lines.interrupted()) {
                 pending.setLength(0);
                 continue;
-            } catch (EndOfFileException e) {
-                out.println();
-                out.flush();
-                return 0;
             }
             if (pending.isEmpty() && line.isBlank()) {
                 continue;
@@ -84,30 +68,19 @@ public final class Repl {
             }
             pending.append(pending.isEmpty() && line.startsWith("=") ? "return " + line.substring(1) : line);
             EvalResult result = runtime.evaluate(pending.toString());
+            if (result instanceof EvalResult.Incomplete) {
+                continue;
+            }
+            pending.setLength(0);
             switch (result) {
-                case EvalResult.Incomplete incomplete -> {
-                    continue;
-                }
-                case EvalResult.Values values -> {
-                    if (!values.display().isEmpty()) {
-                        out.println(values.display());
-                    }
-                }
-                case EvalResult.Failed failed -> out.println(failed.message());
+                case EvalResult.Values values when !values.display().isEmpty() -> lines.println(values.display());
+                case EvalResult.Failed failed -> lines.println(failed.message());
                 case EvalResult.Exited exited -> {
-                    out.flush();
                     return exited.status();
                 }
+                default -> { }
             }
-            out.flush();
-            pending.setLength(0);
         }
-    }
-
-    private static String version() {
-        Package pkg = Repl.class.getPackage();
-        String v = pkg == null ? null : pkg.getImplementationVersion();
-        return v == null ? "" : v;
     }
 
     private static Path defaultHistory() {

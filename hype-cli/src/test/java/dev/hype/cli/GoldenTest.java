@@ -1,0 +1,103 @@
+package dev.hype.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Run every {@code golden/NAME.lua} through the real entry point, {@link Main#main}, in a child
+ * JVM, and compare with the files beside it.
+ *
+ * <p>{@code NAME.expected} is the exact standard output. Optional: {@code NAME.status} the exit
+ * status (default 0), {@code NAME.stderr} lines that standard error must contain in order,
+ * {@code NAME.cmd} the arguments (one a line; default {@code NAME.lua}), {@code NAME.stdin}
+ * standard input. The child runs in the golden directory, so messages name files as given.
+ */
+class GoldenTest {
+    static final Path GOLDEN = Path.of("src/test/resources/golden").toAbsolutePath();
+
+    @TestFactory
+    Stream<DynamicTest> goldenScripts() throws IOException {
+        return goldenCases(GOLDEN);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> examples() throws IOException {
+        return goldenCases(Path.of("../examples").toAbsolutePath().normalize());
+    }
+
+    static Stream<DynamicTest> goldenCases(Path dir) throws IOException {
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(dir)) {
+            scripts = files.filter(p -> p.toString().endsWith(".lua"))
+                    .filter(p -> Files.exists(sibling(p, ".expected")))
+                    .sorted().toList();
+        }
+        assertThat(scripts).as("golden scripts in " + dir).isNotEmpty();
+        return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(),
+                () -> check(script)));
+    }
+
+    private static void check(Path script) throws Exception {
+        String name = script.getFileName().toString();
+        List<String> args = Files.exists(sibling(script, ".cmd"))
+                ? Files.readAllLines(sibling(script, ".cmd")).stream().filter(l -> !l.isEmpty()).toList()
+                : List.of(name);
+        Result result = runHype(script.getParent(), args, read(sibling(script, ".stdin"), ""));
+        int status = Integer.parseInt(read(sibling(script, ".status"), "0").trim());
+        assertThat(result.stdout()).as(name + " stdout (stderr was: " + result.stderr() + ")")
+                .isEqualTo(read(sibling(script, ".expected"), ""));
+        assertThat(result.status()).as(name + " exit status (stderr was: " + result.stderr() + ")")
+                .isEqualTo(status);
+        if (Files.exists(sibling(script, ".stderr"))) {
+            List<String> expected = Files.readAllLines(sibling(script, ".stderr")).stream()
+                    .filter(l -> !l.isEmpty()).toList();
+            assertThat(result.stderr().lines().toList()).as(name + " stderr").containsSubsequence(expected);
+        }
+        assertThat(result.stderr()).as(name + " has no Java stack trace").doesNotContain("\tat java.");
+    }
+
+    record Result(int status, String stdout, String stderr) { }
+
+    static Result runHype(Path dir, List<String> args, String stdin) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        Path out = Files.createTempFile("golden", ".out");
+        Path err = Files.createTempFile("golden", ".err");
+        try {
+            Process process = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("hype " + args + " did not finish within 120 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static Path sibling(Path script, String extension) {
+        String base = script.getFileName().toString().replaceFirst("\\.lua$", "");
+        return script.resolveSibling(base + extension);
+    }
+
+    private static String read(Path path, String fallback) throws IOException {
+        return Files.exists(path) ? Files.readString(path) : fallback;
+    }
+}

@@ -1,0 +1,3 @@
+args.lua
+one
+two words

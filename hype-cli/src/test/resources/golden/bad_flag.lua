@@ -1,0 +1,1 @@
+-- a bad flag is a usage error

@@ -1,0 +1,3 @@
+print("exiting")
+os.exit(3)
+print("not reached")

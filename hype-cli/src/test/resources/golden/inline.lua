@@ -1,0 +1,1 @@
+-- the script is unused: the command line holds the code

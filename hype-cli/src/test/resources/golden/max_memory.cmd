@@ -1,0 +1,3 @@
+--max-memory
+32m
+max_memory.lua

@@ -1,0 +1,5 @@
+local function explode()
+  error("boom")
+end
+print("before")
+explode()

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Install what the test suite and the benchmarks compare against: lua5.4, node and npm, and the
+# npm packages pinned in build-tools/package.json. Idempotent; safe to run on every test run.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+apt_install() { # $@ = Debian packages
+  if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq "$@" >/dev/null
+    else
+      echo "install-test-tools: cannot install $* (not root); tests that need them will be skipped" >&2
+      return 1
+    fi
+  else
+    if [[ ! -f /tmp/.hype-apt-updated ]]; then
+      apt-get update -qq >/dev/null && touch /tmp/.hype-apt-updated
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+}
+
+command -v lua5.4 >/dev/null 2>&1 || { echo "install-test-tools: installing lua5.4" >&2; apt_install lua5.4; }
+command -v node >/dev/null 2>&1 || { echo "install-test-tools: installing node" >&2; apt_install nodejs npm; }
+
+if [[ -f "$ROOT/build-tools/package.json" ]] && command -v npm >/dev/null 2>&1; then
+  stamp="$ROOT/build-tools/node_modules/.hype-installed"
+  if [[ ! -f "$stamp" || "$ROOT/build-tools/package.json" -nt "$stamp" ]]; then
+    echo "install-test-tools: installing npm packages in build-tools/" >&2
+    if (cd "$ROOT/build-tools" && npm install --no-audit --no-fund --loglevel=error >/dev/null); then
+      touch "$stamp"
+    else
+      echo "install-test-tools: npm install failed; tests that need these packages will be skipped" >&2
+    fi
+  fi
+fi
+exit 0
