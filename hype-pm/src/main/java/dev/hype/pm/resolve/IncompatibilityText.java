@@ -14,6 +14,9 @@ final class IncompatibilityText {
     String describe(Incompatibility in) {
         List<Term> terms = in.terms;
         switch (in.cause) {
+            case Cause.Dependency d when terms.size() == 1 -> {
+                return terse(terms.getFirst(), false) + " depends on a version of itself it excludes";
+            }
             case Cause.Dependency d -> {
                 return terse(terms.get(0), true) + " depends on " + terse(terms.get(1), false);
             }

@@ -56,6 +56,13 @@ final class PackageLister {
         List<Version> all = versions(pkg).orElse(List.of(version));
         int index = all.indexOf(version);
         for (var dep : deps.entrySet()) {
+            if (dep.getKey().equals(pkg)) {
+                if (!dep.getValue().contains(version) && listed.add(pkg + "\u0000self\u0000" + version)) {
+                    result.add(Incompatibility.of(List.of(new Term(pkg, VersionSet.exactly(version), true)),
+                            new Cause.Dependency(), root.name()));
+                }
+                continue;
+            }
             int lo = index;
             int hi = index;
             while (lo > 0 && sameDependency(pkg, all.get(lo - 1), dep.getKey(), dep.getValue())) {
