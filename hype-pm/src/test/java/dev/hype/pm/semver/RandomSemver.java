@@ -4,8 +4,12 @@ import java.util.Random;
 
 /** Generate random versions and ranges rich in the corner cases of npm's grammar. */
 final class RandomSemver {
-    private static final String[] PRE = {"alpha", "beta", "0", "1", "2", "rc.1", "alpha.1", "beta.2", "1a", "x"};
-    private static final String[] OPS = {"", "=", "<", "<=", ">", ">=", "^", "~", "~>", "v", "= ", "> ", "<= "};
+    private static final String[] PRE = {"alpha", "beta", "0", "1", "2", "rc.1", "alpha.1", "beta.2", "1a", "x", "01",
+        "-", "a-b", "0.0"};
+    private static final String[] OPS = {"", "=", "<", "<=", ">", ">=", "^", "~", "~>", "v", "= ", "> ", "<= ", "=v",
+        "^ ", "~ ", ">=v", "<\t", "==", "~>=", "*"};
+    private static final String[] ODD = {"1.2.3beta", "01.2.3", "1.02.3-01", "v=1.2.3", "1.2.3-beta+b.1", "1.2.3+b",
+        "=1.2", "1.2.3.4", " 1.2.3 ", "1.2.3-pre.01", "x.1.2", "1.x.2", "1.2.x-pre", "1.*.3", "2.x.x-beta"};
     private final Random random;
 
     RandomSemver(long seed) {
@@ -13,6 +17,9 @@ final class RandomSemver {
     }
 
     String version() {
+        if (random.nextInt(12) == 0) {
+            return ODD[random.nextInt(ODD.length)];
+        }
         String v = n() + "." + n() + "." + n();
         if (random.nextInt(3) == 0) {
             v += "-" + PRE[random.nextInt(PRE.length)];
@@ -32,6 +39,7 @@ final class RandomSemver {
             case 3 -> n() + "." + n() + "." + x;
             case 4 -> x;
             case 5 -> x + "." + n();
+            case 6 -> random.nextInt(3) == 0 ? ODD[random.nextInt(ODD.length)] : version();
             default -> version();
         };
     }
