@@ -43,6 +43,9 @@ public record Dependencies(Map<String, VersionSet> required, Map<String, Version
 
     /** Return the dependencies in force with the given features (plus {@code default} when asked). */
     public Map<String, VersionSet> effective(Collection<String> requestedFeatures, boolean defaultFeature) {
+        if (optional.isEmpty() && features.isEmpty()) {
+            return required;
+        }
         Map<String, VersionSet> result = new LinkedHashMap<>(required);
         Set<String> seen = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>(requestedFeatures);

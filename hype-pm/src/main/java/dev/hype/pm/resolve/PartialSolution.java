@@ -55,29 +55,30 @@ final class PartialSolution {
 
     /** Remove every assignment made after the given decision level. */
     void backtrack(int target) {
+        java.util.Set<String> affected = new java.util.HashSet<>();
         while (!assignments.isEmpty() && assignments.getLast().level() > target) {
             Assignment removed = assignments.removeLast();
-            PackageState state = packages.get(removed.term().pkg());
+            String pkg = removed.term().pkg();
+            PackageState state = packages.get(pkg);
             state.assignments.removeLast();
+            affected.add(pkg);
             if (removed.isDecision()) {
-                decisions.remove(removed.term().pkg());
+                decisions.remove(pkg);
                 state.decision = null;
             }
         }
-        for (var it = packages.entrySet().iterator(); it.hasNext(); ) {
-            PackageState state = it.next().getValue();
+        for (String pkg : affected) {
+            PackageState state = packages.get(pkg);
             if (state.assignments.isEmpty()) {
-                it.remove();
-            } else if (state.assignments.getLast().index() >= 0) {
-                Term acc = null;
-                for (Assignment a : state.assignments) {
-                    acc = acc == null ? a.term() : acc.intersect(a.term());
-                }
-                if (!acc.equals(state.accumulated)) {
-                    state.accumulated = acc;
-                    state.cachedCount = -1;
-                }
+                packages.remove(pkg);
+                continue;
             }
+            Term acc = null;
+            for (Assignment a : state.assignments) {
+                acc = acc == null ? a.term() : acc.intersect(a.term());
+            }
+            state.accumulated = acc;
+            state.cachedCount = -1;
         }
         level = target;
     }

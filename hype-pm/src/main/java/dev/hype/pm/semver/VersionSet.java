@@ -131,12 +131,51 @@ public final class VersionSet {
 
     /** Return whether every version of this set is in the other. */
     public boolean isSubsetOf(VersionSet other) {
-        return difference(other).isEmpty();
+        return !anySegment(other, (a, b) -> a & ~b & BOTH);
     }
 
     /** Return whether some version is in both sets. */
     public boolean intersects(VersionSet other) {
-        return !intersection(other).isEmpty();
+        return anySegment(other, (a, b) -> a & b);
+    }
+
+    /** Walk the merged segments of both sets; return whether {@code op} leaves a version in any of them. */
+    private boolean anySegment(VersionSet other, IntBinaryOperator op) {
+        int ia = 0;
+        int ib = 0;
+        Version lo = null;
+        while (ia < points.length || ib < other.points.length) {
+            Version q;
+            if (ia == points.length) {
+                q = other.points[ib];
+            } else if (ib == other.points.length) {
+                q = points[ia];
+            } else {
+                q = points[ia].compareTo(other.points[ib]) <= 0 ? points[ia] : other.points[ib];
+            }
+            int openA = masks[2 * ia];
+            int openB = other.masks[2 * ib];
+            int open = op.applyAsInt(openA, openB);
+            if (open != 0 && (open & content(lo, q)) != 0) {
+                return true;
+            }
+            int pointA = openA;
+            if (ia < points.length && points[ia].compareTo(q) == 0) {
+                pointA = masks[2 * ia + 1];
+                ia++;
+            }
+            int pointB = openB;
+            if (ib < other.points.length && other.points[ib].compareTo(q) == 0) {
+                pointB = other.masks[2 * ib + 1];
+                ib++;
+            }
+            if ((op.applyAsInt(pointA, pointB) & kind(q)) != 0) {
+                return true;
+            }
+            lo = q;
+        }
+        int last = op.applyAsInt(masks[2 * ia], other.masks[2 * ib]);
+        return last != 0 && (last & content(lo, null)) != 0;
     }
 
     /** Return the boundary versions of the encoding, lowest first. */
@@ -181,8 +220,10 @@ public final class VersionSet {
 
     /** Build a set, restricting masks to what each segment holds and dropping boundaries that change nothing. */
     private static VersionSet of(Version[] pts, int[] raw) {
-        List<Version> keptPoints = new ArrayList<>(pts.length);
-        List<Integer> keptMasks = new ArrayList<>(raw.length);
+        Version[] keptPoints = new Version[pts.length];
+        byte[] keptMasks = new byte[raw.length];
+        int np = 0;
+        int nm = 0;
         Version lo = null;
         int open = raw[0] & content(null, pts.length == 0 ? null : pts[0]);
         for (int i = 0; i < pts.length; i++) {
@@ -195,22 +236,18 @@ public final class VersionSet {
                     && (merged & content(p, hi)) == right) {
                 open = merged & content(lo, hi);
             } else {
-                keptMasks.add(open);
-                keptMasks.add(point);
-                keptPoints.add(p);
+                keptMasks[nm++] = (byte) open;
+                keptMasks[nm++] = (byte) point;
+                keptPoints[np++] = p;
                 lo = p;
                 open = right;
             }
         }
-        keptMasks.add(open);
-        if (keptPoints.isEmpty()) {
+        keptMasks[nm++] = (byte) open;
+        if (np == 0) {
             return open == 0 ? NONE : open == BOTH ? ANY : new VersionSet(new Version[0], new byte[] {(byte) open}, null);
         }
-        byte[] bytes = new byte[keptMasks.size()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = keptMasks.get(i).byteValue();
-        }
-        return new VersionSet(keptPoints.toArray(Version[]::new), bytes, null);
+        return new VersionSet(Arrays.copyOf(keptPoints, np), Arrays.copyOf(keptMasks, nm), null);
     }
 
     static int kind(Version v) {
@@ -219,6 +256,26 @@ public final class VersionSet {
 
     /** Return which kinds of version the open interval {@code (lo, hi)} holds; {@code null} means unbounded. */
     static int content(Version lo, Version hi) {
+        if (hi == null) {
+            return BOTH;
+        }
+        if (lo == null || !lo.isPrerelease()) {
+            long major = lo == null ? 0 : lo.major();
+            long minor = lo == null ? 0 : lo.minor();
+            long patch = lo == null ? 0 : lo.patch() + 1;
+            int c = compareTuple(major, minor, patch, hi);
+            int bits = 0;
+            if (c < 0 || (c == 0 && !hi.isPrerelease())) {
+                bits |= PRERELEASE;
+            }
+            if (c < 0) {
+                bits |= RELEASE;
+            }
+            if (c == 0 && hi.isPrerelease() && !(hi.prerelease().size() == 1 && hi.prerelease().getFirst().equals("0"))) {
+                bits |= PRERELEASE;
+            }
+            return bits;
+        }
         Version firstRelease = lo == null ? ZERO : lo.isPrerelease() ? lo.release() : Version.of(lo.major(), lo.minor(), lo.patch() + 1);
         Version firstPrerelease = lo == null ? LOWEST : lo.successor();
         int bits = 0;
@@ -229,6 +286,14 @@ public final class VersionSet {
             bits |= PRERELEASE;
         }
         return bits;
+    }
+
+    private static int compareTuple(long major, long minor, long patch, Version v) {
+        int c = Long.compare(major, v.major());
+        if (c == 0) {
+            c = Long.compare(minor, v.minor());
+        }
+        return c != 0 ? c : Long.compare(patch, v.patch());
     }
 
     @Override
