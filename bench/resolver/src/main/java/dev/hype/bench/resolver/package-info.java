@@ -1,0 +1,2 @@
+/** Measure the PubGrub resolver on generated registries. */
+package dev.hype.bench.resolver;

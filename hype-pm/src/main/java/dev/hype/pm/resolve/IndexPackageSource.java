@@ -1,0 +1,113 @@
+package dev.hype.pm.resolve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.pm.semver.Range;
+import dev.hype.pm.semver.SemverException;
+import dev.hype.pm.semver.Version;
+import dev.hype.pm.semver.VersionSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Serve packages from a static JSON index, read once into memory.
+ *
+ * <p>Shape: {@code {"packages": {"a": {"1.0.0": {"dependencies": {"b": "^1.0"},
+ * "optionalDependencies": {"c": "*"}, "features": {"default": ["c"]}}}}}}. Every key of a version
+ * object is optional.
+ */
+public final class IndexPackageSource implements PackageSource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Map<Version, Dependencies>> packages;
+
+    private IndexPackageSource(Map<String, Map<Version, Dependencies>> packages) {
+        this.packages = packages;
+    }
+
+    /** Read an index file. */
+    public static IndexPackageSource load(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new IndexException("cannot read package index " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parse index text; {@code origin} names it in error messages. */
+    public static IndexPackageSource parse(String json, String origin) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IndexException(origin + ": invalid JSON: " + e.getOriginalMessage(), e);
+        }
+        return fromTree(tree, origin);
+    }
+
+    /** Build a source from an already parsed index tree. */
+    public static IndexPackageSource fromTree(JsonNode tree, String origin) {
+        JsonNode root = tree == null ? null : tree.get("packages");
+        if (root == null || !root.isObject()) {
+            throw new IndexException(origin + ": expected an object \"packages\" at the top level", null);
+        }
+        Map<String, Map<Version, Dependencies>> packages = new HashMap<>();
+        for (var pkg : root.properties()) {
+            Map<Version, Dependencies> versions = new LinkedHashMap<>();
+            for (var ver : pkg.getValue().properties()) {
+                String where = origin + ": packages." + pkg.getKey() + "." + ver.getKey();
+                Version version = Version.tryParse(ver.getKey(), false)
+                        .orElseThrow(() -> new IndexException(where + ": not a valid version", null));
+                versions.put(version, dependencies(ver.getValue(), where));
+            }
+            packages.put(pkg.getKey(), versions);
+        }
+        return new IndexPackageSource(packages);
+    }
+
+    private static Dependencies dependencies(JsonNode node, String where) {
+        Map<String, List<String>> features = new LinkedHashMap<>();
+        JsonNode f = node.path("features");
+        for (var e : f.properties()) {
+            List<String> entries = new ArrayList<>();
+            e.getValue().forEach(v -> entries.add(v.asText()));
+            features.put(e.getKey(), entries);
+        }
+        return new Dependencies(ranges(node.path("dependencies"), where + ".dependencies"),
+                ranges(node.path("optionalDependencies"), where + ".optionalDependencies"), features);
+    }
+
+    private static Map<String, VersionSet> ranges(JsonNode node, String where) {
+        Map<String, VersionSet> result = new LinkedHashMap<>();
+        for (var e : node.properties()) {
+            try {
+                result.put(e.getKey(), Range.parse(e.getValue().asText()).toVersionSet());
+            } catch (SemverException ex) {
+                throw new IndexException(where + "." + e.getKey() + ": \"" + e.getValue().asText()
+                        + "\" is not a valid version range", ex);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<List<Version>> versions(String name) {
+        Map<Version, Dependencies> versions = packages.get(name);
+        return versions == null ? Optional.empty() : Optional.of(List.copyOf(versions.keySet()));
+    }
+
+    @Override
+    public Dependencies dependencies(String name, Version version) {
+        Map<Version, Dependencies> versions = packages.get(name);
+        Dependencies deps = versions == null ? null : versions.get(version);
+        return deps == null ? Dependencies.NONE : deps;
+    }
+}

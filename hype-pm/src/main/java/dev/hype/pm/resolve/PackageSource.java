@@ -1,0 +1,14 @@
+package dev.hype.pm.resolve;
+
+import dev.hype.pm.semver.Version;
+import java.util.List;
+import java.util.Optional;
+
+/** Answer the two questions the resolver asks about packages: which versions exist, and what each needs. */
+public interface PackageSource {
+    /** Return every published version of the package, in any order, or empty if the package does not exist. */
+    Optional<List<Version>> versions(String name);
+
+    /** Return the dependencies of one version the source listed. */
+    Dependencies dependencies(String name, Version version);
+}

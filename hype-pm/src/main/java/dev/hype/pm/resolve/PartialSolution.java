@@ -1,0 +1,127 @@
+package dev.hype.pm.resolve;
+
+import dev.hype.pm.semver.Version;
+import dev.hype.pm.semver.VersionSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Hold the ordered assignments made so far, with per-package summaries and decision levels. */
+final class PartialSolution {
+    enum Relation { SATISFIED, CONTRADICTED, INCONCLUSIVE }
+
+    /** Everything known about one package: its assignments and their intersection. */
+    static final class PackageState {
+        final List<Assignment> assignments = new ArrayList<>();
+        Term accumulated;
+        Version decision;
+        int cachedCount = -1;
+    }
+
+    private final List<Assignment> assignments = new ArrayList<>();
+    private final Map<String, PackageState> packages = new LinkedHashMap<>();
+    private final Map<String, Version> decisions = new LinkedHashMap<>();
+    private int level;
+
+    int level() {
+        return level;
+    }
+
+    Map<String, Version> decisions() {
+        return decisions;
+    }
+
+    void decide(String pkg, Version version) {
+        level++;
+        add(new Term(pkg, VersionSet.exactly(version), true), null);
+        decisions.put(pkg, version);
+        packages.get(pkg).decision = version;
+    }
+
+    void derive(Term term, Incompatibility cause) {
+        add(term, cause);
+    }
+
+    private void add(Term term, Incompatibility cause) {
+        Assignment a = new Assignment(term, level, assignments.size(), cause);
+        assignments.add(a);
+        PackageState state = packages.computeIfAbsent(term.pkg(), k -> new PackageState());
+        state.assignments.add(a);
+        state.accumulated = state.accumulated == null ? term : state.accumulated.intersect(term);
+        state.cachedCount = -1;
+    }
+
+    /** Remove every assignment made after the given decision level. */
+    void backtrack(int target) {
+        java.util.Set<String> affected = new java.util.HashSet<>();
+        while (!assignments.isEmpty() && assignments.getLast().level() > target) {
+            Assignment removed = assignments.removeLast();
+            String pkg = removed.term().pkg();
+            PackageState state = packages.get(pkg);
+            state.assignments.removeLast();
+            affected.add(pkg);
+            if (removed.isDecision()) {
+                decisions.remove(pkg);
+                state.decision = null;
+            }
+        }
+        for (String pkg : affected) {
+            PackageState state = packages.get(pkg);
+            if (state.assignments.isEmpty()) {
+                packages.remove(pkg);
+                continue;
+            }
+            Term acc = null;
+            for (Assignment a : state.assignments) {
+                acc = acc == null ? a.term() : acc.intersect(a.term());
+            }
+            state.accumulated = acc;
+            state.cachedCount = -1;
+        }
+        level = target;
+    }
+
+    Relation relation(Term term) {
+        PackageState state = packages.get(term.pkg());
+        if (state == null) {
+            return Relation.INCONCLUSIVE;
+        }
+        if (state.accumulated.satisfies(term)) {
+            return Relation.SATISFIED;
+        }
+        return state.accumulated.disjoint(term) ? Relation.CONTRADICTED : Relation.INCONCLUSIVE;
+    }
+
+    boolean satisfies(Term term) {
+        return relation(term) == Relation.SATISFIED;
+    }
+
+    /** Return the earliest assignment after which the assignments so far satisfy the term. */
+    Assignment satisfier(Term term) {
+        Term acc = null;
+        for (Assignment a : packages.get(term.pkg()).assignments) {
+            acc = acc == null ? a.term() : acc.intersect(a.term());
+            if (acc.satisfies(term)) {
+                return a;
+            }
+        }
+        throw new IllegalStateException("no satisfier of " + term);
+    }
+
+    /** Return the packages required (positively) but not yet decided, in first-derived order. */
+    List<Map.Entry<String, PackageState>> undecided() {
+        List<Map.Entry<String, PackageState>> result = new ArrayList<>();
+        for (var e : packages.entrySet()) {
+            if (e.getValue().decision == null && e.getValue().accumulated.positive()) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    Map<String, Version> snapshot() {
+        return new HashMap<>(decisions);
+    }
+}
