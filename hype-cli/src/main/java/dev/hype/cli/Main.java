@@ -17,7 +17,9 @@ public final class Main {
     public static int run(String[] args, Terminal terminal) {
         HypeCommand root = new HypeCommand(terminal);
         CommandLine cli = new CommandLine(root);
+        // Only the root stops at its first positional: everything after a script belongs to the script.
         cli.setStopAtPositional(true);
+        cli.getSubcommands().values().forEach(sub -> sub.setStopAtPositional(false));
         cli.setOut(terminal.outWriter());
         cli.setErr(terminal.errWriter());
         cli.setExecutionExceptionHandler(new ErrorReporter(terminal, root::verbose));

@@ -1,0 +1,23 @@
+package dev.hype.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Run the CLI in-process and capture what it prints, for tests.
+ *
+ * @param status the exit status
+ * @param out    standard output
+ * @param err    standard error
+ */
+public record CliRun(int status, String out, String err) {
+
+    /** Run {@code hype ARGS...} with empty standard input. */
+    public static CliRun of(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, Terminal.of(new ByteArrayInputStream(new byte[0]), out, err));
+        return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
