@@ -1,0 +1,57 @@
+package dev.hype.registry.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hype.registry.storage.PackageName;
+import dev.hype.registry.storage.PackageStore;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Answer package reads: packuments (full and abbreviated), single versions and tarballs. */
+final class PackageReadHandler {
+
+    static final String ABBREVIATED_TYPE = "application/vnd.npm.install-v1+json";
+
+    private final PackageStore store;
+    private final Authenticator auth;
+
+    PackageReadHandler(PackageStore store, Authenticator auth) {
+        this.store = store;
+        this.auth = auth;
+    }
+
+    /** Answer {@code GET /{name}}: the abbreviated form when the client accepts it, else the full one. */
+    void packument(Request request, PackageName name) throws IOException {
+        auth.checkRead(request);
+        ObjectNode packument = load(name);
+        String accept = request.header("Accept");
+        boolean abbreviated = accept != null && accept.contains(ABBREVIATED_TYPE);
+        ObjectNode view = abbreviated
+            ? PackumentViews.abbreviated(name, packument, request.baseUrl())
+            : PackumentViews.full(name, packument, request.baseUrl());
+        request.sendCacheable(view, abbreviated ? ABBREVIATED_TYPE : "application/json",
+            PackumentViews.modified(packument), auth.cacheControl(false));
+    }
+
+    /** Answer {@code GET /{name}/{version-or-tag}}. */
+    void version(Request request, PackageName name, String versionOrTag) throws IOException {
+        auth.checkRead(request);
+        ObjectNode packument = load(name);
+        request.sendCacheable(PackumentViews.version(name, packument, versionOrTag, request.baseUrl()),
+            "application/json", PackumentViews.modified(packument), auth.cacheControl(false));
+    }
+
+    /** Answer {@code GET /{name}/-/{file}.tgz}. */
+    void tarball(Request request, PackageName name, String fileName) throws IOException {
+        auth.checkRead(request);
+        if (!fileName.endsWith(".tgz") || !fileName.startsWith(name.bare() + "-") || fileName.startsWith(".")) {
+            throw HttpError.notFound("tarball " + fileName + " of " + name + " not found");
+        }
+        Path file = store.tarball(name, fileName)
+            .orElseThrow(() -> HttpError.notFound("tarball " + fileName + " of " + name + " not found"));
+        request.sendFile(file, "application/octet-stream", auth.cacheControl(true));
+    }
+
+    private ObjectNode load(PackageName name) {
+        return store.packument(name).orElseThrow(() -> HttpError.notFound("package " + name + " not found"));
+    }
+}
