@@ -210,7 +210,8 @@ final class PublishHandler {
             }
         }
         String latest = tags.path("latest").asText(null);
-        if (!tagged && (latest == null || (!VersionOrder.isPrerelease(version) && VersionOrder.compare(version, latest) > 0))) {
+        boolean newer = latest != null && !VersionOrder.isPrerelease(version) && VersionOrder.compare(version, latest) > 0;
+        if (latest == null || (!tagged && newer)) {
             tags.put("latest", version);
         }
         if (version.equals(tags.path("latest").asText(null))) {

@@ -218,6 +218,22 @@ class RegistryServerTest {
     }
 
     @Test
+    void applyTheRequestedTagAndKeepLatestSensible() {
+        registry.publish(PackageFixture.of("greet", "1.0.0-beta.1").pack(), Map.of("beta", "1.0.0-beta.1"));
+        assertThat(json(getWith("/-/package/greet/dist-tags")).toString())
+            .as("a first publish under another tag still gets latest")
+            .isEqualTo("{\"beta\":\"1.0.0-beta.1\",\"latest\":\"1.0.0-beta.1\"}");
+
+        registry.publish(PackageFixture.of("greet", "1.0.0").pack(), Map.of());
+        registry.publish(PackageFixture.of("greet", "2.0.0-rc.1").pack(), Map.of("next", "2.0.0-rc.1"));
+        registry.publish(PackageFixture.of("greet", "0.9.0").pack(), Map.of());
+
+        JsonNode tags = json(getWith("/-/package/greet/dist-tags"));
+        assertThat(tags.path("latest").asText()).isEqualTo("1.0.0");
+        assertThat(tags.path("next").asText()).isEqualTo("2.0.0-rc.1");
+    }
+
+    @Test
     void tagScopedPackagesThroughTheEncodedPath() {
         PackageFixture.of("@team/tool", "0.1.0").publish(registry);
 

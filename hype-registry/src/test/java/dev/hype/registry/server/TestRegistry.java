@@ -129,7 +129,12 @@ public final class TestRegistry implements AutoCloseable {
 
     /** Publish a packed tarball with the default token; its {@code hype.json} becomes the version document. */
     public HttpResponse<String> publish(PackResult packed) {
-        return send("PUT", "/" + packed.name().replace("/", "%2f"), publishBody(packed, Map.of("latest", packed.version())).toString(), token);
+        return publish(packed, Map.of("latest", packed.version()));
+    }
+
+    /** Publish a packed tarball under {@code distTags} (tag to version), as {@code npm publish --tag} does. */
+    public HttpResponse<String> publish(PackResult packed, Map<String, String> distTags) {
+        return send("PUT", "/" + packed.name().replace("/", "%2f"), publishBody(packed, distTags).toString(), token);
     }
 
     /** Build the body npm's client sends to publish {@code packed} under {@code distTags}. */
