@@ -504,6 +504,38 @@ class RegistryServerTest {
     }
 
     @Test
+    void finishRequestsInFlightWhenClosing() throws Exception {
+        byte[] body = registry.publishBody(PackageFixture.of("greet", "1.0.0").pack(), Map.of("latest", "1.0.0"))
+            .toString().getBytes(StandardCharsets.UTF_8);
+        try (var socket = new java.net.Socket("127.0.0.1", registry.port())) {
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            out.write(("PUT /greet HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + registry.token()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.readLine()).as("the handler is running").contains("100");
+            skipHeaders(in);
+
+            var closing = java.util.concurrent.CompletableFuture.runAsync(registry::close);
+            out.write(body);
+            out.flush();
+
+            assertThat(in.readLine()).as("the publish completed while closing").isEqualTo("HTTP/1.1 201 Created");
+            closing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", registry.port()).close()).isInstanceOf(IOException.class);
+        registry = TestRegistry.start();
+    }
+
+    private static void skipHeaders(java.io.BufferedReader in) throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+        } while (line != null && !line.isEmpty());
+    }
+
+    @Test
     void reportAPortInUse() {
         assertThatThrownBy(() -> RegistryServer.start(RegistryConfig.defaults(registry.storage()).withPort(registry.port())))
             .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.code()).isEqualTo("E_REGISTRY_START"))

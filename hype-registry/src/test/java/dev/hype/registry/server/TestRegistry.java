@@ -215,7 +215,7 @@ public final class TestRegistry implements AutoCloseable {
     public void close() {
         server.close();
         client.close();
-        if (ownsStorage) {
+        if (ownsStorage && Files.exists(storage)) {
             try (Stream<Path> walk = Files.walk(storage)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException e) {
