@@ -136,6 +136,29 @@ class NpmClientTest {
         Result pinned = npm(consumer, "install", "hype-npm-demo@stable");
         assertThat(pinned.exitCode()).as(pinned.output()).isZero();
         assertThat(Files.readString(consumer.resolve("node_modules/hype-npm-demo/index.js"))).contains("1.0.0");
+
+        Result deprecate = npm(work, "deprecate", "hype-npm-demo@1.0.0", "use 1.1.0");
+        assertThat(deprecate.exitCode()).as(deprecate.output()).isZero();
+        Result deprecated = npm(work, "view", "hype-npm-demo@1.0.0", "deprecated");
+        assertThat(deprecated.output()).contains("use 1.1.0");
+    }
+
+    @Test
+    void installTarballsMadeByTheHypePackerWithTheRealNpmClient() throws IOException, InterruptedException {
+        var published = PackageFixture.of("hype-packed", "2.0.0")
+            .file("package.json", "{\"name\":\"hype-packed\",\"version\":\"2.0.0\",\"main\":\"lib/index.js\"}")
+            .file("lib/index.js", "module.exports = 'packed by hype';\n")
+            .file("bin/tool", "#!/bin/sh\necho hi\n")
+            .publish(registry);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+
+        Path consumer = Files.createDirectories(work.resolve("consumer"));
+        Files.writeString(consumer.resolve("package.json"), "{\"name\":\"consumer\",\"version\":\"1.0.0\",\"private\":true}");
+        Result install = npm(consumer, "install", "hype-packed@2.0.0");
+
+        assertThat(install.exitCode()).as(install.output()).isZero();
+        assertThat(Files.readString(consumer.resolve("node_modules/hype-packed/lib/index.js"))).contains("packed by hype");
+        assertThat(consumer.resolve("node_modules/hype-packed/hype.json")).isRegularFile();
     }
 
     @Test
