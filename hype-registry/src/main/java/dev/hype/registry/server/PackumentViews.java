@@ -24,9 +24,12 @@ final class PackumentViews {
     private PackumentViews() {
     }
 
-    /** Return the full packument with tarball links rewritten for {@code baseUrl}. */
+    /**
+     * Return the full packument with tarball links rewritten for {@code baseUrl}; this changes
+     * and returns {@code packument}, which must be the caller's own copy.
+     */
     static ObjectNode full(PackageName name, ObjectNode packument, String baseUrl) {
-        ObjectNode view = packument.deepCopy();
+        ObjectNode view = packument;
         JsonNode versions = view.path("versions");
         for (Map.Entry<String, JsonNode> entry : versions.properties()) {
             if (entry.getValue() instanceof ObjectNode version) {

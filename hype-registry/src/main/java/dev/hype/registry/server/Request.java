@@ -13,15 +13,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,24 +190,22 @@ final class Request {
     }
 
     /**
-     * Answer 200 with {@code body}, or 304 when the client's {@code If-None-Match} or
+     * Answer 200 with {@code answer}, or 304 when the client's {@code If-None-Match} or
      * {@code If-Modified-Since} shows it already has this representation.
      */
-    void sendCacheable(JsonNode body, String contentType, Instant lastModified, String cacheControl) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(bytes)) + "\"";
+    void sendCacheable(Rendered answer, String cacheControl) throws IOException {
         var headers = exchange.getResponseHeaders();
-        headers.set("ETag", etag);
+        headers.set("ETag", answer.etag());
         headers.set("Cache-Control", cacheControl);
         headers.set("Vary", "Accept, Authorization");
-        if (lastModified != null) {
-            headers.set("Last-Modified", HTTP_DATE.format(lastModified));
+        if (answer.lastModified() != null) {
+            headers.set("Last-Modified", HTTP_DATE.format(answer.lastModified()));
         }
-        if (notModified(etag, lastModified)) {
+        if (notModified(answer.etag(), answer.lastModified())) {
             sendHeaders(304, -1);
             return;
         }
-        send(200, bytes, contentType);
+        send(200, answer.bytes(), answer.contentType());
     }
 
     private boolean notModified(String etag, Instant lastModified) {
@@ -331,13 +326,5 @@ final class Request {
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -26,6 +26,7 @@ final class DirectoryPackageStore implements PackageStore {
 
     private final Path root;
     private final Map<String, ObjectNode> cache = new ConcurrentHashMap<>();
+    private final Map<String, Long> revisions = new ConcurrentHashMap<>();
 
     DirectoryPackageStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -76,6 +77,12 @@ final class DirectoryPackageStore implements PackageStore {
             throw failure("cannot write " + file, e);
         }
         cache.put(name.toString(), copy);
+        revisions.merge(name.toString(), 1L, Long::sum);
+    }
+
+    @Override
+    public long revision(PackageName name) {
+        return revisions.getOrDefault(name.toString(), 0L);
     }
 
     @Override

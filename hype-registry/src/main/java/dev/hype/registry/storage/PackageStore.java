@@ -24,6 +24,12 @@ public interface PackageStore {
     /** Return a private copy of the packument of {@code name}, if the package exists. */
     Optional<ObjectNode> packument(PackageName name);
 
+    /**
+     * Return a number that changes whenever this store writes the packument of {@code name}, so
+     * callers can cache what they derive from it. Read it before the packument.
+     */
+    long revision(PackageName name);
+
     /** Store the packument of {@code name}, replacing any previous one. */
     void writePackument(PackageName name, ObjectNode packument);
 

@@ -49,6 +49,21 @@ class DirectoryPackageStoreTest {
     }
 
     @Test
+    void changeTheRevisionOnEveryWrite() {
+        PackageStore store = PackageStore.open(root);
+        PackageName name = PackageName.parse("a");
+        long before = store.revision(name);
+
+        store.writePackument(name, json.createObjectNode());
+        long once = store.revision(name);
+        store.writePackument(name, json.createObjectNode());
+
+        assertThat(once).isNotEqualTo(before);
+        assertThat(store.revision(name)).isNotEqualTo(once);
+        assertThat(store.revision(PackageName.parse("b"))).isEqualTo(before);
+    }
+
+    @Test
     void readPackumentsWrittenByAnotherStoreOverTheSameDirectory() {
         PackageStore.open(root).writePackument(PackageName.parse("a"), json.createObjectNode().put("name", "a"));
 
