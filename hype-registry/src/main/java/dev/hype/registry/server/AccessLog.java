@@ -2,7 +2,10 @@ package dev.hype.registry.server;
 
 import java.util.function.Consumer;
 
-/** Receive one entry per answered request. Implementations must be thread-safe. */
+/**
+ * Receive one entry per answered request, after its response is complete (so a client may see
+ * the answer before the entry is recorded). Implementations must be thread-safe.
+ */
 @FunctionalInterface
 public interface AccessLog {
 
