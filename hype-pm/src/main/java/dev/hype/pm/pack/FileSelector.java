@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Choose which files of a project go into its tarball.
  *
- * <p>Never: {@code .git}, {@code hype_modules}, {@code node_modules}, {@code *.tgz}, symbolic
+ * <p>Never: {@code .git}, {@code hype_modules}, {@code node_modules}, {@code *.tgz}, lockfiles, symbolic
  * links and other non-regular files, and the ignore files themselves. Always: {@code hype.json}, {@code package.json},
  * {@code README*}, {@code LICENSE*} and {@code LICENCE*} at the root. Otherwise, when the
  * manifest has a {@code files} list, what it selects; else everything that {@code .hypeignore}
@@ -25,7 +25,8 @@ import java.util.Set;
 final class FileSelector {
 
     private static final Set<String> NEVER_DIRECTORIES = Set.of(".git", ".hg", ".svn", "hype_modules", "node_modules");
-    private static final Set<String> NEVER_FILES = Set.of(".DS_Store", ".npmrc", ".gitignore", ".hypeignore", "hype-debug.log");
+    private static final Set<String> NEVER_FILES = Set.of(".DS_Store", ".npmrc", ".gitignore", ".hypeignore",
+        ".npmignore", "hype-debug.log", "npm-debug.log", "hype-lock.json", "package-lock.json");
 
     private final Path root;
     private final PathRules filesList;
@@ -53,7 +54,7 @@ final class FileSelector {
                 ignore = PathRules.parse(Files.readAllLines(gitignore, StandardCharsets.UTF_8));
             }
         }
-        return new FileSelector(root, files == null ? null : PathRules.parse(files), ignore);
+        return new FileSelector(root, files == null ? null : PathRules.parseAnchored(files), ignore);
     }
 
     /** Return the selected files as sorted, {@code /}-separated paths relative to the root. */

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  *
  * <p>Used for {@code .gitignore}/{@code .hypeignore} (a match means "leave out") and for the
  * manifest's {@code files} list (a match means "take"). Blank lines and {@code #} comments are
- * skipped; {@code !} negates; a trailing {@code /} matches directories only; a pattern with a
- * {@code /} before its end is anchored at the project root, one without matches a name at any
- * depth.
+ * skipped; {@code !} negates; a trailing {@code /} matches directories only. In ignore files a
+ * pattern with a {@code /} before its end is anchored at the project root and one without
+ * matches a name at any depth; {@code files} patterns are always anchored, as npm reads them.
  */
 final class PathRules {
 
@@ -34,6 +34,18 @@ final class PathRules {
 
     /** Parse rules, one per element, in gitignore syntax. */
     static PathRules parse(List<String> lines) {
+        return parse(lines, false);
+    }
+
+    /**
+     * Parse rules that are all anchored at the root, as npm reads the {@code files} list:
+     * {@code lib} means {@code ./lib}, not any {@code lib} below.
+     */
+    static PathRules parseAnchored(List<String> lines) {
+        return parse(lines, true);
+    }
+
+    private static PathRules parse(List<String> lines, boolean anchorAll) {
         List<Rule> rules = new ArrayList<>();
         for (String raw : lines) {
             String line = stripTrailingSpaces(raw);
@@ -51,7 +63,7 @@ final class PathRules {
             if (directoryOnly) {
                 line = line.substring(0, line.length() - 1);
             }
-            boolean anchored = line.contains("/");
+            boolean anchored = anchorAll || line.contains("/");
             if (line.startsWith("/")) {
                 line = line.substring(1);
             }

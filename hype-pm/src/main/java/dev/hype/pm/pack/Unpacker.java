@@ -1,6 +1,9 @@
 package dev.hype.pm.pack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Check and extract package tarballs without letting any entry escape its target.
@@ -39,6 +42,22 @@ public interface Unpacker {
      *     {@code E_PACK} when {@code target} exists or cannot be written
      */
     TarballListing unpack(byte[] tarball, String label, Path target);
+
+    /**
+     * Extract the tarball file {@code tarball} so that the contents of its top folder become
+     * {@code target}; errors name the file.
+     *
+     * @see #unpack(byte[], String, Path)
+     */
+    default TarballListing unpack(Path tarball, Path target) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(tarball);
+        } catch (IOException e) {
+            throw new PackException(PackException.E_PACK, "cannot read " + tarball + ": " + e.getMessage(), List.of(), e);
+        }
+        return unpack(bytes, tarball.toString(), target);
+    }
 
     /** Return an unpacker with the default limits. */
     static Unpacker create() {

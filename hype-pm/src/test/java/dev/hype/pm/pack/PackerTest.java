@@ -118,6 +118,7 @@ class PackerTest {
         write("hype_modules/dep/index.lua", "");
         write("node_modules/dep/index.js", "");
         write("old-1.0.0.tgz", "");
+        write("hype-lock.json", "{}");
         write(".gitignore", "build/\n*.log\n/secret.txt\n!keep.log\n");
         write("build/out.lua", "");
         write("debug.log", "");
@@ -154,6 +155,7 @@ class PackerTest {
         write("bin/run.lua", "");
         write("bin/notes.txt", "");
         write("other.lua", "");
+        write("src/lib/not-this.lua", "");
         write("README", "");
         write("licence.txt", "");
 

@@ -99,6 +99,19 @@ class UnpackerTest {
     }
 
     @Test
+    void extractATarballFileNamingItInErrors() throws IOException {
+        Path file = directory.resolve("a-1.0.0.tgz");
+        Files.write(file, good());
+
+        unpacker.unpack(file, directory.resolve("a"));
+        Files.write(file, "junk".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(directory.resolve("a/hype.json")).isRegularFile();
+        assertThatThrownBy(() -> unpacker.unpack(file, directory.resolve("b")))
+            .isInstanceOf(PackException.class).hasMessageContaining(file.toString());
+    }
+
+    @Test
     void acceptAnyOneTopFolderLikeNpm() {
         byte[] tarball = tarball(tar -> file(tar, "node-v1/hype.json", "{}"));
 

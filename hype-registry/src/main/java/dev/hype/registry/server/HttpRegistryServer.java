@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ final class HttpRegistryServer implements RegistryServer {
     private final Authenticator auth;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private HttpRegistryServer(RegistryConfig config, HttpServer http, ExecutorService executor, Router router,
                                Authenticator auth) {
@@ -144,16 +146,23 @@ final class HttpRegistryServer implements RegistryServer {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        long graceSeconds = Math.max(1, (config.shutdownGrace().toMillis() + 999) / 1000);
-        http.stop((int) Math.min(Integer.MAX_VALUE, graceSeconds));
-        executor.shutdown();
         try {
+            long graceSeconds = Math.max(1, (config.shutdownGrace().toMillis() + 999) / 1000);
+            http.stop((int) Math.min(Integer.MAX_VALUE, graceSeconds));
+            executor.shutdown();
             if (!executor.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
         }
+    }
+
+    @Override
+    public void awaitClose() throws InterruptedException {
+        stopped.await();
     }
 }

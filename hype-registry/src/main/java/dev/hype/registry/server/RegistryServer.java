@@ -26,6 +26,12 @@ public interface RegistryServer extends AutoCloseable {
     /** Return the server's base URL, e.g. {@code http://127.0.0.1:4873/}. */
     URI baseUri();
 
+    /**
+     * Block until {@link #close()} has finished, e.g. from a shutdown hook; this is how
+     * {@code hype registry serve} waits.
+     */
+    void awaitClose() throws InterruptedException;
+
     /** Stop the server gracefully; calling it again does nothing. */
     @Override
     void close();
