@@ -69,7 +69,8 @@ final class PackageReadHandler {
     /** Answer {@code GET /{name}/-/{file}.tgz}. */
     void tarball(Request request, PackageName name, String fileName) throws IOException {
         auth.checkRead(request);
-        if (!fileName.endsWith(".tgz") || !fileName.startsWith(name.bare() + "-") || fileName.startsWith(".")) {
+        if (!fileName.endsWith(".tgz") || !fileName.startsWith(name.bare() + "-") || fileName.contains("/")
+            || fileName.contains("\\")) {
             throw HttpError.notFound("tarball " + fileName + " of " + name + " not found");
         }
         Path file = store.tarball(name, fileName)

@@ -35,7 +35,7 @@ final class Request {
 
     private final HttpExchange exchange;
     private final long maxBodyBytes;
-    private final URIBase base;
+    private final BaseUrl base;
     private final List<String> segments;
     private final Map<String, String> query;
     private final HttpError malformed;
@@ -46,11 +46,11 @@ final class Request {
 
     /** Give the base URL of tarball links for a request. */
     @FunctionalInterface
-    interface URIBase {
+    interface BaseUrl {
         String of(HttpExchange exchange);
     }
 
-    Request(HttpExchange exchange, long maxBodyBytes, URIBase base) {
+    Request(HttpExchange exchange, long maxBodyBytes, BaseUrl base) {
         this.exchange = exchange;
         this.maxBodyBytes = maxBodyBytes;
         this.base = base;

@@ -137,6 +137,24 @@ class RegistryServerTest {
         assertThat(Integrity.parse(packed.integrity().sri()).matches(tarball.body())).isTrue();
         assertThat(getWith("/greet/-/greet-2.0.0.tgz").statusCode()).isEqualTo(404);
         assertThat(getWith("/greet/-/..%2f..%2fetc%2fpasswd.tgz").statusCode()).isEqualTo(404);
+        assertThat(getWith("/greet/-/greet-..%2f..%2fgreet%2fgreet-1.0.0.tgz").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void answerHeadRequestsWithoutABody() {
+        PackResult packed = PackageFixture.of("greet", "1.0.0").pack();
+        registry.publish(packed);
+
+        HttpResponse<String> packument = registry.send(HttpRequest.newBuilder(registry.baseUri().resolve("greet"))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tarball = registry.send(HttpRequest.newBuilder(registry.baseUri().resolve("greet/-/greet-1.0.0.tgz"))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(packument.statusCode()).isEqualTo(200);
+        assertThat(packument.body()).isEmpty();
+        assertThat(packument.headers().firstValue("ETag")).isPresent();
+        assertThat(tarball.statusCode()).isEqualTo(200);
+        assertThat(tarball.headers().firstValueAsLong("Content-Length")).hasValue(packed.tarball().length);
     }
 
     @Test
