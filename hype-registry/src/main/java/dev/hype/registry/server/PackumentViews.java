@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.registry.storage.PackageName;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,9 @@ final class PackumentViews {
         "acceptDependencies", "bin", "directories", "dist", "engines", "cpu", "os", "libc", "funding",
         "license", "_hasShrinkwrap", "hasInstallScript");
 
+    /** Bookkeeping fields Verdaccio keeps in its storage files; never sent to clients. */
+    private static final List<String> STORAGE_ONLY_FIELDS = List.of("_attachments", "_uplinks", "_distfiles");
+
     private PackumentViews() {
     }
 
@@ -30,6 +34,7 @@ final class PackumentViews {
      */
     static ObjectNode full(PackageName name, ObjectNode packument, String baseUrl) {
         ObjectNode view = packument;
+        view.remove(STORAGE_ONLY_FIELDS);
         JsonNode versions = view.path("versions");
         for (Map.Entry<String, JsonNode> entry : versions.properties()) {
             if (entry.getValue() instanceof ObjectNode version) {

@@ -91,6 +91,31 @@ class RegistryServerTest {
     }
 
     @Test
+    void serveStorageWrittenByVerdaccio() throws IOException {
+        PackResult packed = PackageFixture.of("legacy", "3.0.0").pack();
+        java.nio.file.Path dir = Files.createDirectories(registry.storage().resolve("legacy"));
+        Files.write(dir.resolve("legacy-3.0.0.tgz"), packed.tarball());
+        Files.writeString(dir.resolve("package.json"), """
+            {"name":"legacy","versions":{"3.0.0":{"name":"legacy","version":"3.0.0",
+              "dist":{"shasum":"%s","integrity":"%s","tarball":"http://verdaccio.old:4873/legacy/-/legacy-3.0.0.tgz"}}},
+             "time":{"modified":"2024-01-01T00:00:00.000Z","created":"2024-01-01T00:00:00.000Z","3.0.0":"2024-01-01T00:00:00.000Z"},
+             "users":{},"dist-tags":{"latest":"3.0.0"},"_uplinks":{},"_distfiles":{},
+             "_attachments":{"legacy-3.0.0.tgz":{"shasum":"%s"}},"_rev":"3-abc","_id":"legacy","readme":"ERROR: No README data found!"}
+            """.formatted(packed.shasum().hex(), packed.integrity().sri(), packed.shasum().hex()));
+
+        JsonNode packument = json(getWith("/legacy"));
+
+        assertThat(packument.path("versions").path("3.0.0").path("dist").path("tarball").asText())
+            .isEqualTo(registry.url() + "/legacy/-/legacy-3.0.0.tgz");
+        assertThat(packument.has("_attachments")).isFalse();
+        assertThat(packument.has("_uplinks")).isFalse();
+        assertThat(getWith("/legacy/-/legacy-3.0.0.tgz").statusCode()).isEqualTo(200);
+        assertThat(json(getWith("/-/v1/search?text=legacy")).path("total").asInt()).isEqualTo(1);
+        assertThat(PackageFixture.of("legacy", "3.0.0").publish(registry).statusCode()).isEqualTo(409);
+        assertThat(PackageFixture.of("legacy", "3.1.0").publish(registry).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void serveTheAbbreviatedFormWhenAsked() {
         PackageFixture.of("greet", "1.0.0").field("description", "Say hello").field("readme", "# greet")
             .dep("dep", "^1.0.0").publish(registry);
