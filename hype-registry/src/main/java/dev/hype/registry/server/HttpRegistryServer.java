@@ -64,7 +64,8 @@ final class HttpRegistryServer implements RegistryServer {
             new PublishHandler(store, auth, locks),
             new SearchHandler(store, auth),
             new DistTagHandler(store, auth, locks),
-            new UserHandler(tokens, UserStore.open(store.root()), auth, config.allowSignup()));
+            new UserHandler(tokens, UserStore.open(store.root()), auth, config.allowSignup()),
+            new UnpublishHandler(store, auth, locks));
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);

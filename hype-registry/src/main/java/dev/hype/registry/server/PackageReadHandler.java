@@ -79,6 +79,10 @@ final class PackageReadHandler {
     }
 
     private ObjectNode load(PackageName name) {
-        return store.packument(name).orElseThrow(() -> HttpError.notFound("package " + name + " not found"));
+        ObjectNode packument = store.packument(name).orElseThrow(() -> HttpError.notFound("package " + name + " not found"));
+        if (UnpublishHandler.isTombstone(packument)) {
+            throw HttpError.notFound("package " + name + " was unpublished");
+        }
+        return packument;
     }
 }

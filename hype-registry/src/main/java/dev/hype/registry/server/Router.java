@@ -20,14 +20,16 @@ final class Router {
     private final SearchHandler search;
     private final DistTagHandler distTags;
     private final UserHandler users;
+    private final UnpublishHandler unpublish;
 
     Router(PackageReadHandler reads, PublishHandler publish, SearchHandler search, DistTagHandler distTags,
-           UserHandler users) {
+           UserHandler users, UnpublishHandler unpublish) {
         this.reads = reads;
         this.publish = publish;
         this.search = search;
         this.distTags = distTags;
         this.users = users;
+        this.unpublish = unpublish;
     }
 
     /** A package name taken from the path and the segments after it. */
@@ -62,9 +64,17 @@ final class Router {
         } else if (rest.size() == 2 && rest.getFirst().equals("-")) {
             requireRead(request);
             reads.tarball(request, path.name(), rest.get(1));
-        } else if (rest.getFirst().equals("-rev")) {
-            throw new HttpError(405, "unpublishing is not supported by this registry",
-                "published versions are immutable; deprecate them with 'npm deprecate' instead");
+        } else if (rest.size() == 2 && rest.getFirst().equals("-rev")) {
+            switch (request.method()) {
+                case "PUT" -> unpublish.removeVersions(request, path.name());
+                case "DELETE" -> unpublish.removePackage(request, path.name());
+                default -> throw notAllowed(request, "PUT, DELETE");
+            }
+        } else if (rest.size() == 4 && rest.getFirst().equals("-") && rest.get(2).equals("-rev")) {
+            if (!request.method().equals("DELETE")) {
+                throw notAllowed(request, "DELETE");
+            }
+            unpublish.deleteTarball(request, path.name(), rest.get(1));
         } else {
             throw HttpError.notFound("no endpoint at " + request.rawPath());
         }

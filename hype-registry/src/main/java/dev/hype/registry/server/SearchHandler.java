@@ -71,7 +71,7 @@ final class SearchHandler {
     private static Optional<Hit> match(PackageName name, ObjectNode packument, List<String> words, String baseUrl) {
         String latest = packument.path("dist-tags").path("latest").asText(null);
         JsonNode document = latest == null ? null : packument.path("versions").get(latest);
-        if (document == null) {
+        if (document == null || UnpublishHandler.isTombstone(packument)) {
             return Optional.empty();
         }
         String fullName = name.toString();

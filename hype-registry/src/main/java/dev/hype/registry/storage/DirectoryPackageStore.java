@@ -104,6 +104,17 @@ final class DirectoryPackageStore implements PackageStore {
     }
 
     @Override
+    public boolean deleteTarball(PackageName name, String fileName) {
+        checkFileName(fileName);
+        Path file = directory(name).resolve(fileName);
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw failure("cannot delete " + file, e);
+        }
+    }
+
+    @Override
     public List<PackageName> names() {
         List<PackageName> names = new ArrayList<>();
         try (DirectoryStream<Path> top = Files.newDirectoryStream(root, Files::isDirectory)) {

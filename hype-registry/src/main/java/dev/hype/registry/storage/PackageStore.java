@@ -39,6 +39,9 @@ public interface PackageStore {
     /** Store a tarball of {@code name}; {@code fileName} is a plain {@code *.tgz} name. */
     void writeTarball(PackageName name, String fileName, byte[] data);
 
+    /** Delete the tarball {@code fileName} of {@code name}; return whether it existed. */
+    boolean deleteTarball(PackageName name, String fileName);
+
     /** Return the names of every stored package, sorted. */
     List<PackageName> names();
 }

@@ -137,6 +137,14 @@ class NpmClientTest {
         assertThat(pinned.exitCode()).as(pinned.output()).isZero();
         assertThat(Files.readString(consumer.resolve("node_modules/hype-npm-demo/index.js"))).contains("1.0.0");
 
+        Result unpublish = npm(work, "unpublish", "hype-npm-demo@1.1.0");
+        assertThat(unpublish.exitCode()).as(unpublish.output()).isZero();
+        Result remaining = npm(work, "view", "hype-npm-demo", "versions", "--json");
+        assertThat(JSON.readTree(remaining.output()).toString()).as(remaining.output()).isIn("[\"1.0.0\"]", "\"1.0.0\"");
+        Result republishUnpublished = npm(project("hype-npm-demo", "1.1.0"), "publish");
+        assertThat(republishUnpublished.exitCode()).as(republishUnpublished.output()).isNotZero();
+        assertThat(republishUnpublished.output()).contains("409").contains("previously published version 1.1.0");
+
         Result deprecate = npm(work, "deprecate", "hype-npm-demo@1.0.0", "use 1.1.0");
         assertThat(deprecate.exitCode()).as(deprecate.output()).isZero();
         Result deprecated = npm(work, "view", "hype-npm-demo@1.0.0", "deprecated");

@@ -298,6 +298,47 @@ class RegistryServerTest {
     }
 
     @Test
+    void unpublishVersionsButNeverAcceptThemAgain() {
+        PackageFixture.of("greet", "1.0.0").publish(registry);
+        PackageFixture.of("greet", "1.1.0").publish(registry);
+        String token = registry.token();
+        ObjectNode packument = (ObjectNode) json(getWith("/greet"));
+        ((ObjectNode) packument.path("versions")).remove("1.1.0");
+
+        HttpResponse<String> removed = registry.send("PUT", "/greet/-rev/1-x", packument.toString(), token);
+        HttpResponse<String> stillPublished = registry.send("DELETE", "/greet/-/greet-1.0.0.tgz/-rev/1-x", null, token);
+        HttpResponse<String> deleted = registry.send("DELETE", "/greet/-/greet-1.1.0.tgz/-rev/1-x", null, token);
+
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(201);
+        assertThat(stillPublished.statusCode()).isEqualTo(409);
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        JsonNode after = json(getWith("/greet"));
+        assertThat(after.path("versions").has("1.1.0")).isFalse();
+        assertThat(after.path("dist-tags").path("latest").asText()).isEqualTo("1.0.0");
+        assertThat(getWith("/greet/-/greet-1.1.0.tgz").statusCode()).isEqualTo(404);
+        HttpResponse<String> again = PackageFixture.of("greet", "1.1.0").publish(registry);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).path("error").asText()).contains("previously published version 1.1.0");
+    }
+
+    @Test
+    void unpublishAWholePackageLeavingATombstone() {
+        PackageFixture.of("greet", "1.0.0").publish(registry);
+        String mallory = registry.tokenFor("mallory");
+
+        assertThat(registry.send("DELETE", "/greet/-rev/1-x", null, mallory).statusCode()).isEqualTo(403);
+        HttpResponse<String> removed = registry.send("DELETE", "/greet/-rev/1-x", null, registry.token());
+
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(getWith("/greet").statusCode()).isEqualTo(404);
+        assertThat(json(getWith("/greet")).path("error").asText()).contains("unpublished");
+        assertThat(json(getWith("/-/v1/search?text=greet")).path("total").asInt()).isZero();
+        assertThat(registry.storage().resolve("greet/greet-1.0.0.tgz")).doesNotExist();
+        assertThat(PackageFixture.of("greet", "1.0.0").publish(registry).statusCode()).isEqualTo(409);
+        assertThat(PackageFixture.of("greet", "1.0.1").publish(registry).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void rejectMalformedPublishBodiesWithAReason() {
         String token = registry.token();
         PackResult packed = PackageFixture.of("greet", "1.0.0").pack();
