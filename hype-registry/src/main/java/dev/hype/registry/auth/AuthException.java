@@ -1,0 +1,19 @@
+package dev.hype.registry.auth;
+
+import dev.hype.runtime.HypeException;
+import java.util.List;
+
+/** Report a token or account operation that cannot be done. */
+public class AuthException extends HypeException {
+    private static final long serialVersionUID = 1L;
+
+    /** A user name is not valid. */
+    public static final String E_INVALID_USER = "E_INVALID_USER";
+    /** The token or account file cannot be read or written. */
+    public static final String E_AUTH_STORAGE = "E_REGISTRY_AUTH_STORAGE";
+
+    /** Create an error with a code, a message, hints and an optional cause. */
+    public AuthException(String code, String message, List<String> hints, Throwable cause) {
+        super(code, message, hints, cause);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.hype.registry.auth;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Issue, check and revoke the bearer tokens the registry accepts.
+ *
+ * <p>Only the sha256 hash of each token is stored, in {@code <storage>/.hype/tokens.json},
+ * together with its user and creation time. A running server sees tokens created by another
+ * process (e.g. {@code hype registry token create}) on the next request.
+ */
+public interface TokenStore {
+
+    /** Open the token store of the registry whose storage directory is {@code storageDir}. */
+    static TokenStore open(Path storageDir) {
+        return new FileTokenStore(storageDir.resolve(".hype").resolve("tokens.json"));
+    }
+
+    /**
+     * Create a token for {@code user} in the registry stored at {@code storageDir} and return it;
+     * this is the only time the token is visible.
+     */
+    static String create(Path storageDir, String user) {
+        return open(storageDir).issue(user);
+    }
+
+    /**
+     * Create a token for {@code user} and return it.
+     *
+     * @throws AuthException with code {@code E_INVALID_USER} for a user name that is not 1 to 64
+     *     letters, digits, {@code .}, {@code _} or {@code -}
+     */
+    String issue(String user);
+
+    /** Return the user {@code token} authenticates, if it is a stored token. */
+    Optional<String> authenticate(String token);
+
+    /** Remove {@code token}; return whether it was stored. */
+    boolean revoke(String token);
+
+    /** List the stored tokens, oldest first. */
+    List<TokenInfo> list();
+}
