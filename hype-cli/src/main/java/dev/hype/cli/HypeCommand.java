@@ -1,6 +1,7 @@
 package dev.hype.cli;
 
 import dev.hype.cli.commands.PkgCommand;
+import dev.hype.cli.commands.RegistryCommand;
 import dev.hype.cli.commands.SemverCommand;
 import dev.hype.cli.repl.Repl;
 import dev.hype.runtime.HypeException;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** Run a Lua script, a {@code -e} chunk, standard input, or the REPL: the root {@code hype} command. */
 @Command(name = "hype", mixinStandardHelpOptions = true,
-        subcommands = {SemverCommand.class, PkgCommand.class}, versionProvider = VersionProvider.class,
+        subcommands = {SemverCommand.class, PkgCommand.class, RegistryCommand.class}, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run Lua 5.4 programs with a Node-style module system, and manage their packages.", ""},
         footer = {"", "With no script and a terminal, hype opens the REPL; with input piped in, it runs that input.",
