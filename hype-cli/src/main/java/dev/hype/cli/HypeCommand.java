@@ -54,8 +54,23 @@ public final class HypeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ARGS", index = "1..*", description = "Arguments for the script: arg[1], arg[2], ... and '...'.")
     private List<String> args = new ArrayList<>();
 
+    /** The names of the subcommands; a first argument that is none of these and no option is a script. */
+    static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("semver", "pkg", "registry", "help");
+
     HypeCommand(Terminal terminal) {
         this.terminal = terminal;
+    }
+
+    /** Return whether {@code hype FIRST ...} runs FIRST as a script with no options before it. */
+    static boolean isPlainScript(String first) {
+        return !first.startsWith("-") && !SUBCOMMANDS.contains(first);
+    }
+
+    /** Run {@code script} with {@code scriptArgs} and the default options, without picocli. */
+    int runPlain(String script, List<String> scriptArgs) throws IOException {
+        this.script = script;
+        this.args = new ArrayList<>(scriptArgs);
+        return call();
     }
 
     boolean verbose() {

@@ -15,6 +15,18 @@ public final class Main {
 
     /** Run {@code hype} against the given terminal streams and return the exit status. */
     public static int run(String[] args, Terminal terminal) {
+        if (args.length > 0 && HypeCommand.isPlainScript(args[0])) {
+            // The common case, `hype app.lua ARGS...`, skips picocli: parsing its annotations costs
+            // more start-up time than the whole Lua run (see docs/benchmarks.md).
+            HypeCommand command = new HypeCommand(terminal);
+            try {
+                int status = command.runPlain(args[0], java.util.Arrays.asList(args).subList(1, args.length));
+                terminal.flush();
+                return status;
+            } catch (Exception e) {
+                return new ErrorReporter(terminal, () -> false).report(e);
+            }
+        }
         HypeCommand root = new HypeCommand(terminal);
         CommandLine cli = new CommandLine(root);
         // Only the root stops at its first positional: everything after a script belongs to the script.
