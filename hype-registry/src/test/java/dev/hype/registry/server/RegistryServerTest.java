@@ -287,6 +287,29 @@ class RegistryServerTest {
     }
 
     @Test
+    void keepEveryVersionWhenPublishesRace() throws Exception {
+        List<PackResult> packs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            packs.add(PackageFixture.of("greet", "1.0." + i).pack());
+        }
+        packs.add(PackageFixture.of("greet", "1.0.0").file("other.lua", "").pack());
+
+        List<Integer> statuses;
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = packs.stream().map(pack -> executor.submit(() -> registry.publish(pack).statusCode())).toList();
+            statuses = new ArrayList<>();
+            for (var future : futures) {
+                statuses.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(12);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(1);
+        assertThat(json(getWith("/greet")).path("versions").size()).isEqualTo(12);
+        assertThat(json(getWith("/greet")).path("dist-tags").path("latest").asText()).isNotEmpty();
+    }
+
+    @Test
     void neverRepublishAVersion() {
         PackageFixture.of("greet", "1.0.0").publish(registry);
 
