@@ -498,6 +498,27 @@ class RegistryServerTest {
     }
 
     @Test
+    void gzipLargePackumentsForClientsThatAccept() throws IOException {
+        PackageFixture.of("greet", "1.0.0").field("readme", "# greet\n" + "Say hello. ".repeat(500)).publish(registry);
+
+        HttpResponse<byte[]> zipped = registry.send(HttpRequest.newBuilder(registry.baseUri().resolve("greet"))
+            .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> plain = getWith("/greet");
+
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String unzipped;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(unzipped).isEqualTo(plain.body());
+        assertThat(zipped.body().length).isLessThan(plain.body().length() / 4);
+        String zippedEtag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(zippedEtag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+        assertThat(getWith("/greet", "If-None-Match", zippedEtag).statusCode()).isEqualTo(304);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
+    @Test
     void requireATokenForReadsInPrivateMode() {
         registry.close();
         registry = TestRegistry.start(config -> config.withPrivateMode(true));
