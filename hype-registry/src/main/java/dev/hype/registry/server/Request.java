@@ -194,21 +194,43 @@ final class Request {
      * {@code If-Modified-Since} shows it already has this representation.
      */
     void sendCacheable(Rendered answer, String cacheControl) throws IOException {
+        boolean gzip = answer.gzipped() != null && acceptsGzip();
+        String etag = gzip ? answer.gzipEtag() : answer.etag();
         var headers = exchange.getResponseHeaders();
-        headers.set("ETag", answer.etag());
+        headers.set("ETag", etag);
         headers.set("Cache-Control", cacheControl);
-        headers.set("Vary", "Accept, Authorization");
+        headers.set("Vary", "Accept, Accept-Encoding, Authorization");
         if (answer.lastModified() != null) {
             headers.set("Last-Modified", HTTP_DATE.format(answer.lastModified()));
         }
-        if (notModified(answer.etag(), answer.lastModified())) {
+        if (notModified(answer, answer.lastModified())) {
             sendHeaders(304, -1);
             return;
         }
-        send(200, answer.bytes(), answer.contentType());
+        if (gzip) {
+            headers.set("Content-Encoding", "gzip");
+            send(200, answer.gzipped(), answer.contentType());
+        } else {
+            send(200, answer.bytes(), answer.contentType());
+        }
     }
 
-    private boolean notModified(String etag, Instant lastModified) {
+    private boolean acceptsGzip() {
+        String accept = header("Accept-Encoding");
+        if (accept == null) {
+            return false;
+        }
+        for (String coding : accept.split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (parts[0].trim().equalsIgnoreCase("gzip")) {
+                return parts.length == 1 || !parts[1].replace(" ", "").equals("q=0");
+            }
+        }
+        return false;
+    }
+
+    /** Tell whether the client holds {@code answer} already, in either encoding. */
+    private boolean notModified(Rendered answer, Instant lastModified) {
         String ifNoneMatch = header("If-None-Match");
         if (ifNoneMatch != null) {
             for (String candidate : ifNoneMatch.split(",")) {
@@ -216,7 +238,7 @@ final class Request {
                 if (tag.startsWith("W/")) {
                     tag = tag.substring(2);
                 }
-                if (tag.equals("*") || tag.equals(etag)) {
+                if (tag.equals("*") || tag.equals(answer.etag()) || tag.equals(answer.gzipEtag())) {
                     return true;
                 }
             }

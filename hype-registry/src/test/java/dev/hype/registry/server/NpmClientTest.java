@@ -170,6 +170,26 @@ class NpmClientTest {
     }
 
     @Test
+    void useAPrivateRegistryOnlyWithAToken() throws IOException, InterruptedException {
+        registry.close();
+        registry = TestRegistry.start(config -> config.withPrivateMode(true));
+        Files.writeString(userconfig, registry.npmrc());
+        Result publish = npm(project("hype-private", "1.0.0"), "publish");
+        assertThat(publish.exitCode()).as(publish.output()).isZero();
+
+        Path consumer = Files.createDirectories(work.resolve("consumer"));
+        Files.writeString(consumer.resolve("package.json"), "{\"name\":\"consumer\",\"version\":\"1.0.0\",\"private\":true}");
+        Result install = npm(consumer, "install", "hype-private");
+        assertThat(install.exitCode()).as(install.output()).isZero();
+        assertThat(consumer.resolve("node_modules/hype-private/index.js")).isRegularFile();
+
+        Files.writeString(userconfig, "registry=" + registry.url() + "/\n");
+        Result anonymous = npm(work, "view", "hype-private", "versions", "--json");
+        assertThat(anonymous.exitCode()).isNotZero();
+        assertThat(anonymous.output()).contains("401");
+    }
+
+    @Test
     void publishScopedPackagesWithTheRealNpmClient() throws IOException, InterruptedException {
         Result publish = npm(project("@team/npm-scoped", "0.1.0"), "publish", "--access", "public");
         assertThat(publish.exitCode()).as(publish.output()).isZero();

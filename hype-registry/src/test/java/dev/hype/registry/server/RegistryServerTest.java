@@ -287,6 +287,29 @@ class RegistryServerTest {
     }
 
     @Test
+    void keepEveryVersionWhenPublishesRace() throws Exception {
+        List<PackResult> packs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            packs.add(PackageFixture.of("greet", "1.0." + i).pack());
+        }
+        packs.add(PackageFixture.of("greet", "1.0.0").file("other.lua", "").pack());
+
+        List<Integer> statuses;
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = packs.stream().map(pack -> executor.submit(() -> registry.publish(pack).statusCode())).toList();
+            statuses = new ArrayList<>();
+            for (var future : futures) {
+                statuses.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(12);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(1);
+        assertThat(json(getWith("/greet")).path("versions").size()).isEqualTo(12);
+        assertThat(json(getWith("/greet")).path("dist-tags").path("latest").asText()).isNotEmpty();
+    }
+
+    @Test
     void neverRepublishAVersion() {
         PackageFixture.of("greet", "1.0.0").publish(registry);
 
@@ -472,6 +495,27 @@ class RegistryServerTest {
 
         PackageFixture.of("greet", "1.1.0").publish(registry);
         assertThat(getWith("/greet", "If-None-Match", etag).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void gzipLargePackumentsForClientsThatAccept() throws IOException {
+        PackageFixture.of("greet", "1.0.0").field("readme", "# greet\n" + "Say hello. ".repeat(500)).publish(registry);
+
+        HttpResponse<byte[]> zipped = registry.send(HttpRequest.newBuilder(registry.baseUri().resolve("greet"))
+            .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> plain = getWith("/greet");
+
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String unzipped;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(unzipped).isEqualTo(plain.body());
+        assertThat(zipped.body().length).isLessThan(plain.body().length() / 4);
+        String zippedEtag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(zippedEtag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+        assertThat(getWith("/greet", "If-None-Match", zippedEtag).statusCode()).isEqualTo(304);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
     }
 
     @Test
