@@ -171,6 +171,23 @@ final class CallStack implements LuaStack {
     }
 
     @Override
+    public boolean getMetatable(int index) {
+        return natives.lua_getmetatable(state, index) != 0;
+    }
+
+    @Override
+    public long identity(int index) {
+        return natives.lua_topointer(state, index);
+    }
+
+    @Override
+    public void ensureStack(int extra) {
+        if (natives.lua_checkstack(state, extra) == 0) {
+            throw new LuaError("stack overflow (nesting too deep)");
+        }
+    }
+
+    @Override
     public int absIndex(int index) {
         return index > 0 || index <= REGISTRY_INDEX ? index : top() + index + 1;
     }

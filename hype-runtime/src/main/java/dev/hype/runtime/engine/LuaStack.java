@@ -95,6 +95,15 @@ public interface LuaStack {
     /** Pop a table and set it as the metatable of the value at {@code index}. */
     void setMetatable(int index);
 
+    /** Push the metatable of the value at {@code index} and return true, or push nothing and return false. */
+    boolean getMetatable(int index);
+
+    /** Return an identity for the table, function, thread or userdata at {@code index}, or 0. */
+    long identity(int index);
+
+    /** Make room for {@code extra} more values, or raise a Lua error when the stack cannot grow. */
+    void ensureStack(int extra);
+
     /** Return an absolute index for {@code index}. */
     int absIndex(int index);
 
