@@ -30,6 +30,7 @@ public final class BuiltinModules {
     /** Return the standard built-in modules, sharing {@code cwd} as their working directory. */
     public static BuiltinModules standard(WorkingDirectory cwd) {
         return new BuiltinModules(List.of(
+                new FsModule(cwd),
                 new PathModule(cwd)));
     }
 
