@@ -31,6 +31,7 @@ public final class BuiltinModules {
     public static BuiltinModules standard(WorkingDirectory cwd) {
         return new BuiltinModules(List.of(
                 new FsModule(cwd),
+                new JsonModule(),
                 new PathModule(cwd)));
     }
 

@@ -151,6 +151,11 @@ final class CallStack implements LuaStack {
     }
 
     @Override
+    public void rawSet(int tableIndex) {
+        natives.lua_rawset(state, tableIndex);
+    }
+
+    @Override
     public void rawSetIndex(int tableIndex, long i) {
         natives.lua_rawseti(state, tableIndex, Math.toIntExact(i));
     }

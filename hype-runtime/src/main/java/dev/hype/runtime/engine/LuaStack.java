@@ -83,6 +83,9 @@ public interface LuaStack {
     /** Push {@code table[key]}, honouring metamethods. */
     void getField(int tableIndex, String key);
 
+    /** Pop a key and a value (the value on top) and store {@code table[key] = value} without metamethods. */
+    void rawSet(int tableIndex);
+
     /** Pop a value and store it as {@code table[i]} without metamethods. */
     void rawSetIndex(int tableIndex, long i);
 
