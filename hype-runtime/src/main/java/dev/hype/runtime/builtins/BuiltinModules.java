@@ -32,7 +32,8 @@ public final class BuiltinModules {
         return new BuiltinModules(List.of(
                 new FsModule(cwd),
                 new JsonModule(),
-                new PathModule(cwd)));
+                new PathModule(cwd),
+                new ProcessModule(cwd)));
     }
 
     /** Return a set holding exactly these modules. */

@@ -37,8 +37,13 @@ final class ModuleTester implements AutoCloseable {
 
     /** Run {@code lua}; fail the test with Lua's message unless it ends normally. */
     void run(String lua) {
+        run(lua, List.of());
+    }
+
+    /** Run {@code lua} as script {@code test.lua} with these arguments; fail unless it ends normally. */
+    void run(String lua, List<String> args) {
         try {
-            int status = runtime.run(Chunk.ofText(lua, "test"), "test.lua", List.of());
+            int status = runtime.run(Chunk.ofText(lua, "test"), "test.lua", args);
             assertThat(status).as("exit status").isZero();
         } catch (ScriptException e) {
             fail("Lua failed: " + e.getMessage() + "\n" + e.traceback());
