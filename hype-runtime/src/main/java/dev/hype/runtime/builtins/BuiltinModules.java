@@ -31,8 +31,11 @@ public final class BuiltinModules {
     public static BuiltinModules standard(WorkingDirectory cwd) {
         return new BuiltinModules(List.of(
                 new FsModule(cwd),
-                new JsonModule(),
                 new PathModule(cwd),
+                new LuaModule("events"),
+                new UtilModule(),
+                new LuaModule("table"),
+                new JsonModule(),
                 new ProcessModule(cwd)));
     }
 
