@@ -29,13 +29,11 @@ end
 
 -- Collapse "." and ".." segments of a path without its root; ".." above the start is kept only
 -- when allow_above_root (relative paths).
-local function normalize_segments(p, allow_above_root, sep, is_sep)
+local SEGMENT = { ["/"] = "[^/]+", ["\\"] = "[^/\\]+" }
+
+local function normalize_segments(p, allow_above_root, sep)
   local out, n = {}, 0
-  local i, len = 0, #p
-  while i <= len do
-    local j = i
-    while j < len and not is_sep(at(p, j)) do j = j + 1 end
-    local seg = slice(p, i, j)
+  for seg in p:gmatch(SEGMENT[sep]) do
     if seg == ".." then
       if n > 0 and out[n] ~= ".." then
         out[n] = nil
@@ -44,11 +42,10 @@ local function normalize_segments(p, allow_above_root, sep, is_sep)
         n = n + 1
         out[n] = ".."
       end
-    elseif seg ~= "" and seg ~= "." then
+    elseif seg ~= "." then
       n = n + 1
       out[n] = seg
     end
-    i = j + 1
   end
   return concat(out, sep)
 end
@@ -126,12 +123,18 @@ function posix.isAbsolute(p)
   return at(p, 0) == SLASH
 end
 
+-- Whether a posix path is already normal: no empty, "." or ".." segments.
+local function is_normal(p)
+  return not p:find("//", 1, true) and not ("/" .. p .. "/"):find("/%.%.?/")
+end
+
 function posix.normalize(p)
   check_string(p, 1, "normalize")
   if p == "" then return "." end
+  if is_normal(p) then return p end
   local absolute = at(p, 0) == SLASH
   local trailing = at(p, #p - 1) == SLASH
-  local body = normalize_segments(p, not absolute, "/", is_posix_sep)
+  local body = normalize_segments(p, not absolute, "/")
   if body == "" then
     if absolute then return "/" end
     return trailing and "./" or "."
@@ -141,14 +144,19 @@ function posix.normalize(p)
 end
 
 function posix.join(...)
-  local n = check_all("join", ...)
-  local parts = {}
-  for i = 1, n do
-    local p = select(i, ...)
-    if p ~= "" then parts[#parts + 1] = p end
+  local parts, k = { ... }, 0
+  for i = 1, select("#", ...) do
+    local p = parts[i]
+    if type(p) ~= "string" then arg_error(i, "join", "string", p, 3) end
+    if p ~= "" then
+      k = k + 1
+      parts[k] = p
+    end
   end
-  if #parts == 0 then return "." end
-  return posix.normalize(concat(parts, "/"))
+  if k == 0 then return "." end
+  local joined = concat(parts, "/", 1, k)
+  if is_normal(joined) then return joined end
+  return posix.normalize(joined)
 end
 
 function posix.resolve(...)
@@ -162,7 +170,7 @@ function posix.resolve(...)
       absolute = at(p, 0) == SLASH
     end
   end
-  resolved = normalize_segments(resolved, not absolute, "/", is_posix_sep)
+  resolved = normalize_segments(resolved, not absolute, "/")
   if absolute then return "/" .. resolved end
   return resolved ~= "" and resolved or "."
 end
@@ -327,7 +335,7 @@ function win32.normalize(p)
       root_end = 3
     end
   end
-  local tail = root_end < len and normalize_segments(slice(p, root_end, len), not absolute, "\\", is_win_sep) or ""
+  local tail = root_end < len and normalize_segments(slice(p, root_end, len), not absolute, "\\") or ""
   if tail == "" and not absolute then tail = "." end
   if tail ~= "" and is_win_sep(at(p, len - 1)) then tail = tail .. "\\" end
   if device == nil and not absolute and p:find(":", 1, true) and colon_could_mean_drive(p, tail) then
@@ -408,7 +416,7 @@ function win32.resolve(...)
       end
     end
   end
-  tail = normalize_segments(tail, not absolute, "\\", is_win_sep)
+  tail = normalize_segments(tail, not absolute, "\\")
   if absolute then return device .. "\\" .. tail end
   local out = device .. tail
   return out ~= "" and out or "."
