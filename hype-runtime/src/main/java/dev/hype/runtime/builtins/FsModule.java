@@ -208,6 +208,8 @@ final class FsModule implements BuiltinModule {
             }
         } catch (IOException e) {
             throw FsError.of(e, "scandir", name);
+        } catch (java.nio.file.DirectoryIteratorException e) {
+            throw FsError.of(e.getCause(), "scandir", name);
         }
         names.sort(Arrays::compareUnsigned);
         s.newTable(names.size(), 0);

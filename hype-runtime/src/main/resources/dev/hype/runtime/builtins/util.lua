@@ -66,8 +66,12 @@ local function sequence_length(t)
   return n
 end
 
+local KEYWORDS = {}
+for word in ("and break do else elseif end false for function goto if in local nil not or repeat "
+    .. "return then true until while"):gmatch("%a+") do KEYWORDS[word] = true end
+
 local function key_text(k, render)
-  if type(k) == "string" and k:match("^[%a_][%w_]*$") then return k end
+  if type(k) == "string" and k:match("^[%a_][%w_]*$") and not KEYWORDS[k] then return k end
   return "[" .. render(k) .. "]"
 end
 

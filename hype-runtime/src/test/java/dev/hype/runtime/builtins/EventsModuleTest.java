@@ -208,6 +208,8 @@ class EventsModuleTest {
                 assert(err(e.once, e, "x", 1) == "bad argument #2 to 'once' (function expected, got number)")
                 assert(err(e.prependListener, e, nil, print) == "bad argument #1 to 'prependListener' (event name expected, got nil)")
                 assert(err(e.off, e, "x", "f") == "bad argument #2 to 'off' (function expected, got string)")
+                assert(err(e.prependOnceListener, e, "x", {}) == "bad argument #2 to 'prependOnceListener' (function expected, got table)")
+                assert(err(e.addListener, e, "x") == "bad argument #2 to 'on' (function expected, got nil)")
                 assert(err(e.emit, e) == "bad argument #1 to 'emit' (event name expected, got nil)")
                 assert(err(e.listenerCount, e) == "bad argument #1 to 'listenerCount' (event name expected, got nil)")
                 assert(err(e.listeners, e) == "bad argument #1 to 'listeners' (event name expected, got nil)")

@@ -116,6 +116,7 @@ class FsModuleTest {
                 local e = err(fs.statSync, "nope")
                 assert(e.code == "ENOENT" and e.syscall == "stat")
                 assert(err(fs.lstatSync, "nope").syscall == "lstat")
+                assert(err(fs.lstatSync, true) == "bad argument #1 to 'lstatSync' (string expected, got boolean)")
                 assert(err(fs.statSync, 42).code == "ENOENT")
                 assert(err(fs.statSync, {}) == "bad argument #1 to 'statSync' (string expected, got table)")
                 """);
@@ -151,6 +152,7 @@ class FsModuleTest {
                 assert(err(fs.mkdirSync, "file", { recursive = true }).code == "EEXIST")
                 assert(err(fs.mkdirSync, "file/sub", { recursive = true }).code == "ENOTDIR")
                 assert(err(fs.mkdirSync, "y", true) == "bad argument #2 to 'mkdirSync' (table expected, got boolean)")
+                assert(err(fs.mkdirSync) == "bad argument #1 to 'mkdirSync' (string expected, got no value)")
                 """);
     }
 
@@ -169,6 +171,7 @@ class FsModuleTest {
                 assert(err(fs.rmSync, "t").code == "ENOENT")
                 fs.rmSync("t", { force = true })
                 assert(err(fs.rmSync, 1, 2) == "bad argument #2 to 'rmSync' (table expected, got number)")
+                assert(err(fs.rmSync, {}) == "bad argument #1 to 'rmSync' (string expected, got table)")
                 """);
     }
 

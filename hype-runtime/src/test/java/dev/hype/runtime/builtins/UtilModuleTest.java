@@ -42,6 +42,7 @@ class UtilModuleTest {
                 is(util.inspect({ 1, 2, n = 2 }), "{ 1, 2, n = 2 }")
                 is(util.inspect({ a = { b = { c = {} } } }), "{ a = { b = { c = {} } } }")
                 is(util.inspect({ [{}] = 1 }), "{ [{}] = 1 }")
+                is(util.inspect({ ["end"] = 1, _ok = 2 }), '{ _ok = 2, ["end"] = 1 }')
                 """);
     }
 
