@@ -71,7 +71,7 @@ final class FsModule implements BuiltinModule {
 
     private int readFile(LuaStack s) {
         String name = s.checkString(1, "readFileSync");
-        Path p = resolve(s, 1, "readFileSync");
+        Path p = resolve(name, 1, "readFileSync");
         TextEncoding encoding = encodingOption(s, 2, "readFileSync");
         if (Files.isDirectory(p)) {
             throw new FsError(FsError.Code.EISDIR, "read", name);
@@ -88,7 +88,7 @@ final class FsModule implements BuiltinModule {
 
     private int write(LuaStack s, String function, StandardOpenOption mode) {
         String name = s.checkString(1, function);
-        Path p = resolve(s, 1, function);
+        Path p = resolve(name, 1, function);
         byte[] data = s.checkBytes(2, function);
         TextEncoding encoding = encodingOption(s, 3, function);
         if (encoding != null) {
@@ -103,10 +103,10 @@ final class FsModule implements BuiltinModule {
     }
 
     private int exists(LuaStack s) {
-        s.checkString(1, "existsSync");
+        String name = s.checkString(1, "existsSync");
         Path p;
         try {
-            p = cwd.resolve(Path.of(s.toText(1)));
+            p = cwd.resolve(Path.of(name));
         } catch (InvalidPathException e) {
             s.pushBoolean(false);
             return 1;
@@ -117,7 +117,7 @@ final class FsModule implements BuiltinModule {
 
     private int stat(LuaStack s, String function, boolean follow) {
         String name = s.checkString(1, function);
-        Path p = resolve(s, 1, function);
+        Path p = resolve(name, 1, function);
         boolean throwIfMissing = !(s.type(2) == LuaType.TABLE && field(s, 2, "throwIfNoEntry") == Boolean.FALSE);
         LinkOption[] links = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
         BasicFileAttributes attrs;
@@ -200,7 +200,7 @@ final class FsModule implements BuiltinModule {
 
     private int readdir(LuaStack s) {
         String name = s.checkString(1, "readdirSync");
-        Path p = resolve(s, 1, "readdirSync");
+        Path p = resolve(name, 1, "readdirSync");
         List<byte[]> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(p)) {
             for (Path entry : entries) {
@@ -222,7 +222,7 @@ final class FsModule implements BuiltinModule {
 
     private int mkdir(LuaStack s) {
         String name = s.checkString(1, "mkdirSync");
-        Path p = resolve(s, 1, "mkdirSync");
+        Path p = resolve(name, 1, "mkdirSync");
         boolean recursive = booleanOption(s, 2, "mkdirSync", "recursive");
         try {
             if (!recursive) {
@@ -251,7 +251,7 @@ final class FsModule implements BuiltinModule {
 
     private int rm(LuaStack s) {
         String name = s.checkString(1, "rmSync");
-        Path p = resolve(s, 1, "rmSync");
+        Path p = resolve(name, 1, "rmSync");
         boolean recursive = booleanOption(s, 2, "rmSync", "recursive");
         boolean force = booleanOption(s, 2, "rmSync", "force");
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -298,8 +298,8 @@ final class FsModule implements BuiltinModule {
     private int rename(LuaStack s) {
         String from = s.checkString(1, "renameSync");
         String to = s.checkString(2, "renameSync");
-        Path source = resolve(s, 1, "renameSync");
-        Path target = resolve(s, 2, "renameSync");
+        Path source = resolve(from, 1, "renameSync");
+        Path target = resolve(to, 2, "renameSync");
         try {
             try {
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -315,8 +315,8 @@ final class FsModule implements BuiltinModule {
     private int copyFile(LuaStack s) {
         String from = s.checkString(1, "copyFileSync");
         String to = s.checkString(2, "copyFileSync");
-        Path source = resolve(s, 1, "copyFileSync");
-        Path target = resolve(s, 2, "copyFileSync");
+        Path source = resolve(from, 1, "copyFileSync");
+        Path target = resolve(to, 2, "copyFileSync");
         if (Files.isDirectory(source) || Files.isDirectory(target)) {
             throw new FsError(FsError.Code.EISDIR, "copyfile", from, to);
         }
@@ -330,7 +330,7 @@ final class FsModule implements BuiltinModule {
 
     private int realpath(LuaStack s) {
         String name = s.checkString(1, "realpathSync");
-        Path p = resolve(s, 1, "realpathSync");
+        Path p = resolve(name, 1, "realpathSync");
         try {
             s.pushString(p.toRealPath().toString());
         } catch (IOException e) {
@@ -339,9 +339,8 @@ final class FsModule implements BuiltinModule {
         return 1;
     }
 
-    /** Resolve string argument {@code arg} against the working directory. */
-    private Path resolve(LuaStack s, int arg, String function) {
-        String text = s.checkString(arg, function);
+    /** Resolve {@code text}, string argument {@code arg}, against the working directory. */
+    private Path resolve(String text, int arg, String function) {
         if (text.indexOf('\0') >= 0) {
             throw LuaError.badArgument(arg, function, "path must not contain zero bytes");
         }
