@@ -80,7 +80,7 @@ function record(flavour, fn, args) {
 }
 for (const [flavour, paths] of [['posix', posixPaths.concat(['C:\\foo'])], ['win32', win32Paths.concat(posixPaths)]]) {
   for (const p of paths) {
-    for (const fn of ['normalize', 'dirname', 'basename', 'extname', 'isAbsolute', 'parse', 'resolve']) {
+    for (const fn of ['normalize', 'dirname', 'basename', 'extname', 'isAbsolute', 'parse', 'resolve', 'toNamespacedPath']) {
       record(flavour, fn, [p]);
     }
   }

@@ -70,7 +70,7 @@ function path.parse(p) end
 ---@return string
 function path.format(parts) end
 
----Return `p` unchanged on posix; on win32 the `\\?\` form of an absolute path.
+---Return `p` unchanged on posix; on win32 the resolved path, in the `\\?\` form when it has a drive or server.
 ---@param p string
 ---@return string
 function path.toNamespacedPath(p) end

@@ -555,7 +555,7 @@ function win32.toNamespacedPath(p)
   elseif is_device_root(resolved, 0) and at(resolved, 2) == BACKSLASH then
     return "\\\\?\\" .. resolved
   end
-  return p
+  return resolved
 end
 
 posix.posix, posix.win32 = posix, win32
