@@ -239,8 +239,13 @@ final class JsonWriter {
             return kind;
         }
 
+        /** Spell a float key as JSON would spell the number: 1.5, 0.1, 1.0E300. */
         private static String numberKey(double d) {
-            return Double.isNaN(d) || Double.isInfinite(d) ? Double.toString(d) : new java.math.BigDecimal(d).stripTrailingZeros().toPlainString();
+            double magnitude = Math.abs(d);
+            if (Double.isNaN(d) || Double.isInfinite(d) || magnitude < 1e-6 || magnitude >= 1e21) {
+                return Double.toString(d);
+            }
+            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
 
         /** Decode a Lua string that must be UTF-8, naming the first invalid byte otherwise. */

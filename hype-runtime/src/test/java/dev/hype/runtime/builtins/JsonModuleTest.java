@@ -45,6 +45,7 @@ class JsonModuleTest {
                 assert(json.encode({ [1] = "x", [3] = "z" }, { sort_keys = true }) == '{"1":"x","3":"z"}')
                 assert(json.encode({ 1, 2, n = 2 }, { sort_keys = true }) == '{"1":1,"2":2,"n":2}')
                 assert(json.encode({ [1.5] = true }) == '{"1.5":true}')
+                assert(json.encode({ [0.1] = 1 }) == '{"0.1":1}', json.encode({ [0.1] = 1 }))
                 assert(json.encode(json.object({ 10, 20 })) == '{"1":10,"2":20}')
                 assert(json.encode({ json.null, 1 }) == "[null,1]")
                 """);
