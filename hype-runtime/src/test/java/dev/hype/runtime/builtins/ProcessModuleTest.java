@@ -133,8 +133,12 @@ class ProcessModuleTest {
                     local real_in = io.stdin
                     io.stdin = input
                     local first, rest = process.stdin:read("l"), process.stdin:read("a")
+                    input:seek("set")
+                    local lines = {}
+                    for line in process.stdin:lines() do lines[#lines + 1] = line end
                     io.stdin = real_in
                     assert(first == "line one" and rest == "rest")
+                    assert(#lines == 2 and lines[2] == "rest")
                     """);
         }
     }
