@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * <p>The JVM's own {@link System#getenv()} is a snapshot taken at start-up and does not change.
  * Where the C functions cannot be found (Windows), changes stay in this object's overlay.
  */
+@SuppressWarnings("restricted")
 final class NativeEnvironment {
     private final MethodHandle setenv;
     private final MethodHandle unsetenv;
@@ -70,6 +71,17 @@ final class NativeEnvironment {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Return whether changes reach the C library's environment (and so {@code os.getenv}). */
+    boolean changesProcess() {
+        return setenv != null;
+    }
+
+    /** Return the value of {@code name} as this object knows it: changes made here, else the JVM's snapshot. */
+    synchronized String get(String name) {
+        Optional<String> changed = overlay.get(name);
+        return changed != null ? changed.orElse(null) : System.getenv(name);
     }
 
     /** Return every variable and its value, sorted by name. */

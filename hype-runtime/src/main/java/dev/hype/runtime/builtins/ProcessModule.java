@@ -47,6 +47,19 @@ final class ProcessModule implements BuiltinModule {
                     return 1;
                 },
                 "setenv", ProcessModule::setenv,
+                "getenv", s -> {
+                    String value = ENVIRONMENT.get(s.checkString(1, "getenv"));
+                    if (value == null) {
+                        s.pushNil();
+                    } else {
+                        s.pushString(value);
+                    }
+                    return 1;
+                },
+                "changesProcess", s -> {
+                    s.pushBoolean(ENVIRONMENT.changesProcess());
+                    return 1;
+                },
                 "environ", ProcessModule::environ);
     }
 

@@ -24,6 +24,8 @@ end
 -- process.env reads with os.getenv (the C library's environment) and writes with setenv, so a
 -- change shows in os.getenv and in the children of io.popen and os.execute.
 local set_env, environ = native.setenv, native.environ
+-- Where the C library cannot be changed (Windows), read back through Hype's own record instead.
+if not native.changesProcess() then getenv = native.getenv end
 process.env = setmetatable({}, {
   __index = function(_, name)
     if type(name) ~= "string" then return nil end
