@@ -29,18 +29,22 @@ final class JsonReader {
     int decode(LuaStack s) {
         byte[] text = s.checkBytes(1, "decode");
         try (JsonParser parser = factory.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new LuaError("json.decode: no JSON value (the text is empty) at line 1, column 1");
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    throw new LuaError("json.decode: no JSON value (the text is empty) at line 1, column 1");
+                }
+                readValue(s, parser, first);
+                if (parser.nextToken() != null) {
+                    throw error("unexpected content after the JSON value", parser.currentTokenLocation());
+                }
+                return 1;
+            } catch (JsonProcessingException e) {
+                String message = e.getOriginalMessage()
+                        .replaceAll("\\[Source: [^;\\]]*; ", "[")
+                        .replaceAll(", from `[^`]*`", "");
+                throw error(message, e.getLocation() != null ? e.getLocation() : parser.currentLocation());
             }
-            readValue(s, parser, first);
-            if (parser.nextToken() != null) {
-                throw error("unexpected content after the JSON value", parser.currentTokenLocation());
-            }
-            return 1;
-        } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[");
-            throw error(message, e.getLocation());
         } catch (IOException e) {
             throw new LuaError("json.decode: " + e.getMessage());
         }

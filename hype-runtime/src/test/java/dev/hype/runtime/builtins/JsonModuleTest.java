@@ -125,6 +125,13 @@ class JsonModuleTest {
                 assert(json.encode(json.decode(text), { sort_keys = true }) == text)
                 local deep = string.rep("[", 200) .. string.rep("]", 200)
                 assert(json.encode(json.decode(deep)) == deep)
+                local too_deep = string.rep("[", 1001) .. string.rep("]", 1001)
+                local ok, e = pcall(json.decode, too_deep)
+                assert(not ok and e:find("nesting depth", 1, true) and e:find("line 1", 1, true), e)
+                local nested = {}
+                for _ = 1, 1001 do nested = { nested } end
+                ok, e = pcall(json.encode, nested)
+                assert(not ok and e:find("nesting deeper than 1000", 1, true), e)
                 """);
     }
 
