@@ -6,7 +6,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Find built-in modules by name, with or without the {@code hype:} prefix. */
+/**
+ * Find built-in modules by name, with or without the {@code hype:} prefix.
+ *
+ * <p>Create one set per runtime: its modules share one {@link WorkingDirectory}, so
+ * {@code process.chdir} moves what {@code fs} and {@code path.resolve} see in that runtime only.
+ */
 public final class BuiltinModules {
     /** The prefix that names a built-in explicitly, as {@code node:} does in Node. */
     public static final String PREFIX = "hype:";
@@ -17,9 +22,21 @@ public final class BuiltinModules {
         this.byName = modules.stream().collect(Collectors.toUnmodifiableMap(BuiltinModule::name, Function.identity()));
     }
 
-    /** Return the standard set of built-in modules. */
+    /** Return the standard built-in modules, starting in the JVM's working directory. */
     public static BuiltinModules standard() {
-        return new BuiltinModules(List.of());
+        return standard(WorkingDirectory.ofProcess());
+    }
+
+    /** Return the standard built-in modules, sharing {@code cwd} as their working directory. */
+    public static BuiltinModules standard(WorkingDirectory cwd) {
+        return new BuiltinModules(List.of(
+                new FsModule(cwd),
+                new PathModule(cwd),
+                new LuaModule("events"),
+                new UtilModule(),
+                new LuaModule("table"),
+                new JsonModule(),
+                new ProcessModule(cwd)));
     }
 
     /** Return a set holding exactly these modules. */

@@ -151,6 +151,11 @@ final class CallStack implements LuaStack {
     }
 
     @Override
+    public void rawSet(int tableIndex) {
+        natives.lua_rawset(state, tableIndex);
+    }
+
+    @Override
     public void rawSetIndex(int tableIndex, long i) {
         natives.lua_rawseti(state, tableIndex, Math.toIntExact(i));
     }
@@ -168,6 +173,23 @@ final class CallStack implements LuaStack {
     @Override
     public void setMetatable(int index) {
         natives.luaJ_setmetatable(state, index);
+    }
+
+    @Override
+    public boolean getMetatable(int index) {
+        return natives.lua_getmetatable(state, index) != 0;
+    }
+
+    @Override
+    public long identity(int index) {
+        return natives.lua_topointer(state, index);
+    }
+
+    @Override
+    public void ensureStack(int extra) {
+        if (natives.lua_checkstack(state, extra) == 0) {
+            throw new LuaError("stack overflow (nesting too deep)");
+        }
     }
 
     @Override

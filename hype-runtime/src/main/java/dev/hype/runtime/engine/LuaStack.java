@@ -83,6 +83,9 @@ public interface LuaStack {
     /** Push {@code table[key]}, honouring metamethods. */
     void getField(int tableIndex, String key);
 
+    /** Pop a key and a value (the value on top) and store {@code table[key] = value} without metamethods. */
+    void rawSet(int tableIndex);
+
     /** Pop a value and store it as {@code table[i]} without metamethods. */
     void rawSetIndex(int tableIndex, long i);
 
@@ -94,6 +97,15 @@ public interface LuaStack {
 
     /** Pop a table and set it as the metatable of the value at {@code index}. */
     void setMetatable(int index);
+
+    /** Push the metatable of the value at {@code index} and return true, or push nothing and return false. */
+    boolean getMetatable(int index);
+
+    /** Return an identity for the table, function, thread or userdata at {@code index}, or 0. */
+    long identity(int index);
+
+    /** Make room for {@code extra} more values, or raise a Lua error when the stack cannot grow. */
+    void ensureStack(int extra);
 
     /** Return an absolute index for {@code index}. */
     int absIndex(int index);

@@ -1,0 +1,334 @@
+package dev.hype.runtime.builtins;
+
+import dev.hype.runtime.engine.Chunk;
+import dev.hype.runtime.engine.JavaFunction;
+import dev.hype.runtime.engine.LuaError;
+import dev.hype.runtime.engine.LuaStack;
+import dev.hype.runtime.engine.LuaType;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Provide {@code fs}: Node's synchronous file functions. Paths are relative to the runtime's
+ * {@link WorkingDirectory}; contents cross as raw bytes; failures raise {@link FsError} tables.
+ */
+final class FsModule implements BuiltinModule {
+    private static final Chunk SOURCE = ModuleSource.load("fs");
+
+    private final WorkingDirectory cwd;
+    private final Map<String, JavaFunction> natives;
+
+    FsModule(WorkingDirectory cwd) {
+        this.cwd = cwd;
+        Map<String, JavaFunction> fns = new LinkedHashMap<>();
+        fns.put("readFileSync", this::readFile);
+        fns.put("writeFileSync", s -> write(s, "writeFileSync", StandardOpenOption.TRUNCATE_EXISTING));
+        fns.put("appendFileSync", s -> write(s, "appendFileSync", StandardOpenOption.APPEND));
+        fns.put("existsSync", this::exists);
+        fns.put("statSync", s -> stat(s, "statSync", true));
+        fns.put("lstatSync", s -> stat(s, "lstatSync", false));
+        fns.put("readdirSync", this::readdir);
+        fns.put("mkdirSync", this::mkdir);
+        fns.put("rmSync", this::rm);
+        fns.put("renameSync", this::rename);
+        fns.put("copyFileSync", this::copyFile);
+        fns.put("realpathSync", this::realpath);
+        this.natives = Map.copyOf(fns);
+    }
+
+    @Override
+    public String name() {
+        return "fs";
+    }
+
+    @Override
+    public Chunk source() {
+        return SOURCE;
+    }
+
+    @Override
+    public Map<String, JavaFunction> natives() {
+        return natives;
+    }
+
+    private int readFile(LuaStack s) {
+        String name = s.checkString(1, "readFileSync");
+        Path p = resolve(name, 1, "readFileSync");
+        TextEncoding encoding = encodingOption(s, 2, "readFileSync");
+        if (Files.isDirectory(p)) {
+            throw new FsError(FsError.Code.EISDIR, "read", name);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw FsError.of(e, "open", name);
+        }
+        s.pushBytes(encoding == null ? bytes : encoding.decode(bytes));
+        return 1;
+    }
+
+    private int write(LuaStack s, String function, StandardOpenOption mode) {
+        String name = s.checkString(1, function);
+        Path p = resolve(name, 1, function);
+        byte[] data = s.checkBytes(2, function);
+        TextEncoding encoding = encodingOption(s, 3, function);
+        if (encoding != null) {
+            data = encoding.encode(data, 2, function);
+        }
+        try {
+            Files.write(p, data, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+        } catch (IOException e) {
+            throw FsError.of(e, "open", name);
+        }
+        return 0;
+    }
+
+    private int exists(LuaStack s) {
+        String name = s.checkString(1, "existsSync");
+        Path p;
+        try {
+            p = cwd.resolve(Path.of(name));
+        } catch (InvalidPathException e) {
+            s.pushBoolean(false);
+            return 1;
+        }
+        s.pushBoolean(Files.exists(p));
+        return 1;
+    }
+
+    private int stat(LuaStack s, String function, boolean follow) {
+        String name = s.checkString(1, function);
+        Path p = resolve(name, 1, function);
+        boolean throwIfMissing = !(s.type(2) == LuaType.TABLE && field(s, 2, "throwIfNoEntry") == Boolean.FALSE);
+        LinkOption[] links = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(p, BasicFileAttributes.class, links);
+        } catch (NoSuchFileException e) {
+            if (!throwIfMissing) {
+                s.pushNil();
+                return 1;
+            }
+            throw FsError.of(e, follow ? "stat" : "lstat", name);
+        } catch (IOException e) {
+            throw FsError.of(e, follow ? "stat" : "lstat", name);
+        }
+        FsStats.push(s, p, attrs, links);
+        return 1;
+    }
+
+    private int readdir(LuaStack s) {
+        String name = s.checkString(1, "readdirSync");
+        Path p = resolve(name, 1, "readdirSync");
+        List<byte[]> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(p)) {
+            for (Path entry : entries) {
+                names.add(entry.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw FsError.of(e, "scandir", name);
+        } catch (java.nio.file.DirectoryIteratorException e) {
+            throw FsError.of(e.getCause(), "scandir", name);
+        }
+        names.sort(Arrays::compareUnsigned);
+        s.newTable(names.size(), 0);
+        for (int i = 0; i < names.size(); i++) {
+            s.pushBytes(names.get(i));
+            s.rawSetIndex(-2, i + 1);
+        }
+        return 1;
+    }
+
+    private int mkdir(LuaStack s) {
+        String name = s.checkString(1, "mkdirSync");
+        Path p = resolve(name, 1, "mkdirSync");
+        boolean recursive = booleanOption(s, 2, "mkdirSync", "recursive");
+        try {
+            if (!recursive) {
+                Files.createDirectory(p);
+                return 0;
+            }
+            if (Files.isDirectory(p)) {
+                return 0;
+            }
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FsError(FsError.Code.EEXIST, "mkdir", name);
+            }
+            Path first = p;
+            while (first.getParent() != null && !Files.exists(first.getParent())) {
+                first = first.getParent();
+            }
+            Files.createDirectories(p);
+            s.pushString(first.toString());
+            return 1;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new FsError(recursive ? FsError.Code.ENOTDIR : FsError.Code.EEXIST, "mkdir", name);
+        } catch (IOException e) {
+            throw FsError.of(e, "mkdir", name);
+        }
+    }
+
+    private int rm(LuaStack s) {
+        String name = s.checkString(1, "rmSync");
+        Path p = resolve(name, 1, "rmSync");
+        boolean recursive = booleanOption(s, 2, "rmSync", "recursive");
+        boolean force = booleanOption(s, 2, "rmSync", "force");
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            if (force) {
+                return 0;
+            }
+            throw new FsError(FsError.Code.ENOENT, "rm", name);
+        }
+        boolean directory = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+        if (directory && !recursive) {
+            throw new FsError(FsError.Code.EISDIR, "rm", name);
+        }
+        try {
+            if (directory) {
+                deleteTree(p);
+            } else {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw FsError.of(e, "rm", name);
+        }
+        return 0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private int rename(LuaStack s) {
+        String from = s.checkString(1, "renameSync");
+        String to = s.checkString(2, "renameSync");
+        Path source = resolve(from, 1, "renameSync");
+        Path target = resolve(to, 2, "renameSync");
+        try {
+            try {
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw FsError.of(e, "rename", from, to);
+        }
+        return 0;
+    }
+
+    private int copyFile(LuaStack s) {
+        String from = s.checkString(1, "copyFileSync");
+        String to = s.checkString(2, "copyFileSync");
+        Path source = resolve(from, 1, "copyFileSync");
+        Path target = resolve(to, 2, "copyFileSync");
+        if (Files.isDirectory(source) || Files.isDirectory(target)) {
+            throw new FsError(FsError.Code.EISDIR, "copyfile", from, to);
+        }
+        try {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw FsError.of(e, "copyfile", from, to);
+        }
+        return 0;
+    }
+
+    private int realpath(LuaStack s) {
+        String name = s.checkString(1, "realpathSync");
+        Path p = resolve(name, 1, "realpathSync");
+        try {
+            s.pushString(p.toRealPath().toString());
+        } catch (IOException e) {
+            throw FsError.of(e, "realpath", name);
+        }
+        return 1;
+    }
+
+    /** Resolve {@code text}, string argument {@code arg}, against the working directory. */
+    private Path resolve(String text, int arg, String function) {
+        if (text.indexOf('\0') >= 0) {
+            throw LuaError.badArgument(arg, function, "path must not contain zero bytes");
+        }
+        try {
+            return cwd.resolve(Path.of(text));
+        } catch (InvalidPathException e) {
+            throw LuaError.badArgument(arg, function, "invalid path: " + e.getReason());
+        }
+    }
+
+    /** Read an encoding given as a string or as {@code {encoding = ...}}; null means raw bytes. */
+    private static TextEncoding encodingOption(LuaStack s, int arg, String function) {
+        return switch (s.type(arg)) {
+            case NONE, NIL -> null;
+            case STRING -> TextEncoding.named(s.toText(arg), arg, function);
+            case TABLE -> {
+                Object value = field(s, arg, "encoding");
+                if (value == null) {
+                    yield null;
+                }
+                if (!(value instanceof String name)) {
+                    throw LuaError.badArgument(arg, function, "encoding must be a string");
+                }
+                yield TextEncoding.named(name, arg, function);
+            }
+            default -> throw s.typeError(arg, function, "string or table");
+        };
+    }
+
+    private static boolean booleanOption(LuaStack s, int arg, String function, String key) {
+        LuaType t = s.type(arg);
+        if (t == LuaType.NONE || t == LuaType.NIL) {
+            return false;
+        }
+        if (t != LuaType.TABLE) {
+            throw s.typeError(arg, function, "table");
+        }
+        return field(s, arg, key) instanceof Boolean b && b;
+    }
+
+    /** Return {@code table[key]} as a Java String, Boolean or Double, or null. */
+    private static Object field(LuaStack s, int table, String key) {
+        s.getField(table, key);
+        try {
+            return switch (s.type(-1)) {
+                case STRING -> s.toText(-1);
+                case BOOLEAN -> s.toBoolean(-1);
+                case NUMBER -> s.toNumber(-1);
+                case NIL, NONE -> null;
+                default -> Boolean.TRUE;
+            };
+        } finally {
+            s.pop(1);
+        }
+    }
+}

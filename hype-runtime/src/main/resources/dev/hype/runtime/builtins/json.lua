@@ -1,0 +1,60 @@
+-- hype:json — encode and decode are Jackson-backed Java functions (JsonWriter, JsonReader). This
+-- file adds the sentinels: json.null, and the metatables json.array() and json.object() set to
+-- say what an empty table means. The writer reads a metatable's __jsontype field, so any class
+-- can declare itself "array", "object" or "null".
+local native = ...
+local encode, decode = native.encode, native.decode
+local type, setmetatable, error, pcall = type, setmetatable, error, pcall
+
+local json = {}
+
+json.null = setmetatable({}, {
+  __jsontype = "null",
+  __name = "json.null",
+  __tostring = function() return "null" end,
+  __newindex = function() error("json.null cannot be changed", 2) end,
+  __metatable = false,
+})
+
+local ARRAY = { __jsontype = "array", __name = "json.array" }
+local OBJECT = { __jsontype = "object", __name = "json.object" }
+
+local function mark(meta, name, t)
+  if t == nil then t = {} end
+  if type(t) ~= "table" then
+    error(("bad argument #1 to '%s' (table expected, got %s)"):format(name, type(t)), 3)
+  end
+  return setmetatable(t, meta)
+end
+
+--- Mark t (or a new table) as a JSON array, so that an empty one encodes as [].
+function json.array(t)
+  local r = mark(ARRAY, "array", t)
+  return r
+end
+
+--- Mark t (or a new table) as a JSON object, so that an empty one encodes as {}.
+function json.object(t)
+  local r = mark(OBJECT, "object", t)
+  return r
+end
+
+--- Return whether v is json.null.
+function json.isNull(v)
+  return v == json.null
+end
+
+-- The Java functions run under pcall, so their errors are re-raised at the caller's line.
+function json.encode(value, options)
+  local ok, result = pcall(encode, value, options)
+  if not ok then error(result, 2) end
+  return result
+end
+
+function json.decode(text)
+  local ok, result = pcall(decode, text, json.null, ARRAY, OBJECT)
+  if not ok then error(result, 2) end
+  return result
+end
+
+return json
