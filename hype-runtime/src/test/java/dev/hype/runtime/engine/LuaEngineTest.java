@@ -103,6 +103,13 @@ class LuaEngineTest {
     }
 
     @Test
+    void luaRunsInTheCLocaleAsLua54Does() {
+        assertThat(eval("os.setlocale()")).isEqualTo("C");
+        assertThat(eval("3.25 .. ''")).isEqualTo("3.25");
+        assertThat(eval("('b' < 'B') and 'strcoll' or 'bytes'")).isEqualTo("bytes");
+    }
+
+    @Test
     void scriptsCannotReachTheJvm() {
         assertThat(eval("java")).isEqualTo("nil");
         assertThat(eval("package.loaded.java")).isEqualTo("nil");
