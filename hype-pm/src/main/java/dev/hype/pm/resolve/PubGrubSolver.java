@@ -165,17 +165,17 @@ final class PubGrubSolver {
         String best = null;
         Term bestTerm = null;
         int bestCount = Integer.MAX_VALUE;
-        for (var entry : solution.undecided()) {
-            PartialSolution.PackageState state = entry.getValue();
+        for (String pkg : solution.undecided()) {
+            PartialSolution.PackageState state = solution.state(pkg);
             if (state.cachedCount < 0) {
-                Version locked = root.locked().get(entry.getKey());
+                Version locked = root.locked().get(pkg);
                 state.cachedCount = locked != null && state.accumulated.set().contains(locked)
-                        && lister.versions(entry.getKey()).map(l -> l.contains(locked)).orElse(false)
-                        ? 1 : lister.count(entry.getKey(), state.accumulated.set());
+                        && lister.versions(pkg).map(l -> l.contains(locked)).orElse(false)
+                        ? 1 : lister.count(pkg, state.accumulated.set());
             }
             int count = state.cachedCount;
-            if (count < bestCount || (count == bestCount && entry.getKey().compareTo(best) < 0)) {
-                best = entry.getKey();
+            if (count < bestCount || (count == bestCount && pkg.compareTo(best) < 0)) {
+                best = pkg;
                 bestTerm = state.accumulated;
                 bestCount = count;
             }
