@@ -2,9 +2,7 @@ package dev.hype.pm.resolve;
 
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.semver.VersionSet;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +45,10 @@ final class PubGrubSolver {
     }
 
     private void propagate(String pkg) {
-        Deque<String> changed = new ArrayDeque<>();
+        java.util.SequencedSet<String> changed = new java.util.LinkedHashSet<>();
         changed.add(pkg);
         while (!changed.isEmpty()) {
-            String current = changed.poll();
+            String current = changed.removeFirst();
             List<Incompatibility> list = incompatibilities.getOrDefault(current, List.of());
             for (int i = list.size() - 1; i >= 0; i--) {
                 Incompatibility incompatibility = list.get(i);

@@ -28,9 +28,10 @@ class NodeSemverOracleTest {
     @Test
     void agreeWithNodeSemverOnRandomVersionsAndRanges() throws Exception {
         Path tools = buildTools();
-        RandomSemver random = new RandomSemver(20261122L);
+        RandomSemver random = new RandomSemver(Long.getLong("semver.oracle.seed", 20261122L));
+        int pairs = Integer.getInteger("semver.oracle.pairs", 10_000);
         List<ObjectNode> questions = new ArrayList<>();
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < pairs; i++) {
             ObjectNode q = JSON.createObjectNode().put("op", "satisfies")
                     .put("version", random.version()).put("range", random.range())
                     .put("loose", random.chance(5)).put("includePrerelease", i % 2 == 0);
@@ -56,8 +57,8 @@ class NodeSemverOracleTest {
         assertThat(disagreements).as("disagreements with node-semver").isEmpty();
         long validRanges = answers.stream().filter(a -> a.has("range") && !a.get("range").isNull()).count();
         long satisfied = answers.stream().filter(a -> a.path("satisfies").asBoolean()).count();
-        assertThat(validRanges).as("valid ranges among the random ones").isGreaterThan(5_000);
-        assertThat(satisfied).as("satisfied pairs among the random ones").isGreaterThan(1_000);
+        assertThat(validRanges).as("valid ranges among the random ones").isGreaterThan(pairs / 2);
+        assertThat(satisfied).as("satisfied pairs among the random ones").isGreaterThan(pairs / 10);
     }
 
     private static String compare(ObjectNode q, JsonNode a) {
