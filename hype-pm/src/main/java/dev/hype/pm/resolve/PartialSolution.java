@@ -77,11 +77,14 @@ final class PartialSolution {
                 state.decision = null;
             }
         }
-        for (String pkg : affected) {
+        undecided.removeAll(affected);
+        List<String> reordered = new ArrayList<>(affected);
+        reordered.sort(java.util.Comparator.comparingInt(pkg -> packages.get(pkg).assignments.isEmpty()
+                ? Integer.MAX_VALUE : packages.get(pkg).assignments.getFirst().index()));
+        for (String pkg : reordered) {
             PackageState state = packages.get(pkg);
             if (state.assignments.isEmpty()) {
                 packages.remove(pkg);
-                undecided.remove(pkg);
                 continue;
             }
             Term acc = null;

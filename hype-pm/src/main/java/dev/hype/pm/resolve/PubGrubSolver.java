@@ -11,8 +11,8 @@ import java.util.Map;
  * Run PubGrub once: unit propagation, conflict resolution with learning, and decision making.
  *
  * <p>Decisions pick the undecided package with the fewest allowed versions (a locked one counts as one),
- * ties broken by name, and its locked version if allowed, else its newest release, else its newest
- * prerelease. Every choice is deterministic.
+ * ties going to the package required earliest (as pub does), and its locked version if allowed, else its
+ * newest release, else its newest prerelease. Every choice is deterministic.
  */
 final class PubGrubSolver {
     private final RootRequirements root;
@@ -172,7 +172,7 @@ final class PubGrubSolver {
                         ? 1 : lister.count(pkg, state.accumulated.set());
             }
             int count = state.cachedCount;
-            if (count < bestCount || (count == bestCount && pkg.compareTo(best) < 0)) {
+            if (count < bestCount) {
                 best = pkg;
                 bestTerm = state.accumulated;
                 bestCount = count;

@@ -127,7 +127,7 @@ public final class Range {
                 }
                 union = union.union(options.includePrerelease() ? interval : interval.intersection(allowed));
             }
-            versionSet = union.withLabel(raw.isEmpty() ? "*" : raw);
+            versionSet = union.withLabel(raw.isEmpty() || raw.equals("*") ? "any" : raw);
         }
         return versionSet;
     }
