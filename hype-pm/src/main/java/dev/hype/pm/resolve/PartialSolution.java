@@ -22,7 +22,7 @@ final class PartialSolution {
     private final List<Assignment> assignments = new ArrayList<>();
     private final Map<String, PackageState> packages = new LinkedHashMap<>();
     private final Map<String, Version> decisions = new LinkedHashMap<>();
-    private final java.util.Set<String> undecided = new java.util.LinkedHashSet<>();
+    private final Map<String, PackageState> undecided = new LinkedHashMap<>();
     private int level;
 
     int level() {
@@ -57,7 +57,7 @@ final class PartialSolution {
 
     private void track(String pkg, PackageState state) {
         if (state.decision == null && state.accumulated.positive()) {
-            undecided.add(pkg);
+            undecided.putIfAbsent(pkg, state);
         } else {
             undecided.remove(pkg);
         }
@@ -77,7 +77,7 @@ final class PartialSolution {
                 state.decision = null;
             }
         }
-        undecided.removeAll(affected);
+        undecided.keySet().removeAll(affected);
         List<String> reordered = new ArrayList<>(affected);
         reordered.sort(java.util.Comparator.comparingInt(pkg -> packages.get(pkg).assignments.isEmpty()
                 ? Integer.MAX_VALUE : packages.get(pkg).assignments.getFirst().index()));
@@ -125,12 +125,8 @@ final class PartialSolution {
         throw new IllegalStateException("no satisfier of " + term);
     }
 
-    /** Return the packages required (positively) but not yet decided. */
-    java.util.Set<String> undecided() {
+    /** Return the packages required (positively) but not yet decided, earliest required first. */
+    Map<String, PackageState> undecided() {
         return undecided;
-    }
-
-    PackageState state(String pkg) {
-        return packages.get(pkg);
     }
 }

@@ -163,8 +163,9 @@ final class PubGrubSolver {
         String best = null;
         Term bestTerm = null;
         int bestCount = Integer.MAX_VALUE;
-        for (String pkg : solution.undecided()) {
-            PartialSolution.PackageState state = solution.state(pkg);
+        for (var entry : solution.undecided().entrySet()) {
+            String pkg = entry.getKey();
+            PartialSolution.PackageState state = entry.getValue();
             if (state.cachedCount < 0) {
                 Version locked = root.locked().get(pkg);
                 state.cachedCount = locked != null && state.accumulated.set().contains(locked)
