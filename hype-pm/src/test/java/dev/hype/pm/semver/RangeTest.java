@@ -26,6 +26,15 @@ class RangeTest {
     }
 
     @Test
+    void listAndPickSatisfyingVersions() {
+        var versions = java.util.List.of(Version.parse("2.0.0"), Version.parse("1.2.0"), Version.parse("1.3.0-beta"),
+                Version.parse("1.9.1"));
+        assertThat(Range.parse("^1.0.0").satisfying(versions)).extracting(Version::toString).containsExactly("1.2.0", "1.9.1");
+        assertThat(Range.parse("^1.0.0").maxSatisfying(versions)).hasValue(Version.parse("1.9.1"));
+        assertThat(Range.parse("^3.0.0").maxSatisfying(versions)).isEmpty();
+    }
+
+    @Test
     void readLooseRangesOnlyWhenAsked() {
         assertThat(Range.tryParse(">=01.02.03", RangeOptions.DEFAULT)).isEmpty();
         assertThat(Range.parse(">=01.02.03", new RangeOptions(true, false)).toString()).isEqualTo(">=1.2.3");
