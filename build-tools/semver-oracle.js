@@ -24,7 +24,9 @@ const answer = (q) => {
       return { result: c ? c.version : null }
     }
     case 'compare': {
-      return { result: semver.compare(q.a, q.b) }
+      let result = null
+      try { result = semver.compare(q.a, q.b, { loose: !!q.loose }) } catch (e) { result = null }
+      return { result }
     }
     default:
       return { error: 'unknown op ' + q.op }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param rootEnd offset of the root's {@code &#125;}
  * @param members the root's members in order
  * @param section the members of the requested section, or {@code null} if it is absent or not an object
- * @param sectionMember the root member holding the section, or {@code null}
+ * @param sectionMember the root member holding the section (even if not an object), or {@code null} if absent
  * @param sectionEnd offset of the section's closing brace, or -1
  */
 record JsonLayout(int rootStart, int rootEnd, List<Member> members, List<Member> section, Member sectionMember,
@@ -53,7 +53,11 @@ record JsonLayout(int rootStart, int rootEnd, List<Member> members, List<Member>
                     sectionMember = new Member(key, keyStart, valueStart, sectionEnd + 1);
                     members.add(sectionMember);
                 } else {
-                    members.add(new Member(key, keyStart, valueStart, valueEnd(parser)));
+                    Member member = new Member(key, keyStart, valueStart, valueEnd(parser));
+                    members.add(member);
+                    if (key.equals(sectionKey)) {
+                        sectionMember = member;
+                    }
                 }
             }
             return new JsonLayout(rootStart, offset(parser), members, section, sectionMember, sectionEnd);

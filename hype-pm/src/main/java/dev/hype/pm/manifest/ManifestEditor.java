@@ -79,6 +79,10 @@ public final class ManifestEditor {
         String member = quote(name) + ": " + quote(range);
         String nl = text.contains("\r\n") ? "\r\n" : "\n";
         String unit = indentUnit(layout);
+        if (layout.section() == null && layout.sectionMember() != null) {
+            throw new ManifestException(List.of(new ManifestProblem(Manifest.FILE_NAME, 1, 1, kind.key(),
+                    "expected an object of dependencies")));
+        }
         if (layout.section() == null) {
             String rootIndent = layout.members().isEmpty() ? "" : indentBefore(layout.members().getFirst().keyStart());
             String block = quote(kind.key()) + ": {" + nl + rootIndent + unit + member + nl + rootIndent + "}";

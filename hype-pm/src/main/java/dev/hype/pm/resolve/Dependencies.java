@@ -29,11 +29,16 @@ public record Dependencies(Map<String, VersionSet> required, Map<String, Version
 
     /** Copy the maps, sorted by name for determinism. */
     public Dependencies {
-        required = java.util.Collections.unmodifiableMap(new TreeMap<>(required));
-        optional = java.util.Collections.unmodifiableMap(new TreeMap<>(optional));
+        required = java.util.Collections.unmodifiableMap(ordered(required));
+        optional = java.util.Collections.unmodifiableMap(ordered(optional));
         TreeMap<String, List<String>> copy = new TreeMap<>();
         features.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         features = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Copy a map sorted by name: the resolver considers dependencies in name order, whatever map it gets. */
+    static <V> Map<String, V> ordered(Map<String, V> map) {
+        return new TreeMap<>(map);
     }
 
     /** Create dependencies that have no optional part. */

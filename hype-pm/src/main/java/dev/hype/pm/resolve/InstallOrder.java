@@ -1,8 +1,10 @@
 package dev.hype.pm.resolve;
 
 import dev.hype.pm.semver.Version;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ final class InstallOrder {
     private final Map<String, Integer> index = new HashMap<>();
     private final Map<String, Integer> low = new HashMap<>();
     private final List<String> stack = new ArrayList<>();
-    private final TreeSet<String> onStack = new TreeSet<>();
+    private final java.util.Set<String> onStack = new java.util.HashSet<>();
     private final List<List<String>> components = new ArrayList<>();
     private int counter;
 
@@ -86,31 +88,53 @@ final class InstallOrder {
         return new Resolution(chosen, order, edges, cycles);
     }
 
-    /** Tarjan's strongly connected components, recursive; dependency chains are shallow in practice. */
-    private void connect(String node) {
+    /** Find strongly connected components with Tarjan's algorithm, iteratively so deep chains cannot overflow. */
+    private void connect(String start) {
+        Deque<String> work = new ArrayDeque<>();
+        Map<String, Integer> nextEdge = new HashMap<>();
+        visit(start);
+        work.push(start);
+        nextEdge.put(start, 0);
+        while (!work.isEmpty()) {
+            String node = work.peek();
+            List<String> deps = edges.get(node);
+            int i = nextEdge.get(node);
+            if (i < deps.size()) {
+                nextEdge.put(node, i + 1);
+                String dep = deps.get(i);
+                if (!index.containsKey(dep)) {
+                    visit(dep);
+                    work.push(dep);
+                    nextEdge.put(dep, 0);
+                } else if (onStack.contains(dep)) {
+                    low.put(node, Math.min(low.get(node), index.get(dep)));
+                }
+                continue;
+            }
+            work.pop();
+            if (!work.isEmpty()) {
+                String parent = work.peek();
+                low.put(parent, Math.min(low.get(parent), low.get(node)));
+            }
+            if (low.get(node).equals(index.get(node))) {
+                List<String> members = new ArrayList<>();
+                String member;
+                do {
+                    member = stack.removeLast();
+                    onStack.remove(member);
+                    members.add(member);
+                } while (!member.equals(node));
+                members.sort(null);
+                components.add(members);
+            }
+        }
+    }
+
+    private void visit(String node) {
         index.put(node, counter);
         low.put(node, counter);
         counter++;
         stack.add(node);
         onStack.add(node);
-        for (String dep : edges.get(node)) {
-            if (!index.containsKey(dep)) {
-                connect(dep);
-                low.put(node, Math.min(low.get(node), low.get(dep)));
-            } else if (onStack.contains(dep)) {
-                low.put(node, Math.min(low.get(node), index.get(dep)));
-            }
-        }
-        if (low.get(node).equals(index.get(node))) {
-            List<String> members = new ArrayList<>();
-            String member;
-            do {
-                member = stack.removeLast();
-                onStack.remove(member);
-                members.add(member);
-            } while (!member.equals(node));
-            members.sort(null);
-            components.add(members);
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.hype.pm.resolve;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.semver.VersionSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ final class PartialSolution {
     private final List<Assignment> assignments = new ArrayList<>();
     private final Map<String, PackageState> packages = new LinkedHashMap<>();
     private final Map<String, Version> decisions = new LinkedHashMap<>();
+    private final Map<String, PackageState> undecided = new LinkedHashMap<>();
     private int level;
 
     int level() {
@@ -38,6 +38,7 @@ final class PartialSolution {
         add(new Term(pkg, VersionSet.exactly(version), true), null);
         decisions.put(pkg, version);
         packages.get(pkg).decision = version;
+        undecided.remove(pkg);
     }
 
     void derive(Term term, Incompatibility cause) {
@@ -51,6 +52,15 @@ final class PartialSolution {
         state.assignments.add(a);
         state.accumulated = state.accumulated == null ? term : state.accumulated.intersect(term);
         state.cachedCount = -1;
+        track(term.pkg(), state);
+    }
+
+    private void track(String pkg, PackageState state) {
+        if (state.decision == null && state.accumulated.positive()) {
+            undecided.putIfAbsent(pkg, state);
+        } else {
+            undecided.remove(pkg);
+        }
     }
 
     /** Remove every assignment made after the given decision level. */
@@ -67,7 +77,11 @@ final class PartialSolution {
                 state.decision = null;
             }
         }
-        for (String pkg : affected) {
+        undecided.keySet().removeAll(affected);
+        List<String> reordered = new ArrayList<>(affected);
+        reordered.sort(java.util.Comparator.comparingInt(pkg -> packages.get(pkg).assignments.isEmpty()
+                ? Integer.MAX_VALUE : packages.get(pkg).assignments.getFirst().index()));
+        for (String pkg : reordered) {
             PackageState state = packages.get(pkg);
             if (state.assignments.isEmpty()) {
                 packages.remove(pkg);
@@ -79,6 +93,7 @@ final class PartialSolution {
             }
             state.accumulated = acc;
             state.cachedCount = -1;
+            track(pkg, state);
         }
         level = target;
     }
@@ -110,18 +125,8 @@ final class PartialSolution {
         throw new IllegalStateException("no satisfier of " + term);
     }
 
-    /** Return the packages required (positively) but not yet decided, in first-derived order. */
-    List<Map.Entry<String, PackageState>> undecided() {
-        List<Map.Entry<String, PackageState>> result = new ArrayList<>();
-        for (var e : packages.entrySet()) {
-            if (e.getValue().decision == null && e.getValue().accumulated.positive()) {
-                result.add(e);
-            }
-        }
-        return result;
-    }
-
-    Map<String, Version> snapshot() {
-        return new HashMap<>(decisions);
+    /** Return the packages required (positively) but not yet decided, earliest required first. */
+    Map<String, PackageState> undecided() {
+        return undecided;
     }
 }

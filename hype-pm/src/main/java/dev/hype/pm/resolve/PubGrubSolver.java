@@ -2,9 +2,7 @@ package dev.hype.pm.resolve;
 
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.semver.VersionSet;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +11,8 @@ import java.util.Map;
  * Run PubGrub once: unit propagation, conflict resolution with learning, and decision making.
  *
  * <p>Decisions pick the undecided package with the fewest allowed versions (a locked one counts as one),
- * ties broken by name, and its locked version if allowed, else its newest release, else its newest
- * prerelease. Every choice is deterministic.
+ * ties going to the package required earliest (as pub does), and its locked version if allowed, else its
+ * newest release, else its newest prerelease. Every choice is deterministic.
  */
 final class PubGrubSolver {
     private final RootRequirements root;
@@ -47,10 +45,10 @@ final class PubGrubSolver {
     }
 
     private void propagate(String pkg) {
-        Deque<String> changed = new ArrayDeque<>();
+        java.util.SequencedSet<String> changed = new java.util.LinkedHashSet<>();
         changed.add(pkg);
         while (!changed.isEmpty()) {
-            String current = changed.poll();
+            String current = changed.removeFirst();
             List<Incompatibility> list = incompatibilities.getOrDefault(current, List.of());
             for (int i = list.size() - 1; i >= 0; i--) {
                 Incompatibility incompatibility = list.get(i);
@@ -165,17 +163,18 @@ final class PubGrubSolver {
         String best = null;
         Term bestTerm = null;
         int bestCount = Integer.MAX_VALUE;
-        for (var entry : solution.undecided()) {
+        for (var entry : solution.undecided().entrySet()) {
+            String pkg = entry.getKey();
             PartialSolution.PackageState state = entry.getValue();
             if (state.cachedCount < 0) {
-                Version locked = root.locked().get(entry.getKey());
+                Version locked = root.locked().get(pkg);
                 state.cachedCount = locked != null && state.accumulated.set().contains(locked)
-                        && lister.versions(entry.getKey()).map(l -> l.contains(locked)).orElse(false)
-                        ? 1 : lister.count(entry.getKey(), state.accumulated.set());
+                        && lister.versions(pkg).map(l -> l.contains(locked)).orElse(false)
+                        ? 1 : lister.count(pkg, state.accumulated.set());
             }
             int count = state.cachedCount;
-            if (count < bestCount || (count == bestCount && entry.getKey().compareTo(best) < 0)) {
-                best = entry.getKey();
+            if (count < bestCount) {
+                best = pkg;
                 bestTerm = state.accumulated;
                 bestCount = count;
             }

@@ -3,10 +3,12 @@ package dev.hype.pm.resolve;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.semver.VersionSet;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Describe what the project being resolved needs.
+ *
+ * <p>Dependencies are considered in name order (which, as in pub, decides ties between equally
+ * constrained packages and the order of clauses in explanations), whatever map is passed.
  *
  * @param name the project's package name, used in explanations ("myapp depends on ...")
  * @param version the project's own version
@@ -17,7 +19,7 @@ public record RootRequirements(String name, Version version, Map<String, Version
                                Map<String, Version> locked) {
     /** Copy the maps. */
     public RootRequirements {
-        dependencies = java.util.Collections.unmodifiableMap(new TreeMap<>(dependencies));
+        dependencies = java.util.Collections.unmodifiableMap(Dependencies.ordered(dependencies));
         locked = Map.copyOf(locked);
     }
 

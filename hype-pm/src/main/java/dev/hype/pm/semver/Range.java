@@ -112,6 +112,16 @@ public final class Range {
         return false;
     }
 
+    /** Return the versions that satisfy this range, lowest first (what node-semver's CLI prints for {@code -r}). */
+    public List<Version> satisfying(java.util.Collection<Version> versions) {
+        return versions.stream().filter(this::test).sorted().toList();
+    }
+
+    /** Return the highest version that satisfies this range, if any. */
+    public Optional<Version> maxSatisfying(java.util.Collection<Version> versions) {
+        return versions.stream().filter(this::test).max(java.util.Comparator.naturalOrder());
+    }
+
     /** Convert to the exact set of versions this range matches; see {@link VersionSet} for the encoding. */
     public VersionSet toVersionSet() {
         if (versionSet == null) {
@@ -127,7 +137,7 @@ public final class Range {
                 }
                 union = union.union(options.includePrerelease() ? interval : interval.intersection(allowed));
             }
-            versionSet = union.withLabel(raw.isEmpty() ? "*" : raw);
+            versionSet = union.withLabel(raw.isEmpty() || raw.equals("*") ? "any" : raw);
         }
         return versionSet;
     }

@@ -24,13 +24,31 @@ import java.util.regex.Matcher;
 public record Version(long major, long minor, long patch, List<String> prerelease, List<String> build)
         implements Comparable<Version> {
 
-    /** Copy the identifier lists and reject negative numbers. */
+    /** Copy the identifier lists; reject negative numbers and identifiers that are empty or not {@code [0-9A-Za-z-]}. */
     public Version {
         if (major < 0 || minor < 0 || patch < 0) {
             throw new IllegalArgumentException("negative version number");
         }
         prerelease = List.copyOf(prerelease);
         build = List.copyOf(build);
+        for (String id : prerelease) {
+            checkIdentifier(id);
+        }
+        for (String id : build) {
+            checkIdentifier(id);
+        }
+    }
+
+    private static void checkIdentifier(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-')) {
+                throw new IllegalArgumentException("invalid identifier \"" + id + "\"");
+            }
+        }
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("empty identifier");
+        }
     }
 
     /** Create a release version without prerelease or build. */

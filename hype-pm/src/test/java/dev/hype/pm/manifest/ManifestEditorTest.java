@@ -84,6 +84,13 @@ class ManifestEditorTest {
     }
 
     @Test
+    void refuseToAddIntoASectionThatIsNotAnObject() {
+        assertThatThrownBy(() -> ManifestEditor.of("{\"name\": \"a\", \"dependencies\": []}")
+                .addDependency(DependencyKind.RUNTIME, "b", "^1.0.0"))
+                .isInstanceOf(ManifestException.class).hasMessageContaining("expected an object of dependencies");
+    }
+
+    @Test
     void rejectInvalidRangeBeforeEditing() {
         assertThatThrownBy(() -> ManifestEditor.of("{\"name\": \"a\"}").addDependency(DependencyKind.RUNTIME, "b", "^1.x.y"))
                 .isInstanceOf(ManifestException.class).hasMessageContaining("\"^1.x.y\" is not a valid version range");

@@ -40,10 +40,11 @@ class ResolverPropertyTest {
 
     @Test
     void agreeWithBruteForceOnRandomRegistries() {
-        Random random = new Random(5L);
+        Random random = new Random(Long.getLong("resolver.property.seed", 5L));
+        int rounds = Integer.getInteger("resolver.property.rounds", 1500);
         int solvable = 0;
         int unsolvable = 0;
-        for (int round = 0; round < 1500; round++) {
+        for (int round = 0; round < rounds; round++) {
             Registry registry = generate(random);
             RootRequirements root = RootRequirements.of("root", Version.of(1, 0, 0), registry.root());
             boolean expected = bruteForce(registry);
@@ -61,8 +62,8 @@ class ResolverPropertyTest {
                 unsolvable++;
             }
         }
-        assertThat(solvable).isGreaterThan(300);
-        assertThat(unsolvable).isGreaterThan(100);
+        assertThat(solvable).isGreaterThan(rounds / 5);
+        assertThat(unsolvable).isGreaterThan(rounds / 15);
     }
 
     private static void assertSatisfies(Registry registry, Resolution resolution) {

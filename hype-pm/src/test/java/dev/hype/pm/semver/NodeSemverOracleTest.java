@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cross-check against the real node-semver in one node process: 10,000 random version/range pairs
- * (half with includePrerelease, some loose), plus increments and coercions. Every disagreement is a bug.
+ * (half with includePrerelease, some loose), plus increments, coercions and comparisons. Every disagreement is a bug.
  */
 class NodeSemverOracleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,9 +28,10 @@ class NodeSemverOracleTest {
     @Test
     void agreeWithNodeSemverOnRandomVersionsAndRanges() throws Exception {
         Path tools = buildTools();
-        RandomSemver random = new RandomSemver(20261122L);
+        RandomSemver random = new RandomSemver(Long.getLong("semver.oracle.seed", 20261122L));
+        int pairs = Integer.getInteger("semver.oracle.pairs", 10_000);
         List<ObjectNode> questions = new ArrayList<>();
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < pairs; i++) {
             ObjectNode q = JSON.createObjectNode().put("op", "satisfies")
                     .put("version", random.version()).put("range", random.range())
                     .put("loose", random.chance(5)).put("includePrerelease", i % 2 == 0);
@@ -44,6 +45,8 @@ class NodeSemverOracleTest {
             questions.add(JSON.createObjectNode().put("op", "coerce")
                     .put("text", (i % 3 == 0 ? "v" : "x ") + random.version() + (i % 4 == 0 ? ".7" : ""))
                     .put("includePrerelease", i % 2 == 0).put("rtl", i % 5 == 0));
+            questions.add(JSON.createObjectNode().put("op", "compare").put("a", random.version())
+                    .put("b", random.version()).put("loose", i % 3 == 0));
         }
         List<JsonNode> answers = ask(tools, questions);
         List<String> disagreements = new ArrayList<>();
@@ -56,8 +59,8 @@ class NodeSemverOracleTest {
         assertThat(disagreements).as("disagreements with node-semver").isEmpty();
         long validRanges = answers.stream().filter(a -> a.has("range") && !a.get("range").isNull()).count();
         long satisfied = answers.stream().filter(a -> a.path("satisfies").asBoolean()).count();
-        assertThat(validRanges).as("valid ranges among the random ones").isGreaterThan(5_000);
-        assertThat(satisfied).as("satisfied pairs among the random ones").isGreaterThan(1_000);
+        assertThat(validRanges).as("valid ranges among the random ones").isGreaterThan(pairs / 2);
+        assertThat(satisfied).as("satisfied pairs among the random ones").isGreaterThan(pairs / 10);
     }
 
     private static String compare(ObjectNode q, JsonNode a) {
@@ -71,9 +74,11 @@ class NodeSemverOracleTest {
                 boolean satisfies = range.map(r -> r.test(q.get("version").asText())).orElse(false);
                 boolean viaSet = range.flatMap(r -> Version.tryParse(q.get("version").asText(), options.loose())
                         .map(v -> r.toVersionSet().contains(v))).orElse(false);
-                ours = range.map(Range::toString).orElse(null) + " " + satisfies + " " + viaSet;
-                theirs = (a.get("range").isNull() ? null : a.get("range").asText()) + " " + a.get("satisfies").asBoolean()
-                        + " " + a.get("satisfies").asBoolean();
+                String version = Version.tryParse(q.get("version").asText(), options.loose()).map(Version::toString).orElse(null);
+                ours = range.map(Range::toString).orElse(null) + " " + version + " " + satisfies + " " + viaSet;
+                theirs = (a.get("range").isNull() ? null : a.get("range").asText()) + " "
+                        + (a.get("version").isNull() ? null : a.get("version").asText()) + " "
+                        + a.get("satisfies").asBoolean() + " " + a.get("satisfies").asBoolean();
             }
             case "inc" -> {
                 String preid = q.get("preid").asText();
@@ -84,6 +89,14 @@ class NodeSemverOracleTest {
                         return Optional.empty();
                     }
                 }).orElse(null);
+                theirs = a.get("result").isNull() ? null : a.get("result").asText();
+            }
+            case "compare" -> {
+                boolean loose = q.get("loose").asBoolean();
+                Optional<Version> left = Version.tryParse(q.get("a").asText(), loose);
+                Optional<Version> right = Version.tryParse(q.get("b").asText(), loose);
+                ours = left.isPresent() && right.isPresent()
+                        ? Integer.toString(Integer.signum(left.get().compareTo(right.get()))) : null;
                 theirs = a.get("result").isNull() ? null : a.get("result").asText();
             }
             default -> {

@@ -7,7 +7,7 @@ final class RandomSemver {
     private static final String[] PRE = {"alpha", "beta", "0", "1", "2", "rc.1", "alpha.1", "beta.2", "1a", "x", "01",
         "-", "a-b", "0.0"};
     private static final String[] OPS = {"", "=", "<", "<=", ">", ">=", "^", "~", "~>", "v", "= ", "> ", "<= ", "=v",
-        "^ ", "~ ", ">=v", "<\t", "==", "~>=", "*"};
+        "^ ", "~ ", ">=v", "<\t", "==", "~>=", "*", ">=\u00a0", "~\u2003"};
     private static final String[] ODD = {"1.2.3beta", "01.2.3", "1.02.3-01", "v=1.2.3", "1.2.3-beta+b.1", "1.2.3+b",
         "=1.2", "1.2.3.4", " 1.2.3 ", "1.2.3-pre.01", "x.1.2", "1.x.2", "1.2.x-pre", "1.*.3", "2.x.x-beta"};
     private final Random random;
