@@ -129,16 +129,20 @@ local function enable_limits()
   install_limit(nil, nil)
 end
 
--- Tracebacks leave out the prelude's own frames and end at the main chunk, as lua5.4's do.
+-- Tracebacks leave out the prelude's own frames and end at the outermost main chunk, as lua5.4's
+-- do. Modules loaded by require are main chunks too, so the cut is at the last one.
 local function clean_traceback(tb)
-  local out = {}
+  local lines, last_main = {}, nil
   for line in tb:gmatch("[^\n]+") do
-    if not (line:find("[hype]", 1, true) or line:find("'raw_", 1, true)) then out[#out + 1] = line end
-    if line:find("in main chunk", 1, true) then
-      out[#out + 1] = "\t[C]: in ?"
-      break
-    end
+    lines[#lines + 1] = line
+    if line:find("in main chunk", 1, true) then last_main = #lines end
   end
+  local out = {}
+  for i = 1, last_main or #lines do
+    local line = lines[i]
+    if not (line:find("[hype]", 1, true) or line:find("'raw_", 1, true)) then out[#out + 1] = line end
+  end
+  if last_main then out[#out + 1] = "\t[C]: in ?" end
   return table.concat(out, "\n")
 end
 
