@@ -224,6 +224,7 @@ local function repl_results(ok, ...)
 end
 
 function entry.repl(source, env)
+  env = env or _G  -- load with an explicit nil environment would leave the chunk without globals
   local fn, err = load("return " .. source, "=stdin", "t", env)
   if not fn then
     fn, err = load(source, "=stdin", "t", env)

@@ -43,7 +43,9 @@ end
 
 local function where(level)
   local info = getinfo(level + 1, "Sl")
-  if info and info.currentline and info.currentline > 0 then
+  -- A module that ends in `return require(...)` made a tail call: its frame is gone, and the
+  -- frame found is the module system's own, which names no useful position.
+  if info and info.currentline and info.currentline > 0 and sub(info.source, 1, 7) ~= "=[hype]" then
     return info.short_src .. ":" .. info.currentline .. ": "
   end
   return ""
