@@ -153,8 +153,13 @@ local function load_file(key, parent, id)
   local record = new_module(key, parent, key)
   cache[key] = record
   if parent then
+    -- A reload (after deleting the cache entry) replaces the stale child instead of piling up.
     local children = parent.children
-    children[#children + 1] = record
+    local n = #children + 1
+    for i = 1, n - 1 do
+      if children[i].filename == key then n = i break end
+    end
+    children[n] = record
   end
   return run_module(record, lua_names[key] or id, key)
 end

@@ -62,6 +62,9 @@ public final class PackageJsonCache {
     }
 
     private static Optional<PackageJson> load(Path file) {
+        if (!file.toFile().isFile()) {
+            return Optional.empty();
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -15,6 +15,7 @@ final class StepResolver implements ModuleResolver {
     private final ResolverOptions options;
     private final PackageJsonCache manifests = new PackageJsonCache();
     private final ExportsResolver exports;
+    private final java.util.Map<Path, Path> realDirectories = new java.util.HashMap<>();
 
     StepResolver(ResolverOptions options) {
         this.options = options;
@@ -27,7 +28,8 @@ final class StepResolver implements ModuleResolver {
 
         boolean isFile(Path path) {
             tried.add(path.toString());
-            return Files.isRegularFile(path);
+            // java.io.File answers from one stat call, without the exception NIO builds for a miss.
+            return path.toFile().isFile();
         }
     }
 
@@ -116,7 +118,7 @@ final class StepResolver implements ModuleResolver {
             return self;
         }
         for (Path directory : moduleDirectories(fromDirectory)) {
-            if (!Files.isDirectory(directory)) {
+            if (!directory.toFile().isDirectory()) {
                 continue;
             }
             Path found = loadFromModulesDirectory(directory, bare, attempt);
@@ -209,7 +211,7 @@ final class StepResolver implements ModuleResolver {
     }
 
     private Path loadAsDirectory(Path directory, Attempt attempt) {
-        if (!Files.isDirectory(directory)) {
+        if (!directory.toFile().isDirectory()) {
             return null;
         }
         Optional<PackageJson> pkg = manifests.read(directory);
@@ -250,11 +252,21 @@ final class StepResolver implements ModuleResolver {
         return null;
     }
 
-    private static Path canonical(Path path) {
+    /** Return the file's real path: its directory's real path (cached) plus its name, unless it is a link itself. */
+    private Path canonical(Path file) {
         try {
-            return path.toRealPath();
+            Path parent = file.getParent();
+            if (parent == null || Files.isSymbolicLink(file)) {
+                return file.toRealPath();
+            }
+            Path realParent = realDirectories.get(parent);
+            if (realParent == null) {
+                realParent = parent.toRealPath();
+                realDirectories.put(parent, realParent);
+            }
+            return realParent.resolve(file.getFileName());
         } catch (IOException e) {
-            return path.toAbsolutePath().normalize();
+            return file.toAbsolutePath().normalize();
         }
     }
 }
