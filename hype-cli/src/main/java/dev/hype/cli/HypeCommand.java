@@ -76,7 +76,7 @@ public final class HypeCommand implements Callable<Integer> {
         RuntimeOptions options = runtimeOptions();
         if (script == null && chunks.isEmpty()) {
             if (terminal.interactive()) {
-                return new Repl(terminal, options).run();
+                return new Repl(terminal, options).withSetup(runtime -> ModuleSystem.install(runtime, moduleOptions())).run();
             }
             return runChunk(options, List.of(), readStdin(), "stdin", List.of());
         }

@@ -28,6 +28,7 @@ public final class Repl {
     private final Terminal terminal;
     private final RuntimeOptions options;
     private final Path history;
+    private java.util.function.Consumer<LuaRuntime> setup = runtime -> { };
 
     /** Create a REPL over the terminal's streams, keeping history in the default file. */
     public Repl(Terminal terminal, RuntimeOptions options) {
@@ -41,6 +42,12 @@ public final class Repl {
         this.history = history;
     }
 
+    /** Prepare each new runtime with {@code value} (for example, install the module system) before reading input. */
+    public Repl withSetup(java.util.function.Consumer<LuaRuntime> value) {
+        this.setup = value;
+        return this;
+    }
+
     /** Run until end of input or {@code os.exit}; return the exit status. */
     public int run() throws IOException {
         Files.createDirectories(history.getParent());
@@ -49,6 +56,7 @@ public final class Repl {
                 : TerminalBuilder.builder().system(false).streams(terminal.in(), terminal.out())
                         .dumb(true).type("dumb").build();
              LuaRuntime runtime = LuaRuntime.create(options)) {
+            setup.accept(runtime);
             LineReader reader = LineReaderBuilder.builder().terminal(console).appName("hype")
                     .variable(LineReader.HISTORY_FILE, history)
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)

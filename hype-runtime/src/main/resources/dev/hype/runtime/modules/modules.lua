@@ -135,10 +135,15 @@ local function run_module(record, ...)
     value = read_json(filename)
   else
     local lua_name = lua_names[filename]
+    local name = ...
+    local before = type(name) == "string" and package.loaded[name] or nil
     value = compile(record)(...)
+    if value == nil and type(name) == "string" and package.loaded[name] ~= before then
+      -- The Lua idiom `package.loaded[...] = M` without a return.
+      value = package.loaded[name]
+    end
     if lua_name then
       -- Found on package.path: behave as Lua's require does for package.loaded.
-      if value == nil then value = package.loaded[lua_name] end
       if value == nil then value = record.exports end
       package.loaded[lua_name] = value
     end

@@ -255,6 +255,22 @@ class ModuleSystemTest {
     }
 
     @Test
+    void classicLuaModulesWork() throws IOException {
+        file("hype_modules/classic.lua", """
+                local modname = ...
+                local M = { _NAME = modname }
+                package.loaded[modname] = M
+                function M.hello() return 'hello from ' .. M._NAME end
+                """);
+        file("hype_modules/callable/init.lua", """
+                local _ENV = { setmetatable = setmetatable }
+                local class = setmetatable({}, { __call = function(_, x) return 'called ' .. x end })
+                return class
+                """);
+        assertThat(eval("require('classic').hello(), require('callable')('x')")).isEqualTo("hello from classic\tcalled x");
+    }
+
+    @Test
     void notFoundNamesIdFileLocationsAndStack() throws IOException {
         file("lib/a.lua", "local m = require('./missing') return m");
         String message = failure("require('./lib/a')");
