@@ -25,17 +25,18 @@ echo
 
 python3 "$ROOT/bench/modules/gen-tree.py" "$WORK"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-time_runs() { # label, dir, command...
+time_runs() { # label, dir, command...  prints median wall time and median CPU time (user+sys)
   local label="$1" dir="$2"; shift 2
-  local times=()
+  local walls=() cpus=()
   for _ in $(seq "$RUNS"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    (cd "$dir" && "$@" >/dev/null)
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
+    local out
+    out=$(cd "$dir" && /usr/bin/time -f '%e %U %S' "$@" 2>&1 >/dev/null | tail -1)
+    read -r wall user sys <<<"$out"
+    walls+=("$(awk -v w="$wall" 'BEGIN {printf "%d", w * 1000}')")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')")
   done
-  printf '%-44s median %5s ms   (runs: %s)\n' "$label" "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}"
+  printf '%-40s wall median %5s ms, CPU median %5s ms   (wall runs: %s)\n' "$label" \
+    "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" "${walls[*]}"
 }
 echo "== first load of 100 small modules, whole process, median of $RUNS"
 (cd "$WORK/tree-lua" && "${HYPE[@]}" main.lua) | sed 's/^/hype output: /'
