@@ -207,6 +207,28 @@ local function circular(record, target)
   return target.exports
 end
 
+-- Step 6, continued: Lua's other searchers (C modules on package.cpath, searchers that programs
+-- add). The first two searchers, preload and package.path, are the steps already taken. A loader
+-- found runs now, as Lua's require runs it, and its value goes to package.loaded.
+local function search_other(id, tried)
+  local searchers = package.searchers
+  if type(searchers) ~= "table" or sub(id, 1, 1) == "." or sub(id, 1, 1) == "/" or sub(id, 1, 1) == "#" then
+    return false
+  end
+  for i = 3, #searchers do
+    local loader, extra = searchers[i](id)
+    if type(loader) == "function" then
+      local value = loader(id, extra)
+      if value ~= nil then package.loaded[id] = value end
+      if package.loaded[id] == nil then package.loaded[id] = true end
+      return true
+    elseif type(loader) == "string" and tried then
+      for location in loader:gmatch("no file '([^']*)'") do tried[#tried + 1] = location end
+    end
+  end
+  return false
+end
+
 -- Resolve id for a record (without loading), filling the directory's id cache; 1 frame deep.
 local function resolve_key(record, ids, dir, id, level)
   if type(id) ~= "string" then
@@ -224,6 +246,9 @@ local function resolve_key(record, ids, dir, id, level)
     local provided = package.preload[id] ~= nil or package.loaded[id] ~= nil
     local path = package.path
     local kind, found, display, tried = resolve_native(dir, id, type(path) == "string" and path or nil, provided)
+    if not kind and found == "MODULE_NOT_FOUND" and search_other(id, tried) then
+      kind = "lua_loaded"
+    end
     if not kind then fail(level + 1, record, id, found, display, tried) end
     if kind == "builtin" then
       key = "hype:" .. found

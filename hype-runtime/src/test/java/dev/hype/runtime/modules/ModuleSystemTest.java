@@ -246,6 +246,17 @@ class ModuleSystemTest {
     }
 
     @Test
+    void searchersProgramsAddAreTriedLast() {
+        runtime.evaluate("""
+                table.insert(package.searchers, function(name)
+                  if name == 'virtual.mod' then return function(n, extra) return n .. ' via ' .. extra end, 'custom' end
+                  return '\\n\\tno virtual module'
+                end)""");
+        assertThat(eval("require('virtual.mod'), package.loaded['virtual.mod']")).isEqualTo("virtual.mod via custom\tvirtual.mod via custom");
+        assertThat(failure("require('other.mod')")).contains("cannot find module 'other.mod'");
+    }
+
+    @Test
     void dottedNamesFallBackToPackagePath() throws IOException {
         file("vendor/socket/http.lua", "local name = ...; return { name = name, core = require('socket.core') }");
         file("vendor/socket/core.lua", "return 'core'");
