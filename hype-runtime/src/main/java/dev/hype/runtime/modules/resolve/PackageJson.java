@@ -12,10 +12,10 @@ import java.nio.file.Path;
  * @param exports the {@code exports} field, or null when absent or JSON null
  * @param imports the {@code imports} object, or null
  */
-public record PackageJson(Path file, String name, String main, JsonNode exports, JsonNode imports) {
+record PackageJson(Path file, String name, String main, JsonNode exports, JsonNode imports) {
 
     /** Return the package's directory. */
-    public Path directory() {
+    Path directory() {
         return file.getParent();
     }
 }

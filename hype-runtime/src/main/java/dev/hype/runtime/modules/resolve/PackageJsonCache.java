@@ -17,9 +17,9 @@ import java.util.Optional;
  * Read {@code hype.json} manifests once per directory, remembering absent ones too, and validate
  * the fields resolution uses.
  */
-public final class PackageJsonCache {
+final class PackageJsonCache {
     /** The manifest's file name. */
-    public static final String MANIFEST = "hype.json";
+    static final String MANIFEST = "hype.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,7 @@ public final class PackageJsonCache {
     private final Map<Path, Optional<PackageJson>> scopes = new HashMap<>();
 
     /** Return the manifest in {@code directory}, or empty when it has none. */
-    public Optional<PackageJson> read(Path directory) {
+    Optional<PackageJson> read(Path directory) {
         Optional<PackageJson> cached = byDirectory.get(directory);
         if (cached == null) {
             cached = load(directory.resolve(MANIFEST));
@@ -40,7 +40,7 @@ public final class PackageJsonCache {
      * Return the nearest manifest at or above {@code directory}: the package scope. The search
      * stops below a {@code node_modules} or {@code hype_modules} directory, as Node's does.
      */
-    public Optional<PackageJson> scope(Path directory) {
+    Optional<PackageJson> scope(Path directory) {
         Optional<PackageJson> cached = scopes.get(directory);
         if (cached != null) {
             return cached;

@@ -51,11 +51,4 @@ public record ResolverOptions(Set<String> conditions, Path hypeHome, Path workin
         }
         return Path.of(System.getProperty("user.home"), ".hype");
     }
-
-    /** Return a copy with extra conditions. */
-    public ResolverOptions withConditions(List<String> extra) {
-        List<String> all = new ArrayList<>(conditions);
-        all.addAll(extra);
-        return new ResolverOptions(new LinkedHashSet<>(all), hypeHome, workingDirectory, builtin);
-    }
 }
