@@ -301,7 +301,7 @@ local function require_index(req, field)
       paths = function(id) return paths_native(dir, id) end,
     }, { __call = function(_, id)
       local key = resolve_key(record, ids, dir, id, 2)
-      if sub(key, 1, 5) == "hype:" then return sub(key, 6) end
+      if sub(key, 1, 5) == "hype:" then return id end  -- a built-in: its name as written, like Node
       if sub(key, 1, 4) == "lua:" then return sub(key, 5) end
       return key
     end })

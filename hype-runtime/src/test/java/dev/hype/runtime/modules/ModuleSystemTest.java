@@ -222,7 +222,7 @@ class ModuleSystemTest {
         file("side.lua", "side_effect = true");
         assertThat(eval("require.resolve('./side')")).isEqualTo(root.resolve("side.lua").toString());
         assertThat(eval("require.cache[require.resolve('./side')]")).isEqualTo("nil");
-        assertThat(eval("require.resolve('hype:counter')")).isEqualTo("counter");
+        assertThat(eval("require.resolve('hype:counter'), require.resolve('counter')")).isEqualTo("hype:counter\tcounter");
         assertThat(eval("require.resolve.paths('x')[1], require.resolve.paths('./x')[1], require.resolve.paths('counter')"))
                 .isEqualTo(root.resolve("hype_modules") + "\t" + root + "\tnil");
     }
