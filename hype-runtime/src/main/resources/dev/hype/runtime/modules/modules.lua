@@ -86,10 +86,19 @@ end
 
 local make_require
 
+-- module.paths (the lookup directories, as in Node) is computed on first use.
+local RECORD_MT = { __name = "hype.module", __index = function(record, field)
+  if field == "paths" then
+    local paths = paths_native(record.path, "x")
+    rawset(record, "paths", paths)
+    return paths
+  end
+end }
+
 local function new_module(filename, parent, id)
   local dir = dirname(filename)
-  local record = { id = id, filename = filename, path = dir, loaded = false, exports = {}, children = {},
-                   parent = parent }
+  local record = setmetatable({ id = id, filename = filename, path = dir, loaded = false, exports = {},
+                                children = {}, parent = parent }, RECORD_MT)
   record.require = make_require(record, dir)
   return record
 end

@@ -115,6 +115,8 @@ class ModuleSystemTest {
                 .isEqualTo(String.join("\t", root.resolve("lib/env.lua").toString(), root.resolve("lib/env.lua").toString(),
                         root.resolve("lib").toString(), "true", "false", "[eval]"));
         assertThat(eval("return require.cache[require.resolve('./lib/env')].loaded")).isEqualTo("true");
+        assertThat(eval("return require.cache[require.resolve('./lib/env')].paths[1]"))
+                .isEqualTo(root.resolve("lib/hype_modules").toString());
     }
 
     @Test
