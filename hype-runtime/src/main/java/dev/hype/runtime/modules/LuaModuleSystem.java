@@ -86,8 +86,11 @@ final class LuaModuleSystem implements ModuleSystem {
         }
     }
 
-    /** Turn a first line starting with {@code #} into a comment, keeping line numbers, as {@code modules.lua} does. */
+    /** Drop a UTF-8 byte order mark and comment out a first line starting with {@code #}, as {@code modules.lua} does. */
     private static byte[] commentShebang(byte[] source) {
+        if (source.length >= 3 && (source[0] & 0xff) == 0xEF && (source[1] & 0xff) == 0xBB && (source[2] & 0xff) == 0xBF) {
+            source = java.util.Arrays.copyOfRange(source, 3, source.length);
+        }
         if (source.length == 0 || source[0] != '#') {
             return source;
         }

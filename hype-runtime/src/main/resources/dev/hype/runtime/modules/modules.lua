@@ -109,6 +109,8 @@ local function compile(record)
   if not file then error(err, 0) end
   local source = file:read("a")
   file:close()
+  -- As lua5.4's loadfile: skip a UTF-8 byte order mark, and a first line starting with '#'.
+  if sub(source, 1, 3) == "\239\187\191" then source = sub(source, 4) end
   if sub(source, 1, 1) == "#" then source = "--" .. source end
   local env = setmetatable({ module = record, exports = record.exports, require = record.require,
                              __filename = filename, __dirname = record.path }, ENV_MT)

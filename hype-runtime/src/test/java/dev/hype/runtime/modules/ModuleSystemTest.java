@@ -343,6 +343,8 @@ class ModuleSystemTest {
     void shebangLinesAreSkipped() throws IOException {
         file("tool.lua", "#!/usr/bin/env hype\nreturn 'ran'");
         assertThat(eval("require('./tool')")).isEqualTo("ran");
+        file("bom.lua", "\uFEFFreturn 'bom'");
+        assertThat(eval("require('./bom')")).isEqualTo("bom");
     }
 
     @Test
