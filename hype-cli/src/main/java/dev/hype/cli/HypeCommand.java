@@ -4,13 +4,13 @@ import dev.hype.cli.commands.PkgCommand;
 import dev.hype.cli.commands.RegistryCommand;
 import dev.hype.cli.commands.SemverCommand;
 import dev.hype.cli.repl.Repl;
-import dev.hype.runtime.HypeException;
 import dev.hype.runtime.engine.Chunk;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
+import dev.hype.runtime.modules.ModuleOptions;
+import dev.hype.runtime.modules.ModuleSystem;
+import java.io.PrintStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +40,16 @@ public final class HypeCommand implements Callable<Integer> {
     @Option(names = "--max-memory", paramLabel = "SIZE", converter = SizeConverter.class,
             description = "Cap Lua's memory at SIZE (e.g. 64m, 1g); allocations past it raise 'not enough memory'.")
     private Long maxMemory;
+
+    @Option(names = {"-C", "--conditions"}, paramLabel = "NAME",
+            description = "Also match the condition NAME in packages' exports and imports (repeatable).")
+    private List<String> conditions = new ArrayList<>();
+
+    @Option(names = "--strict-cycles", description = "Make a circular require an error instead of a warning.")
+    private boolean strictCycles;
+
+    @Option(names = "--watch", description = "Run the script, then run it again whenever a file it loaded changes.")
+    private boolean watch;
 
     @Option(names = "--verbose", description = "Show Java stack traces of internal errors.")
     private boolean verbose;
@@ -85,22 +95,48 @@ public final class HypeCommand implements Callable<Integer> {
         RuntimeOptions options = runtimeOptions();
         if (script == null && chunks.isEmpty()) {
             if (terminal.interactive()) {
-                return new Repl(terminal, options).run();
+                return new Repl(terminal, options).withSetup(runtime -> ModuleSystem.install(runtime, moduleOptions())).run();
             }
             return runChunk(options, List.of(), readStdin(), "stdin", List.of());
         }
-        Chunk main = null;
-        String name = "";
-        if (script != null) {
-            name = script;
-            main = script.equals("-") ? readStdin() : readScript(script);
+        if (script != null && !script.equals("-")) {
+            if (watch) {
+                return new WatchLoop(terminal, Path.of(script), loaded -> runScript(options, loaded)).run();
+            }
+            return runScript(options, null);
         }
-        return runChunk(options, chunks, main, name, args);
+        if (watch) {
+            throw new UsageException("--watch needs a script file");
+        }
+        Chunk main = script == null ? null : readStdin();
+        return runChunk(options, chunks, main, script == null ? "" : script, args);
+    }
+
+    /** Run the -e chunks then the script as the main module; report the files it loaded to {@code loaded}. */
+    private int runScript(RuntimeOptions options, java.util.function.Consumer<java.util.Set<Path>> loaded) {
+        try (LuaRuntime runtime = LuaRuntime.create(options);
+             Watchdog ignored = Watchdog.start(options.timeout(), terminal)) {
+            ModuleSystem modules = ModuleSystem.install(runtime, moduleOptions());
+            try {
+                for (String code : chunks) {
+                    int status = runtime.run(Chunk.ofText(code, "(command line)"), script, args);
+                    if (status != 0) {
+                        return status;
+                    }
+                }
+                return modules.runMain(Path.of(script), args);
+            } finally {
+                if (loaded != null) {
+                    loaded.accept(modules.loadedFiles());
+                }
+            }
+        }
     }
 
     private int runChunk(RuntimeOptions options, List<String> inline, Chunk main, String name, List<String> scriptArgs) {
         try (LuaRuntime runtime = LuaRuntime.create(options);
              Watchdog ignored = Watchdog.start(options.timeout(), terminal)) {
+            ModuleSystem.install(runtime, moduleOptions());
             for (String code : inline) {
                 int status = runtime.run(Chunk.ofText(code, "(command line)"), name, scriptArgs);
                 if (status != 0) {
@@ -109,6 +145,18 @@ public final class HypeCommand implements Callable<Integer> {
             }
             return main == null ? 0 : runtime.run(main, name, scriptArgs);
         }
+    }
+
+    private ModuleOptions moduleOptions() {
+        PrintStream err = terminal.err();
+        return ModuleOptions.defaults()
+                .withConditions(conditions)
+                .withStrictCycles(strictCycles)
+                .withWarnings(line -> {
+                    terminal.out().flush();
+                    err.println(line);
+                    err.flush();
+                });
     }
 
     private RuntimeOptions runtimeOptions() {
@@ -123,16 +171,6 @@ public final class HypeCommand implements Callable<Integer> {
             options = options.withMaxMemory(maxMemory);
         }
         return options;
-    }
-
-    private Chunk readScript(String path) {
-        try {
-            return Chunk.ofFile(Files.readAllBytes(Path.of(path)), path);
-        } catch (NoSuchFileException e) {
-            throw new HypeException("E_SCRIPT_NOT_FOUND", "cannot open " + path + " (no such file)");
-        } catch (IOException e) {
-            throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + path + ": " + e.getMessage());
-        }
     }
 
     private Chunk readStdin() throws IOException {

@@ -23,6 +23,7 @@ public final class Repl {
     private final Terminal terminal;
     private final RuntimeOptions options;
     private final Path history;
+    private java.util.function.Consumer<LuaRuntime> setup = runtime -> { };
 
     /** Create a REPL over the terminal's streams, keeping history in the default file. */
     public Repl(Terminal terminal, RuntimeOptions options) {
@@ -36,6 +37,12 @@ public final class Repl {
         this.history = history;
     }
 
+    /** Prepare each new runtime with {@code value} (for example, install the module system) before reading input. */
+    public Repl withSetup(java.util.function.Consumer<LuaRuntime> value) {
+        this.setup = value;
+        return this;
+    }
+
     /** Run until end of input or {@code os.exit}; return the exit status. */
     public int run() throws IOException {
         Files.createDirectories(history.toAbsolutePath().getParent());
@@ -43,6 +50,7 @@ public final class Repl {
                 ? new JLineSource(history)
                 : new StreamLineSource(terminal.in(), terminal.out(), history);
              LuaRuntime runtime = LuaRuntime.create(options)) {
+            setup.accept(runtime);
             lines.println("Hype (" + LuaRuntime.luaRelease() + ")  Ctrl-D to exit");
             return loop(lines, runtime);
         }

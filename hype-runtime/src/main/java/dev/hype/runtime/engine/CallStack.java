@@ -171,6 +171,15 @@ final class CallStack implements LuaStack {
     }
 
     @Override
+    public void load(Chunk chunk) {
+        if (loadBuffer(chunk.source(), chunk.chunkName()) != 0) {
+            String message = toText(-1);
+            setTop(-2);
+            throw new LuaError(message);
+        }
+    }
+
+    @Override
     public void setMetatable(int index) {
         natives.luaJ_setmetatable(state, index);
     }

@@ -117,6 +117,19 @@ final class LuaEngine implements LuaRuntime {
     }
 
     @Override
+    public void checkSyntax(Chunk chunk) {
+        checkAccess();
+        int base = stack.top();
+        try {
+            if (stack.loadBuffer(chunk.source(), chunk.chunkName()) != 0) {
+                throw ScriptException.syntaxError(stack.toText(-1));
+            }
+        } finally {
+            stack.setTop(base);
+        }
+    }
+
+    @Override
     public EvalResult evaluate(String input) {
         checkAccess();
         int base = stack.top();

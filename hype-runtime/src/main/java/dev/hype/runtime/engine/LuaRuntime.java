@@ -29,6 +29,13 @@ public interface LuaRuntime extends AutoCloseable {
      */
     int run(Chunk chunk, String scriptName, List<String> args);
 
+    /**
+     * Compile {@code chunk} without running it.
+     *
+     * @throws ScriptException with code {@code LUA_SYNTAX_ERROR} when it does not compile
+     */
+    void checkSyntax(Chunk chunk);
+
     /** Evaluate one REPL input, as an expression if it is one, else as a statement. */
     EvalResult evaluate(String input);
 

@@ -95,6 +95,12 @@ public interface LuaStack {
     /** Pop a key, push the next key and value of the table, or push nothing and return false. */
     boolean next(int tableIndex);
 
+    /**
+     * Compile {@code chunk} and push it as a function without running it; raise its syntax error
+     * as a {@link LuaError} instead.
+     */
+    void load(Chunk chunk);
+
     /** Pop a table and set it as the metatable of the value at {@code index}. */
     void setMetatable(int index);
 

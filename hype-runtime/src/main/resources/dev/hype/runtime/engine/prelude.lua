@@ -140,16 +140,37 @@ local function enable_limits()
   install_limit(nil, nil)
 end
 
--- Tracebacks leave out the prelude's own frames and end at the main chunk, as lua5.4's do.
+-- Tracebacks leave out the prelude's own frames and end at the outermost main chunk, as lua5.4's
+-- do. Modules loaded by require are main chunks too, so the cut is at the last one.
 local function clean_traceback(tb)
-  local out = {}
+  local lines, last_main = {}, nil
   for line in tb:gmatch("[^\n]+") do
-    if not (line:find("[hype]", 1, true) or line:find("'raw_", 1, true)) then out[#out + 1] = line end
-    if line:find("in main chunk", 1, true) then
-      out[#out + 1] = "\t[C]: in ?"
-      break
+    lines[#lines + 1] = line
+    if line:find("in main chunk", 1, true) then last_main = #lines end
+  end
+  local function internal(line)
+    return line ~= nil and (line:find("[hype]", 1, true) or line:find("'raw_", 1, true)) ~= nil
+  end
+  -- Also drop what only describes internal frames: their tail-call markers, and the call to
+  -- error that an internal function (such as require) made.
+  local out, pending_require = {}, false
+  for i = 1, last_main or #lines do
+    local line = lines[i]
+    local drop = internal(line)
+        or (line:find("(...tail calls...)", 1, true) and internal(lines[i - 1]))
+        or (line:find("in function 'error'", 1, true) and internal(lines[i + 1]))
+    if drop then
+      -- Frames of the module system between two user frames read as Lua's own require does.
+      if line:find("[hype] modules", 1, true) and #out > 0 then pending_require = true end
+    else
+      if pending_require and not line:find("(...tail calls...)", 1, true) then
+        out[#out + 1] = "\t[C]: in function 'require'"
+      end
+      pending_require = false
+      out[#out + 1] = line
     end
   end
+  if last_main then out[#out + 1] = "\t[C]: in ?" end
   return table.concat(out, "\n")
 end
 

@@ -1,0 +1,3 @@
+local M = {}
+function M.greet(name) return "Hello, " .. name end
+return M

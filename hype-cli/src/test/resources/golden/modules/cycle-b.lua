@@ -1,0 +1,2 @@
+local a = require("./cycle-a")
+return { saw = a.name }

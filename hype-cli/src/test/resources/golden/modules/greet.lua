@@ -1,0 +1,2 @@
+leaked = true
+module.exports = function(name) return "hello, " .. name end

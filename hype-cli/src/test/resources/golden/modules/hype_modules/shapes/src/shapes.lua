@@ -1,0 +1,1 @@
+return { square = function(n) return n * n end }

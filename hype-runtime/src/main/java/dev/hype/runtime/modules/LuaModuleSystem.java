@@ -1,0 +1,243 @@
+package dev.hype.runtime.modules;
+
+import dev.hype.runtime.HypeException;
+import dev.hype.runtime.builtins.BuiltinModule;
+import dev.hype.runtime.engine.Chunk;
+import dev.hype.runtime.engine.JavaFunction;
+import dev.hype.runtime.engine.LuaError;
+import dev.hype.runtime.engine.LuaRuntime;
+import dev.hype.runtime.engine.LuaStack;
+import dev.hype.runtime.engine.LuaType;
+import dev.hype.runtime.modules.resolve.ModuleNotFoundException;
+import dev.hype.runtime.modules.resolve.ModuleResolver;
+import dev.hype.runtime.modules.resolve.Resolution;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Implement {@link ModuleSystem}: {@code modules.lua} keeps the caches and runs modules; the
+ * natives here answer its cache misses (resolution, JSON, built-ins).
+ */
+final class LuaModuleSystem implements ModuleSystem {
+    private final LuaRuntime runtime;
+    private final ModuleOptions options;
+    private final ModuleResolver resolver;
+    private final Set<Path> loaded = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Path canonicalCwd;
+
+    LuaModuleSystem(LuaRuntime runtime, ModuleOptions options) {
+        this.runtime = runtime;
+        this.options = options;
+        this.resolver = ModuleResolver.create(options.resolverOptions());
+        Path cwd = options.workingDirectory();
+        try {
+            cwd = cwd.toRealPath();
+        } catch (IOException e) {
+            // keep the path as given
+        }
+        this.canonicalCwd = cwd;
+        runtime.install(null, luaSide(), natives());
+    }
+
+    @Override
+    public int runMain(Path script, List<String> args) {
+        Path canonical = canonicalScript(script);
+        byte[] source = readScript(script);
+        String display = script.toString();
+        runtime.checkSyntax(Chunk.ofFile(commentShebang(source), display));
+        loaded.add(canonical);
+        String launcher = "return debug.getregistry()['hype.modules'].main(" + literal(canonical.toString()) + ", "
+                + literal(display) + ", ...)";
+        return runtime.run(Chunk.ofText(launcher, "[hype] main"), display, args);
+    }
+
+    @Override
+    public Set<Path> loadedFiles() {
+        synchronized (loaded) {
+            return Set.copyOf(loaded);
+        }
+    }
+
+    private static Path canonicalScript(Path script) {
+        try {
+            return script.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new HypeException("E_SCRIPT_NOT_FOUND", "cannot open " + script + " (no such file)");
+        } catch (IOException e) {
+            throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + script + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] readScript(Path script) {
+        try {
+            return Files.readAllBytes(script);
+        } catch (IOException e) {
+            throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + script + ": " + e.getMessage());
+        }
+    }
+
+    /** Drop a UTF-8 byte order mark and comment out a first line starting with {@code #}, as {@code modules.lua} does. */
+    private static byte[] commentShebang(byte[] source) {
+        if (source.length >= 3 && (source[0] & 0xff) == 0xEF && (source[1] & 0xff) == 0xBB && (source[2] & 0xff) == 0xBF) {
+            source = java.util.Arrays.copyOfRange(source, 3, source.length);
+        }
+        if (source.length == 0 || source[0] != '#') {
+            return source;
+        }
+        byte[] out = new byte[source.length + 2];
+        out[0] = '-';
+        out[1] = '-';
+        System.arraycopy(source, 0, out, 2, source.length);
+        return out;
+    }
+
+    /** Quote {@code text} as a Lua string literal that survives any bytes. */
+    static String literal(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (Character.isLetterOrDigit(c) && c < 128 || c == '/' || c == '.' || c == '_' || c == '-' || c == ' ') {
+                out.append((char) c);
+            } else {
+                out.append('\\').append(String.format("%03d", c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static Chunk luaSide() {
+        try (InputStream in = LuaModuleSystem.class.getResourceAsStream("modules.lua")) {
+            return new Chunk(in.readAllBytes(), "=[hype] modules");
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("modules.lua is missing from the distribution", e);
+        }
+    }
+
+    private Map<String, JavaFunction> natives() {
+        Map<String, JavaFunction> natives = new LinkedHashMap<>();
+        natives.put("config", this::config);
+        natives.put("resolve", this::resolve);
+        natives.put("paths", this::paths);
+        natives.put("read_json", this::readJson);
+        natives.put("builtin", this::builtin);
+        natives.put("warn", stack -> {
+            options.warnings().accept(stack.checkString(1, "warn"));
+            return 0;
+        });
+        return natives;
+    }
+
+    private int config(LuaStack stack) {
+        stack.newTable(0, 3);
+        stack.pushBoolean(options.strictCycles());
+        stack.setField(-2, "strict");
+        stack.pushString(canonicalCwd.toString());
+        stack.setField(-2, "cwd");
+        List<String> names = options.builtins().names();
+        stack.newTable(names.size(), 0);
+        for (int i = 0; i < names.size(); i++) {
+            stack.pushString(names.get(i));
+            stack.rawSetIndex(-2, i + 1);
+        }
+        stack.setField(-2, "builtins");
+        return 1;
+    }
+
+    /** {@code resolve(dir, id, package_path, lua_provided)} → kind, key, display, or nil, code, message, tried. */
+    private int resolve(LuaStack stack) {
+        String directory = stack.checkString(1, "resolve");
+        String id = stack.checkString(2, "resolve");
+        String packagePath = stack.type(3) == LuaType.STRING ? stack.toText(3) : null;
+        boolean provided = stack.toBoolean(4);
+        try {
+            Resolution resolution = resolver.resolve(id, Path.of(directory), packagePath, provided);
+            stack.pushString(resolution.kind().name().toLowerCase(java.util.Locale.ROOT));
+            stack.pushString(resolution.key());
+            if (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH) {
+                loaded.add(resolution.file());
+                stack.pushString(display(resolution.file()));
+            } else {
+                stack.pushNil();
+            }
+            return 3;
+        } catch (ModuleNotFoundException e) {
+            stack.pushNil();
+            stack.pushString(e.code());
+            stack.pushString(e.reason());
+            stack.newTable(e.tried().size(), 0);
+            for (int i = 0; i < e.tried().size(); i++) {
+                stack.pushString(e.tried().get(i));
+                stack.rawSetIndex(-2, i + 1);
+            }
+            return 4;
+        } catch (HypeException e) {
+            stack.pushNil();
+            stack.pushString(e.code());
+            stack.pushString(e.getMessage());
+            return 3;
+        }
+    }
+
+    private int paths(LuaStack stack) {
+        String directory = stack.checkString(1, "paths");
+        String id = stack.checkString(2, "paths");
+        List<Path> paths;
+        try {
+            paths = resolver.lookupPaths(id, Path.of(directory));
+        } catch (HypeException e) {
+            throw new LuaError(e.getMessage());
+        }
+        if (paths == null) {
+            stack.pushNil();
+            return 1;
+        }
+        stack.newTable(paths.size(), 0);
+        for (int i = 0; i < paths.size(); i++) {
+            stack.pushString(paths.get(i).toString());
+            stack.rawSetIndex(-2, i + 1);
+        }
+        return 1;
+    }
+
+    private int readJson(LuaStack stack) {
+        Path file = Path.of(stack.checkString(1, "read_json"));
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new LuaError("cannot read " + display(file) + ": " + e.getMessage());
+        }
+        JsonTables.push(stack, bytes, display(file));
+        return 1;
+    }
+
+    private int builtin(LuaStack stack) {
+        String name = stack.checkString(1, "builtin");
+        BuiltinModule module = options.builtins().find(name)
+                .orElseThrow(() -> new LuaError("no built-in module named '" + name + "'"));
+        stack.load(module.source());
+        Map<String, JavaFunction> natives = module.natives();
+        stack.newTable(0, natives.size());
+        natives.forEach((key, function) -> {
+            stack.pushFunction(key, function);
+            stack.setField(-2, key);
+        });
+        return 2;
+    }
+
+    /** Return how messages show {@code file}: relative to the working directory when inside it, else absolute. */
+    String display(Path file) {
+        Path cwd = canonicalCwd;
+        return file.startsWith(cwd) && !file.equals(cwd) ? cwd.relativize(file).toString() : file.toString();
+    }
+}

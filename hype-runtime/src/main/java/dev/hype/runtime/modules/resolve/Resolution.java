@@ -1,0 +1,30 @@
+package dev.hype.runtime.modules.resolve;
+
+import java.nio.file.Path;
+
+/**
+ * The outcome of resolving one {@code require} id.
+ *
+ * @param kind what was found
+ * @param key  the cache key: the canonical path of a file, or the name of a built-in or of a Lua
+ *             module already in {@code package.preload}/{@code package.loaded}
+ */
+public record Resolution(Kind kind, String key) {
+
+    /** What a resolution found. */
+    public enum Kind {
+        /** A built-in module; {@link #key()} is its name without the {@code hype:} prefix. */
+        BUILTIN,
+        /** A file found by steps 2 to 5 (paths, imports, self-reference, module directories). */
+        FILE,
+        /** A file found through Lua's {@code package.path} (step 6). */
+        LUA_PATH,
+        /** A module Lua already provides through {@code package.preload} or {@code package.loaded}. */
+        LUA_LOADED
+    }
+
+    /** Return the resolved file; only for {@link Kind#FILE} and {@link Kind#LUA_PATH}. */
+    public Path file() {
+        return Path.of(key);
+    }
+}
