@@ -18,12 +18,25 @@ import org.junit.jupiter.api.TestFactory;
  * JVM, and compare with the files beside it.
  *
  * <p>{@code NAME.expected} is the exact standard output. Optional: {@code NAME.status} the exit
- * status (default 0), {@code NAME.stderr} lines that standard error must contain in order,
- * {@code NAME.cmd} the arguments (one a line; default {@code NAME.lua}), {@code NAME.stdin}
- * standard input. The child runs in the golden directory, so messages name files as given.
+ * status (default 0); {@code NAME.stderr} lines that standard error must contain in order, with
+ * the run directory written {@code [DIR]}; {@code NAME.args} options put before the script, one a
+ * line; {@code NAME.cmd} the whole argument list instead (one a line); {@code NAME.stdin}
+ * standard input. The child runs in the script's directory, so messages name files as given, with
+ * {@code HYPE_HOME} pointing at an empty temporary directory.
  */
 class GoldenTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden").toAbsolutePath();
+    private static final Path HOME = createHome();
+
+    private static Path createHome() {
+        try {
+            Path home = Files.createTempDirectory("hype-golden-home");
+            home.toFile().deleteOnExit();
+            return home;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @TestFactory
     Stream<DynamicTest> goldenScripts() throws IOException {
@@ -32,7 +45,8 @@ class GoldenTest {
 
     @TestFactory
     Stream<DynamicTest> examples() throws IOException {
-        return goldenCases(Path.of("../examples").toAbsolutePath().normalize());
+        Path examples = Path.of("../examples").toAbsolutePath().normalize();
+        return Stream.concat(goldenCases(examples), goldenCases(examples.resolve("package-app")));
     }
 
     static Stream<DynamicTest> goldenCases(Path dir) throws IOException {
@@ -49,9 +63,15 @@ class GoldenTest {
 
     private static void check(Path script) throws Exception {
         String name = script.getFileName().toString();
-        List<String> args = Files.exists(sibling(script, ".cmd"))
-                ? Files.readAllLines(sibling(script, ".cmd")).stream().filter(l -> !l.isEmpty()).toList()
-                : List.of(name);
+        List<String> args = new ArrayList<>();
+        if (Files.exists(sibling(script, ".cmd"))) {
+            args.addAll(lines(sibling(script, ".cmd")));
+        } else {
+            if (Files.exists(sibling(script, ".args"))) {
+                args.addAll(lines(sibling(script, ".args")));
+            }
+            args.add(name);
+        }
         Result result = runHype(script.getParent(), args, read(sibling(script, ".stdin"), ""));
         int status = Integer.parseInt(read(sibling(script, ".status"), "0").trim());
         assertThat(result.stdout()).as(name + " stdout (stderr was: " + result.stderr() + ")")
@@ -59,9 +79,9 @@ class GoldenTest {
         assertThat(result.status()).as(name + " exit status (stderr was: " + result.stderr() + ")")
                 .isEqualTo(status);
         if (Files.exists(sibling(script, ".stderr"))) {
-            List<String> expected = Files.readAllLines(sibling(script, ".stderr")).stream()
-                    .filter(l -> !l.isEmpty()).toList();
-            assertThat(result.stderr().lines().toList()).as(name + " stderr").containsSubsequence(expected);
+            List<String> expected = lines(sibling(script, ".stderr"));
+            String stderr = result.stderr().replace(script.getParent().toRealPath().toString(), "[DIR]");
+            assertThat(stderr.lines().toList()).as(name + " stderr").containsSubsequence(expected);
         }
         assertThat(result.stderr()).as(name + " has no Java stack trace").doesNotContain("\tat java.");
     }
@@ -77,8 +97,10 @@ class GoldenTest {
         Path out = Files.createTempFile("golden", ".out");
         Path err = Files.createTempFile("golden", ".err");
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().put("HYPE_HOME", HOME.toString());
+            Process process = builder.start();
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -90,6 +112,10 @@ class GoldenTest {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(l -> !l.isEmpty()).toList();
     }
 
     private static Path sibling(Path script, String extension) {
