@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 /** Run a Lua script, a {@code -e} chunk, standard input, or the REPL: the root {@code hype} command. */
 @Command(name = "hype", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
+        subcommands = {dev.hype.cli.test.TestCommand.class, PkgCommand.class},
         description = {"Run Lua 5.4 programs with a Node-style module system, and manage their packages.", ""},
         footer = {"", "With no script and a terminal, hype opens the REPL; with input piped in, it runs that input.",
                 "Exit status: 0 ok, 1 on an uncaught error (or the status given to os.exit), 2 on a usage error."})
@@ -56,6 +57,11 @@ public final class HypeCommand implements Callable<Integer> {
 
     boolean verbose() {
         return verbose;
+    }
+
+    /** Return the streams commands read and write, for subcommands. */
+    public Terminal terminal() {
+        return terminal;
     }
 
     @Override

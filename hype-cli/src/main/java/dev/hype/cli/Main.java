@@ -18,6 +18,8 @@ public final class Main {
         HypeCommand root = new HypeCommand(terminal);
         CommandLine cli = new CommandLine(root);
         cli.setStopAtPositional(true);
+        // Only the root passes everything after its script to the script; subcommands take options anywhere.
+        cli.getSubcommands().values().forEach(sub -> sub.setStopAtPositional(false));
         cli.setOut(terminal.outWriter());
         cli.setErr(terminal.errWriter());
         cli.setExecutionExceptionHandler(new ErrorReporter(terminal, root::verbose));

@@ -19,7 +19,7 @@ public final class BuiltinModules {
 
     /** Return the standard set of built-in modules. */
     public static BuiltinModules standard() {
-        return new BuiltinModules(List.of());
+        return new BuiltinModules(List.of(new dev.hype.runtime.testing.TestModule()));
     }
 
     /** Return a set holding exactly these modules. */

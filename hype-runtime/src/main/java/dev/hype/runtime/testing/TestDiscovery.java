@@ -1,0 +1,148 @@
+package dev.hype.runtime.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.runtime.HypeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Find a package's test files: the paths given, else the {@code test} globs of {@code hype.json},
+ * else {@code test/**}{@code /*_test.lua}, {@code test/**}{@code /*.test.lua} and
+ * {@code spec/**}{@code /*_spec.lua}. The result is sorted, so runs are deterministic.
+ */
+public final class TestDiscovery {
+    /** The globs used when {@code hype.json} names none. */
+    public static final List<String> DEFAULT_GLOBS = List.of("test/**/*_test.lua", "test/**/*.test.lua",
+            "spec/**/*_spec.lua");
+
+    private static final List<Glob> TEST_NAMES = List.of(Glob.of("**/*_test.lua"), Glob.of("**/*.test.lua"),
+            Glob.of("**/*_spec.lua"));
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("hype_modules", "node_modules");
+
+    private TestDiscovery() {
+    }
+
+    /**
+     * Return the test files to run.
+     *
+     * @param root the package root
+     * @param base the directory names are shown relative to
+     * @param args files or directories from the command line, relative to {@code base}; empty for all
+     */
+    public static List<TestFile> discover(Path root, Path base, List<String> args) {
+        Map<Path, TestFile> found = new LinkedHashMap<>();
+        if (args.isEmpty()) {
+            List<Glob> globs = globs(root).stream().map(Glob::of).toList();
+            for (Path file : walk(root)) {
+                String relative = slashes(root.relativize(file));
+                if (globs.stream().anyMatch(g -> g.matches(relative))) {
+                    found.put(file, testFile(file, base));
+                }
+            }
+        } else {
+            for (String arg : args) {
+                Path path = base.resolve(arg).toAbsolutePath().normalize();
+                if (Files.isDirectory(path)) {
+                    for (Path file : walk(path)) {
+                        String relative = slashes(path.relativize(file));
+                        if (TEST_NAMES.stream().anyMatch(g -> g.matches(relative))) {
+                            found.put(file, testFile(file, base));
+                        }
+                    }
+                } else if (Files.isRegularFile(path)) {
+                    found.put(path, testFile(path, base));
+                } else {
+                    throw new HypeException("E_TEST_NOT_FOUND", "no test file or directory at " + arg,
+                            List.of("give a .lua file or a directory of *_test.lua / *_spec.lua files"));
+                }
+            }
+        }
+        return found.values().stream().sorted(Comparator.comparing(TestFile::displayName)).toList();
+    }
+
+    /** Return the {@code test} globs of the package's {@code hype.json}, or the defaults. */
+    static List<String> globs(Path root) {
+        Path manifest = root.resolve("hype.json");
+        if (!Files.isRegularFile(manifest)) {
+            return DEFAULT_GLOBS;
+        }
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(manifest.toFile());
+        } catch (IOException e) {
+            throw new HypeException("E_MANIFEST_INVALID", manifest + " is not valid JSON: " + e.getMessage(), List.of());
+        }
+        JsonNode test = json == null ? null : json.get("test");
+        if (test == null || test.isNull()) {
+            return DEFAULT_GLOBS;
+        }
+        if (test.isTextual()) {
+            return List.of(test.asText());
+        }
+        if (test.isArray() && !test.isEmpty()) {
+            List<String> globs = new ArrayList<>();
+            for (JsonNode item : test) {
+                if (!item.isTextual()) {
+                    throw invalidTestField(manifest);
+                }
+                globs.add(item.asText());
+            }
+            return globs;
+        }
+        throw invalidTestField(manifest);
+    }
+
+    private static HypeException invalidTestField(Path manifest) {
+        return new HypeException("E_MANIFEST_INVALID", manifest + ": field 'test' must be a glob or a list of globs",
+                List.of("for example \"test\": [\"test/**/*_test.lua\"]"));
+    }
+
+    static TestFile testFile(Path file, Path base) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path normalBase = base.toAbsolutePath().normalize();
+        String display = absolute.startsWith(normalBase) ? slashes(normalBase.relativize(absolute)) : absolute.toString();
+        return new TestFile(absolute, display);
+    }
+
+    static String slashes(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+
+    private static List<Path> walk(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir.toAbsolutePath().normalize(), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    String name = d.getFileName() == null ? "" : d.getFileName().toString();
+                    boolean skip = !d.equals(dir.toAbsolutePath().normalize())
+                            && (SKIPPED_DIRECTORIES.contains(name) || name.startsWith("."));
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && f.toString().endsWith(".lua")) {
+                        files.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+}
