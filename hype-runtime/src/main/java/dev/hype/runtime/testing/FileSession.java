@@ -70,8 +70,12 @@ final class FileSession {
     private void fileError(String message, String traceback, String location) {
         Matcher m = POSITION.matcher(message == null ? "" : message);
         String failedAt = m.find() ? m.group(1) : location;
+        String trace = traceback;
+        if (trace.startsWith(message + "\n")) {
+            trace = trace.substring(message.length() + 1);
+        }
         results.add(new TestResult("", "(error outside any test)", TestStatus.ERROR, file.displayName(), failedAt,
-                "error in " + file.displayName() + ": " + message, traceback, Duration.ZERO));
+                message, trace, Duration.ZERO));
     }
 
     private Map<String, JavaFunction> natives() {

@@ -50,7 +50,8 @@ end
 
 local MAX_DEPTH = 12
 
-local function inspect(value)
+-- Render a value as Lua-like text; `expand` puts a non-empty top-level table on several lines.
+local function inspect(value, expand)
   local path = {}
   local function render(v, indent, depth)
     local tv = type(v)
@@ -78,7 +79,7 @@ local function inspect(value)
     path[v] = nil
     if #parts == 0 then return "{}" end
     local one = "{ " .. concat(parts, ", ") .. " }"
-    if #one <= 72 and not one:find("\n", 1, true) then return one end
+    if #one <= 72 and not one:find("\n", 1, true) and not (expand and depth == 0) then return one end
     return "{\n" .. inner .. concat(parts, ",\n" .. inner) .. "\n" .. indent .. "}"
   end
   return render(value, "", 0)
@@ -232,12 +233,12 @@ local formatters = {}
 local parameters = { TableFormatLevel = 3, TableErrorHighlightCharacter = "*", TableErrorHighlightColor = "none" }
 local spies_created = {}
 
-local function format_value(v)
+local function format_value(v, expand)
   for i = #formatters, 1, -1 do
     local ok, s = pcall(formatters[i], v)
     if ok and s ~= nil then return tostring(s) end
   end
-  return inspect(v)
+  return inspect(v, expand)
 end
 
 local function extract_keys(nspace, tokens)
@@ -428,7 +429,8 @@ end
 
 -- Describe "expected" against "actual", with a diff when either renders on several lines.
 local function compare_text(headline, expected, actual)
-  local e, a = format_value(expected), format_value(actual)
+  local tables = type(expected) == "table" and type(actual) == "table"
+  local e, a = format_value(expected, tables), format_value(actual, tables)
   if not e:find("\n", 1, true) and not a:find("\n", 1, true) then
     return headline .. "\nExpected: " .. e .. "\nActual:   " .. a
   end
@@ -1108,7 +1110,7 @@ local function clean_traceback(tb)
       out[#out + 1] = line
     elseif line:find("[hype:test]", 1, true) or line:find("[hype]", 1, true)
         or line:find("[C]: in function 'error'", 1, true) or line:find("[C]: in function 'xpcall'", 1, true)
-        or line:find("[C]: in ?", 1, true) then
+        or line:find("[C]: in ?", 1, true) or line:find("'raw_", 1, true) then
       if seen_user and line:find("[hype:test]", 1, true) then break end
     else
       out[#out + 1] = line
