@@ -97,6 +97,10 @@ public final class TestCommand implements Callable<Integer> {
         if (!Files.isDirectory(base)) {
             throw new ParameterException(spec.commandLine(), "no such directory: " + dir);
         }
+        if (!Reporter.NAMES.contains(reporter)) {
+            throw new ParameterException(spec.commandLine(), "unknown reporter '" + reporter + "' (choose one of "
+                    + String.join(", ", Reporter.NAMES) + ")");
+        }
         Path root = packageRoot(base);
         List<TestFile> files = TestDiscovery.discover(root, base, paths);
         if (files.isEmpty()) {
