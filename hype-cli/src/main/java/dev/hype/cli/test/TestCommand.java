@@ -3,6 +3,7 @@ package dev.hype.cli.test;
 import dev.hype.cli.HypeCommand;
 import dev.hype.cli.Terminal;
 import dev.hype.runtime.engine.RuntimeOptions;
+import dev.hype.runtime.testing.BustedConfig;
 import dev.hype.runtime.testing.CoverageReport;
 import dev.hype.runtime.testing.TestDiscovery;
 import dev.hype.runtime.testing.TestFile;
@@ -102,13 +103,15 @@ public final class TestCommand implements Callable<Integer> {
                     + String.join(", ", Reporter.NAMES) + ")");
         }
         Path root = packageRoot(base);
-        List<TestFile> files = TestDiscovery.discover(root, base, paths);
+        BustedConfig busted = BustedConfig.read(root);
+        List<TestFile> files = TestDiscovery.discover(root, base, paths, busted);
         if (files.isEmpty()) {
             terminal.err().println("hype test: no test files found in " + root + " (looked for "
                     + String.join(", ", TestDiscovery.DEFAULT_GLOBS) + ", or the 'test' globs of hype.json)");
         }
-        TestOptions options = new TestOptions(root, base, names, patterns, excludes, tags, excludeTags, failFast,
-                jobs(), coverage, runtimeOptions());
+        TestOptions options = new TestOptions(root, base, names, or(patterns, busted.filters()),
+                or(excludes, busted.filtersOut()), or(tags, busted.tags()), or(excludeTags, busted.excludeTags()),
+                failFast, jobs(), coverage, runtimeOptions(), busted.luaPath(), busted.helper());
         TestSummary summary;
         OutputStream fileOut = output == null ? null : Files.newOutputStream(base.resolve(output));
         try {
@@ -141,6 +144,11 @@ public final class TestCommand implements Callable<Integer> {
         out.print(CoverageText.render(report));
         out.println("LCOV written to " + coverageOutput.toString().replace('\\', '/'));
         out.flush();
+    }
+
+    /** Options from the command line win over the same options from {@code .busted}. */
+    private static List<String> or(List<String> fromCommandLine, List<String> fromConfig) {
+        return fromCommandLine.isEmpty() ? fromConfig : fromCommandLine;
     }
 
     private int jobs() {

@@ -220,6 +220,22 @@ class TestCommandTest {
     }
 
     @Test
+    void honoursBustedConfiguration() {
+        Run run = test("bustedrc", "-v");
+        assertThat(run.out()).isEqualTo("""
+                PASS tests/greet_check.lua (2 passed)
+                  ✓ greet uses the helper
+                  ✓ greet greets
+                PASS tests/nested/other_check.lua (1 passed)
+                  ✓ finds files in nested directories
+
+                3 passed, 0 failed, 0 skipped
+                Time: [TIME]
+                """);
+        assertThat(run.status()).isZero();
+    }
+
+    @Test
     void missingPathIsAnError() {
         Run run = test("passing", "nope_test.lua");
         assertThat(run.err()).contains("error: no test file or directory at nope_test.lua");

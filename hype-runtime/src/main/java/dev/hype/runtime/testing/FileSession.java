@@ -6,6 +6,7 @@ import dev.hype.runtime.engine.JavaFunction;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.ScriptException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,10 @@ final class FileSession {
         try (LuaRuntime runtime = host.open(options.packageRoot(), options.runtime())) {
             runtime.install(null, TestModule.chunk(), natives());
             try {
-                int status = host.runFile(runtime, file);
+                int status = prepare(runtime);
+                if (status == 0) {
+                    status = host.runFile(runtime, file);
+                }
                 if (status != 0) {
                     fileError("the test file called os.exit(" + status + ")", "", "");
                 } else {
@@ -65,6 +69,20 @@ final class FileSession {
         }
         return new FileResult(file.path(), file.displayName(), results, output.toString(),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Apply {@code .busted}'s {@code lpath} and run its helper, as busted does before each file. */
+    private int prepare(LuaRuntime runtime) throws IOException {
+        if (!options.luaPath().isEmpty()) {
+            runtime.run(Chunk.ofText("package.path = " + LuaStrings.quote(options.luaPath() + ";")
+                    + " .. package.path", "hype test"), file.displayName(), List.of());
+        }
+        if (options.helper().isPresent()) {
+            Path helper = options.helper().get();
+            String name = TestDiscovery.testFile(helper, options.baseDirectory()).displayName();
+            return runtime.run(Chunk.ofFile(java.nio.file.Files.readAllBytes(helper), name), name, List.of());
+        }
+        return 0;
     }
 
     private void fileError(String message, String traceback, String location) {

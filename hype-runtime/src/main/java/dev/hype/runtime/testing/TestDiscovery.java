@@ -42,8 +42,33 @@ public final class TestDiscovery {
      * @param args files or directories from the command line, relative to {@code base}; empty for all
      */
     public static List<TestFile> discover(Path root, Path base, List<String> args) {
+        return discover(root, base, args, BustedConfig.none());
+    }
+
+    /**
+     * Return the test files to run; without paths and without {@code test} globs in
+     * {@code hype.json}, a {@code .busted} file's {@code ROOT} and {@code pattern} choose them.
+     */
+    public static List<TestFile> discover(Path root, Path base, List<String> args, BustedConfig busted) {
         Map<Path, TestFile> found = new LinkedHashMap<>();
-        if (args.isEmpty()) {
+        if (args.isEmpty() && manifestGlobs(root).isEmpty() && busted.choosesFiles()) {
+            List<String> roots = busted.roots().isEmpty() ? List.of("spec") : busted.roots();
+            List<Path> candidates = new ArrayList<>();
+            for (String r : roots) {
+                Path dir = root.resolve(r).normalize();
+                if (Files.isDirectory(dir)) {
+                    candidates.addAll(walk(dir));
+                } else if (Files.isRegularFile(dir)) {
+                    candidates.add(dir);
+                }
+            }
+            List<Boolean> kept = busted.matchNames(candidates.stream().map(p -> p.getFileName().toString()).toList());
+            for (int i = 0; i < candidates.size(); i++) {
+                if (kept.get(i)) {
+                    found.put(candidates.get(i), testFile(candidates.get(i), base));
+                }
+            }
+        } else if (args.isEmpty()) {
             List<Glob> globs = globs(root).stream().map(Glob::of).toList();
             for (Path file : walk(root)) {
                 String relative = slashes(root.relativize(file));
@@ -74,9 +99,14 @@ public final class TestDiscovery {
 
     /** Return the {@code test} globs of the package's {@code hype.json}, or the defaults. */
     static List<String> globs(Path root) {
+        return manifestGlobs(root).orElse(DEFAULT_GLOBS);
+    }
+
+    /** Return the {@code test} globs of the package's {@code hype.json}, if it names any. */
+    static java.util.Optional<List<String>> manifestGlobs(Path root) {
         Path manifest = root.resolve("hype.json");
         if (!Files.isRegularFile(manifest)) {
-            return DEFAULT_GLOBS;
+            return java.util.Optional.empty();
         }
         JsonNode json;
         try {
@@ -86,10 +116,10 @@ public final class TestDiscovery {
         }
         JsonNode test = json == null ? null : json.get("test");
         if (test == null || test.isNull()) {
-            return DEFAULT_GLOBS;
+            return java.util.Optional.empty();
         }
         if (test.isTextual()) {
-            return List.of(test.asText());
+            return java.util.Optional.of(List.of(test.asText()));
         }
         if (test.isArray() && !test.isEmpty()) {
             List<String> globs = new ArrayList<>();
@@ -99,7 +129,7 @@ public final class TestDiscovery {
                 }
                 globs.add(item.asText());
             }
-            return globs;
+            return java.util.Optional.of(globs);
         }
         throw invalidTestField(manifest);
     }

@@ -18,10 +18,13 @@ import java.util.List;
  * @param jobs            how many files run at once
  * @param coverage        gather line coverage of the package's own files
  * @param runtime         the limits of each file's runtime
+ * @param luaPath         entries to put before {@code package.path} (from {@code .busted}), or empty
+ * @param helper          a file to run before each test file (busted's {@code helper}), if any
  */
 public record TestOptions(Path packageRoot, Path baseDirectory, List<String> names, List<String> patterns,
                           List<String> excludePatterns, List<String> tags, List<String> excludeTags,
-                          boolean failFast, int jobs, boolean coverage, RuntimeOptions runtime) {
+                          boolean failFast, int jobs, boolean coverage, RuntimeOptions runtime, String luaPath,
+                          java.util.Optional<Path> helper) {
 
     /** Validate and copy the lists. */
     public TestOptions {
@@ -38,6 +41,7 @@ public record TestOptions(Path packageRoot, Path baseDirectory, List<String> nam
     /** Return options that run every test of the package at {@code root}, one file per core. */
     public static TestOptions of(Path root) {
         return new TestOptions(root, root, List.of(), List.of(), List.of(), List.of(), List.of(), false,
-                Runtime.getRuntime().availableProcessors(), false, RuntimeOptions.defaults());
+                Runtime.getRuntime().availableProcessors(), false, RuntimeOptions.defaults(), "",
+                java.util.Optional.empty());
     }
 }
