@@ -95,7 +95,7 @@ class TestCommandTest {
                 FAIL test/outside_test.lua (1 passed, 1 failed)
                   ✗ broken block (error)
                 FAIL test/syntax_test.lua (0 passed, 1 failed)
-                  ✗ (error outside any test) (error)
+                  ✗ test/syntax_test.lua (error)
 
                 Failures:
 
@@ -144,11 +144,11 @@ class TestCommandTest {
 
                 5) broken block
                    test/outside_test.lua:2
-                   describe failed: test/outside_test.lua:2: setup went wrong
+                   test/outside_test.lua:2: setup went wrong
                    stack traceback:
                    \ttest/outside_test.lua:2: in function <test/outside_test.lua:1>
 
-                6) (error outside any test)
+                6) test/syntax_test.lua
                    test/syntax_test.lua:5
                    test/syntax_test.lua:5: the file itself fails
                    stack traceback:
@@ -253,7 +253,7 @@ class TestCommandTest {
                   severity: error
                   at: 'test/outside_test.lua:2'
                   message: |-
-                    describe failed: test/outside_test.lua:2: setup went wrong
+                    test/outside_test.lua:2: setup went wrong
                   traceback: |-
                     stack traceback:
                     \ttest/outside_test.lua:2: in function <test/outside_test.lua:1>

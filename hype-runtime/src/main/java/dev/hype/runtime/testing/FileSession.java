@@ -92,7 +92,7 @@ final class FileSession {
         if (trace.startsWith(message + "\n")) {
             trace = trace.substring(message.length() + 1);
         }
-        results.add(new TestResult("", "(error outside any test)", TestStatus.ERROR, file.displayName(), failedAt,
+        results.add(new TestResult("", file.displayName(), TestStatus.ERROR, file.displayName(), failedAt,
                 message, trace, Duration.ZERO));
     }
 

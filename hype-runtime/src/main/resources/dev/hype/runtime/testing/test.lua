@@ -1152,15 +1152,14 @@ local function status_of(info)
   return info.kind == "pending" and "pending" or (info.kind == "failed" and "failed" or "error")
 end
 
--- An error outside any test (a describe body, setup or teardown) fails as a result of its own.
+-- An error outside any test fails as a result of its own, named as busted names it: a describe
+-- body by the describe's name, a hook by the block's name and the hook's ("outer setup").
 local function block_error(block, phase, info)
-  if block.kind == "file" then
-    emit("error", "", phase, block.where, info, 0)
-    return
+  if phase then
+    emit("error", full_name(block), phase, block.where, info, 0)
+  else
+    emit("error", describe_path(block), block.name, block.where, info, 0)
   end
-  local label = phase and (block.name .. " (" .. phase .. ")") or block.name
-  info.message = (phase or "describe") .. " failed: " .. tostring(info.message)
-  emit("error", describe_path(block), label, block.where, info, 0)
 end
 
 ---------------------------------------------------------------------------------------------------
@@ -1201,24 +1200,25 @@ local function run_test(test)
   end
   local chain = ancestors(test)
   if not run_lazy_setups(chain) then return end
-  local snapshot = assert:snapshot()
   local started = clock()
   local status, info = "passed", nil
   running = test
   test.finally = {}
   local reached = #chain
+  local hook_failed = false
   for i, b in ipairs(chain) do
     for _, h in ipairs(b.hooks.before_each) do
       local ok, e = protected(h)
       if not ok then
-        status, info = status_of(e), e
-        if status ~= "pending" then e.message = "before_each: " .. tostring(e.message) end
+        -- busted reports the hook, not the test, which does not run
+        block_error(b, "before_each", e)
+        hook_failed = true
         break
       end
     end
-    if info then reached = i; break end
+    if hook_failed then reached = i; break end
   end
-  if not info then
+  if not hook_failed then
     local ok, e = protected(test.fn)
     if not ok then status, info = status_of(e), e end
     for _, f in ipairs(test.finally) do
@@ -1229,18 +1229,20 @@ local function run_test(test)
       end
     end
   end
+  local after_failures = {}
   for i = reached, 1, -1 do
     for _, h in ipairs(chain[i].hooks.after_each) do
       local ok, e = protected(h)
-      if not ok and (status == "passed" or status == "pending") then
-        status, info = "error", e
-        e.message = "after_each: " .. tostring(e.message)
-      end
+      if not ok then after_failures[#after_failures + 1] = { block = chain[i], info = e } end
     end
   end
   running = nil
-  snapshot.revert()
-  emit(status, describe_path(test), test.name, test.where, info, clock() - started)
+  if not hook_failed then
+    emit(status, describe_path(test), test.name, test.where, info, clock() - started)
+  end
+  for _, failure in ipairs(after_failures) do
+    block_error(failure.block, "after_each", failure.info)
+  end
 end
 
 local function snapshot_table(t)
@@ -1260,7 +1262,6 @@ end
 
 local function run_block(block)
   if should_stop() then return end
-  local snapshot = assert:snapshot()
   local saved_globals, saved_loaded
   if block.insulate then
     saved_globals, saved_loaded = snapshot_table(_G), snapshot_table(package.loaded)
@@ -1301,7 +1302,6 @@ local function run_block(block)
       if not ok then block_error(block, "teardown", info) end
     end
   end
-  snapshot.revert()
   if saved_globals then
     restore_table(_G, saved_globals)
     restore_table(package.loaded, saved_loaded)
