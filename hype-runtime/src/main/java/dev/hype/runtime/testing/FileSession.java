@@ -41,7 +41,7 @@ final class FileSession {
     FileResult run(TestFileHost host) {
         long start = System.nanoTime();
         try (LuaRuntime runtime = host.open(options.packageRoot(), options.runtime())) {
-            runtime.install(null, TestModule.chunk(), natives());
+            runtime.install(null, TestModule.compiledChunk(), natives());
             try {
                 int status = prepare(runtime);
                 if (status == 0) {

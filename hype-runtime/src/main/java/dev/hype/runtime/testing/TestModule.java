@@ -3,6 +3,8 @@ package dev.hype.runtime.testing;
 import dev.hype.runtime.builtins.BuiltinModule;
 import dev.hype.runtime.engine.Chunk;
 import dev.hype.runtime.engine.JavaFunction;
+import dev.hype.runtime.engine.LuaRuntime;
+import dev.hype.runtime.engine.RuntimeOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +43,38 @@ public final class TestModule implements BuiltinModule {
 
     static Chunk chunk() {
         return new Chunk(SOURCE, CHUNK_NAME);
+    }
+
+    /**
+     * Return the framework precompiled with {@code string.dump} (debug information kept), so each
+     * test file's runtime loads bytecode instead of compiling 1,500 lines again.
+     */
+    static Chunk compiledChunk() {
+        return Compiled.CHUNK;
+    }
+
+    /** Compile once per JVM, on first use. */
+    private static final class Compiled {
+        static final Chunk CHUNK = compile();
+
+        private static Chunk compile() {
+            java.util.concurrent.atomic.AtomicReference<byte[]> dump = new java.util.concurrent.atomic.AtomicReference<>();
+            Map<String, JavaFunction> natives = Map.of(
+                    "source", stack -> {
+                        stack.pushBytes(SOURCE);
+                        return 1;
+                    },
+                    "emit", stack -> {
+                        dump.set(stack.toBytes(1));
+                        return 0;
+                    });
+            String code = "local n = ... n.emit(string.dump(assert(load(n.source(), " + LuaStrings.quote(CHUNK_NAME)
+                    + ", 't'))))";
+            try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
+                runtime.install(null, Chunk.ofText(code, "hype test compile"), natives);
+            }
+            return dump.get() == null ? chunk() : new Chunk(dump.get(), CHUNK_NAME);
+        }
     }
 
     private static byte[] load() {
