@@ -40,12 +40,13 @@ final class FileSession {
 
     FileResult run(TestFileHost host) {
         long start = System.nanoTime();
-        try (LuaRuntime runtime = host.open(options.packageRoot(), options.runtime())) {
+        try (TestFileRuntime hosted = host.open(options.packageRoot(), options.runtime())) {
+            LuaRuntime runtime = hosted.runtime();
             runtime.install(null, TestModule.compiledChunk(), natives());
             try {
                 int status = prepare(runtime);
                 if (status == 0) {
-                    status = host.runFile(runtime, file);
+                    status = hosted.runFile(file);
                 }
                 if (status != 0) {
                     fileError("the test file called os.exit(" + status + ")", "", "");

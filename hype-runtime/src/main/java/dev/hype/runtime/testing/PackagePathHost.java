@@ -13,14 +13,14 @@ final class PackagePathHost implements TestFileHost {
             "src/?/?.lua", "lua/?.lua", "lua/?/init.lua");
 
     @Override
-    public LuaRuntime open(Path packageRoot, RuntimeOptions options) {
+    public TestFileRuntime open(Path packageRoot, RuntimeOptions options) {
         LuaRuntime runtime = LuaRuntime.create(options);
         try {
             String root = packageRoot.toAbsolutePath().normalize().toString().replace('\\', '/');
             String path = LAYOUTS.stream().map(l -> root + "/" + l).collect(Collectors.joining(";"));
             runtime.run(Chunk.ofText("package.path = " + LuaStrings.quote(path) + " .. ';' .. package.path",
                     "hype test"), "hype test", List.of());
-            return runtime;
+            return TestFileRuntime.plain(runtime);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;

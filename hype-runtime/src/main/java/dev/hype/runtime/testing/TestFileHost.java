@@ -1,37 +1,31 @@
 package dev.hype.runtime.testing;
 
-import dev.hype.runtime.engine.Chunk;
-import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
-import dev.hype.runtime.engine.ScriptException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Create the runtime a test file runs in, and run the file in it: the one place that decides how
- * test files resolve {@code require}.
+ * Create the runtime a test file runs in: the one place that decides how test files resolve
+ * {@code require}.
  *
- * <p>The runner calls both methods on one worker thread, then closes the runtime on that thread.
- * Between them it installs the test API, so the file sees {@code describe}, {@code it}, ...
+ * <p>The runner calls {@link #open} on a worker thread and uses and closes the result on that same
+ * thread: it installs the test API into {@link TestFileRuntime#runtime()}, then calls
+ * {@link TestFileRuntime#runFile}, then runs the registered tests. Implementations must be safe to
+ * call from several threads at once; each call returns an independent runtime.
+ *
+ * <p>With the module system, an implementation installs it and runs the file as the main module:
+ * <pre>{@code
+ * TestFileHost modules = (root, options) -> {
+ *     LuaRuntime runtime = LuaRuntime.create(options);
+ *     ModuleSystem system = ModuleSystem.install(runtime, ModuleOptions.defaults());
+ *     return TestFileRuntime.of(runtime, file -> system.runMain(file.path(), List.of()));
+ * };
+ * }</pre>
  */
+@FunctionalInterface
 public interface TestFileHost {
 
     /** Create a fresh runtime for a test file of the package at {@code packageRoot}. */
-    LuaRuntime open(Path packageRoot, RuntimeOptions options);
-
-    /**
-     * Run the test file's main chunk, which registers its tests.
-     *
-     * @return the exit status the chunk gave {@code os.exit}, or 0
-     * @throws ScriptException when the file does not compile or raises an error
-     * @throws IOException     when the file cannot be read
-     */
-    default int runFile(LuaRuntime runtime, TestFile file) throws IOException {
-        byte[] source = Files.readAllBytes(file.path());
-        return runtime.run(Chunk.ofFile(source, file.displayName()), file.displayName(), List.of());
-    }
+    TestFileRuntime open(Path packageRoot, RuntimeOptions options);
 
     /**
      * Return the host that uses a plain runtime whose {@code package.path} starts with the package's

@@ -16,7 +16,7 @@ import java.util.Locale;
  * Measure the test runner's overhead per file: N trivial spec files (one describe, one it, one
  * assertion) run in-process, after warm-up, with one job and with one job per core.
  *
- * Run: java --enable-native-access=ALL-UNNAMED -cp "hype-cli/target/dist/lib/*" bench/TestRunnerOverhead.java [N] [ROUNDS]
+ * Run: java --enable-native-access=ALL-UNNAMED -cp "hype-cli/target/dist/lib/*" bench/testrunner/TestRunnerOverhead.java [N] [ROUNDS]
  */
 public final class TestRunnerOverhead {
     public static void main(String[] args) throws Exception {
