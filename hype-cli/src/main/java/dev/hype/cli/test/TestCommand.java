@@ -29,9 +29,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Run a package's tests: {@code hype test} and {@code hype pkg test}. */
-@Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Run the package's tests, each file in a fresh runtime. The API is busted's:",
-                "describe/it, before_each/after_each, setup/teardown, assert, spy, stub, mock, match.", ""},
+@Command(name = "test", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Run the package's tests (busted-compatible), each file in a fresh runtime.",
+                "The API: describe/it, before_each/after_each, setup/teardown, assert, spy, stub, mock, match.", ""},
         footer = {"", "Without PATHs, runs the 'test' globs of hype.json, else test/**/*_test.lua, test/**/*.test.lua "
                 + "and spec/**/*_spec.lua.", "Exit status: 0 when every test passed, 1 on any failure, 2 on a usage error."})
 public final class TestCommand implements Callable<Integer> {
@@ -39,6 +39,9 @@ public final class TestCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Test files or directories to run.")
     private List<String> paths = new ArrayList<>();
