@@ -1081,6 +1081,13 @@ local function selected(name)
   return true
 end
 
+-- A block whose name is filtered out or carries an excluded tag is skipped whole, as busted does.
+local function excluded(name)
+  for _, p in ipairs(options.excludes) do if name:find(p) then return true end end
+  for _, t in ipairs(options.exclude_tags) do if has_tag(name, t) then return true end end
+  return false
+end
+
 local counts = { passed = 0, failed = 0, error = 0, pending = 0 }
 
 local function emit(status, path, name, where, info, seconds)
@@ -1262,6 +1269,7 @@ end
 
 local function run_block(block)
   if should_stop() then return end
+  if block.kind == "describe" and excluded(full_name(block)) then return end
   local saved_globals, saved_loaded
   if block.insulate then
     saved_globals, saved_loaded = snapshot_table(_G), snapshot_table(package.loaded)
