@@ -315,6 +315,21 @@ class TestCommandTest {
     }
 
     @Test
+    void coverageWorksUnderATimeLimit(@TempDir Path temp) {
+        Run run = test("passing", "--coverage", "--timeout", "30", "--coverage-output", temp.resolve("l.info").toString());
+        assertThat(run.out()).contains("  src/calc.lua    89.7%  26/29 lines  missed 33-36\n");
+        assertThat(run.status()).isZero();
+    }
+
+    @Test
+    void aFileOverTheTimeLimitFails() {
+        Run run = test("timeout", "--timeout", "0.3");
+        assertThat(run.out()).startsWith("FAIL test/loop_test.lua (0 passed, 1 failed)\n");
+        assertThat(run.out()).contains("script exceeded the time limit of 300ms");
+        assertThat(run.status()).isEqualTo(1);
+    }
+
+    @Test
     void unknownReporterIsAUsageError() {
         Run run = test("passing", "--reporter", "fancy");
         assertThat(run.err()).contains("unknown reporter 'fancy'");

@@ -1330,7 +1330,8 @@ if native.coverage then
     if not lines then lines = {}; hits[source] = lines end
     lines[line] = (lines[line] or 0) + 1
   end
-  debug.sethook(hook, "l")
+  -- name the main thread explicitly: the engine's time-limit wrapper of debug.sethook needs it
+  debug.sethook(coroutine.running(), hook, "l")
   local co_create, co_resume, co_close = coroutine.create, coroutine.resume, coroutine.close
   coroutine.create = function(f)
     local co = co_create(f)
