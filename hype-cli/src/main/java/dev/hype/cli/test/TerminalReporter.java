@@ -24,7 +24,16 @@ final class TerminalReporter implements Reporter {
     private final boolean verbose;
     private final List<Failure> failures = new ArrayList<>();
 
-    private record Failure(String file, TestResult test) {
+    private record Failure(String file, String label, TestResult test) {
+    }
+
+    /** Name a failed result: the test's full name, saying so when it is an error or outside any test. */
+    private static String label(FileResult file, TestResult test) {
+        if (test.status() != TestStatus.ERROR) {
+            return test.fullName();
+        }
+        boolean outside = test.path().isEmpty() && test.name().equals(file.displayName());
+        return test.fullName() + (outside ? " (error outside any test)" : " (error)");
     }
 
     TerminalReporter(PrintStream out, boolean colour, boolean verbose) {
@@ -52,9 +61,8 @@ final class TerminalReporter implements Reporter {
                 case PENDING -> out.println("  " + paint("-", YELLOW) + " " + test.fullName() + " (pending"
                         + (test.message().isEmpty() ? "" : ": " + test.message()) + ")");
                 case FAILED, ERROR -> {
-                    out.println("  " + paint("✗", RED) + " " + test.fullName()
-                            + (test.status() == TestStatus.ERROR ? " (error)" : ""));
-                    failures.add(new Failure(file.displayName(), test));
+                    out.println("  " + paint("✗", RED) + " " + label(file, test));
+                    failures.add(new Failure(file.displayName(), label(file, test), test));
                 }
             }
         }
@@ -70,7 +78,7 @@ final class TerminalReporter implements Reporter {
             for (Failure failure : failures) {
                 TestResult test = failure.test();
                 out.println();
-                out.println(++n + ") " + test.fullName());
+                out.println(++n + ") " + failure.label());
                 String where = test.failedAt().isEmpty() ? test.location() : test.failedAt();
                 out.println("   " + where);
                 indent(test.message());

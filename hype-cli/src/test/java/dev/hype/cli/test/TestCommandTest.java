@@ -95,7 +95,7 @@ class TestCommandTest {
                 FAIL test/outside_test.lua (1 passed, 1 failed)
                   ✗ broken block (error)
                 FAIL test/syntax_test.lua (0 passed, 1 failed)
-                  ✗ test/syntax_test.lua (error)
+                  ✗ test/syntax_test.lua (error outside any test)
 
                 Failures:
 
@@ -136,19 +136,19 @@ class TestCommandTest {
                    stack traceback:
                    \ttest/math_test.lua:15: in function <test/math_test.lua:14>
 
-                4) math errors
+                4) math errors (error)
                    test/math_test.lua:20
                    test/math_test.lua:20: attempt to index a nil value (local 't')
                    stack traceback:
                    \ttest/math_test.lua:20: in function <test/math_test.lua:18>
 
-                5) broken block
+                5) broken block (error)
                    test/outside_test.lua:2
                    test/outside_test.lua:2: setup went wrong
                    stack traceback:
                    \ttest/outside_test.lua:2: in function <test/outside_test.lua:1>
 
-                6) test/syntax_test.lua
+                6) test/syntax_test.lua (error outside any test)
                    test/syntax_test.lua:5
                    test/syntax_test.lua:5: the file itself fails
                    stack traceback:

@@ -735,7 +735,9 @@ local function deep_copy(v, seen)
   local copy = {}
   seen[v] = copy
   for k, x in next, v do copy[deep_copy(k, seen)] = deep_copy(x, seen) end
-  return setmetatable(copy, getmetatable(v))
+  local mt = debug.getmetatable(v)
+  if type(mt) == "table" then debug.setmetatable(copy, mt) end
+  return copy
 end
 
 SPY_MT.__call = function(self, ...)
