@@ -1476,7 +1476,12 @@ preload["luassert.mock"] = function() return mock end
 preload["luassert.match"] = function() return match end
 preload["luassert.util"] = function() return util end
 preload["luassert.say"] = function() return say end
-preload["say"] = function() return say end
+-- "say" comes last, so a package that is itself (or vendors) say tests its own copy.
+local searchers = package.searchers
+searchers[#searchers + 1] = function(name)
+  if name == "say" then return function() return say end, ":hype:test:" end
+  return nil
+end
 preload["hype:test"] = function() return api end
 
 if native.report then
