@@ -21,6 +21,10 @@ public final class TestModule implements BuiltinModule {
     /** The chunk name Lua shows for the framework's own frames; tracebacks filter it out. */
     static final String CHUNK_NAME = "=[hype:test]";
 
+    /** The parts of the framework's source, joined in this order into one chunk. */
+    private static final java.util.List<String> PARTS = java.util.List.of("values.lua", "assert.lua", "doubles.lua",
+            "runner.lua", "api.lua");
+
     private static final byte[] SOURCE = load();
 
     @Override
@@ -78,13 +82,18 @@ public final class TestModule implements BuiltinModule {
     }
 
     private static byte[] load() {
-        try (InputStream in = TestModule.class.getResourceAsStream("test.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("test.lua is missing from the distribution");
+        java.io.ByteArrayOutputStream source = new java.io.ByteArrayOutputStream();
+        for (String part : PARTS) {
+            try (InputStream in = TestModule.class.getResourceAsStream("test/" + part)) {
+                if (in == null) {
+                    throw new IllegalStateException("test/" + part + " is missing from the distribution");
+                }
+                source.write(in.readAllBytes());
+                source.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return source.toByteArray();
     }
 }
