@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,8 +143,8 @@ public final class TestCommand implements Callable<Integer> {
         }
         Path temporary = lcov.resolveSibling(lcov.getFileName() + ".tmp");
         Files.writeString(temporary, report.toLcov(), StandardCharsets.UTF_8);
-        Files.move(temporary, lcov, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, lcov, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
         out.print(CoverageText.render(report));
         out.println("LCOV written to " + coverageOutput.toString().replace('\\', '/'));
         out.flush();

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -124,7 +125,7 @@ final class CoverageCollector {
             runtime.install(null, Chunk.ofText(code, "hype coverage"), natives);
         }
         for (byte[] dump : dumps) {
-            result.add(dump == null ? new java.util.TreeSet<>() : LuaBytecode.activeLines(dump));
+            result.add(dump == null ? new TreeSet<>() : LuaBytecode.activeLines(dump));
         }
         return result;
     }

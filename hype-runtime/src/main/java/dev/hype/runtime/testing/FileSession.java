@@ -6,6 +6,7 @@ import dev.hype.runtime.engine.JavaFunction;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.ScriptException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ final class FileSession {
         if (options.helper().isPresent()) {
             Path helper = options.helper().get();
             String name = TestDiscovery.testFile(helper, options.baseDirectory()).displayName();
-            return runtime.run(Chunk.ofFile(java.nio.file.Files.readAllBytes(helper), name), name, List.of());
+            return runtime.run(Chunk.ofFile(Files.readAllBytes(helper), name), name, List.of());
         }
         return 0;
     }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -103,10 +104,10 @@ public final class TestDiscovery {
     }
 
     /** Return the {@code test} globs of the package's {@code hype.json}, if it names any. */
-    static java.util.Optional<List<String>> manifestGlobs(Path root) {
+    static Optional<List<String>> manifestGlobs(Path root) {
         Path manifest = root.resolve("hype.json");
         if (!Files.isRegularFile(manifest)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         JsonNode json;
         try {
@@ -116,10 +117,10 @@ public final class TestDiscovery {
         }
         JsonNode test = json == null ? null : json.get("test");
         if (test == null || test.isNull()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (test.isTextual()) {
-            return java.util.Optional.of(List.of(test.asText()));
+            return Optional.of(List.of(test.asText()));
         }
         if (test.isArray() && !test.isEmpty()) {
             List<String> globs = new ArrayList<>();
@@ -129,7 +130,7 @@ public final class TestDiscovery {
                 }
                 globs.add(item.asText());
             }
-            return java.util.Optional.of(globs);
+            return Optional.of(globs);
         }
         throw invalidTestField(manifest);
     }

@@ -5,10 +5,13 @@ import dev.hype.runtime.engine.Chunk;
 import dev.hype.runtime.engine.JavaFunction;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The built-in module {@code test} ({@code require("hype:test")}): describe/it, assert, spies,
@@ -22,7 +25,7 @@ public final class TestModule implements BuiltinModule {
     static final String CHUNK_NAME = "=[hype:test]";
 
     /** The parts of the framework's source, joined in this order into one chunk. */
-    private static final java.util.List<String> PARTS = java.util.List.of("values.lua", "assert.lua", "doubles.lua",
+    private static final List<String> PARTS = List.of("values.lua", "assert.lua", "doubles.lua",
             "runner.lua", "api.lua");
 
     private static final byte[] SOURCE = load();
@@ -62,7 +65,7 @@ public final class TestModule implements BuiltinModule {
         static final Chunk CHUNK = compile();
 
         private static Chunk compile() {
-            java.util.concurrent.atomic.AtomicReference<byte[]> dump = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<byte[]> dump = new AtomicReference<>();
             Map<String, JavaFunction> natives = Map.of(
                     "source", stack -> {
                         stack.pushBytes(SOURCE);
@@ -82,7 +85,7 @@ public final class TestModule implements BuiltinModule {
     }
 
     private static byte[] load() {
-        java.io.ByteArrayOutputStream source = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream source = new ByteArrayOutputStream();
         for (String part : PARTS) {
             try (InputStream in = TestModule.class.getResourceAsStream("test/" + part)) {
                 if (in == null) {

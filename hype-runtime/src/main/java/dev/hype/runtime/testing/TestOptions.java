@@ -3,6 +3,7 @@ package dev.hype.runtime.testing;
 import dev.hype.runtime.engine.RuntimeOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Configure a run of {@link TestRunner}.
@@ -24,7 +25,7 @@ import java.util.List;
 public record TestOptions(Path packageRoot, Path baseDirectory, List<String> names, List<String> patterns,
                           List<String> excludePatterns, List<String> tags, List<String> excludeTags,
                           boolean failFast, int jobs, boolean coverage, RuntimeOptions runtime, String luaPath,
-                          java.util.Optional<Path> helper) {
+                          Optional<Path> helper) {
 
     /** Validate and copy the lists. */
     public TestOptions {
@@ -42,6 +43,6 @@ public record TestOptions(Path packageRoot, Path baseDirectory, List<String> nam
     public static TestOptions of(Path root) {
         return new TestOptions(root, root, List.of(), List.of(), List.of(), List.of(), List.of(), false,
                 Runtime.getRuntime().availableProcessors(), false, RuntimeOptions.defaults(), "",
-                java.util.Optional.empty());
+                Optional.empty());
     }
 }
