@@ -236,6 +236,34 @@ class TestCommandTest {
     }
 
     @Test
+    void outputIsCapturedPerFileAndReportedInFileOrder() {
+        for (String jobs : List.of("1", "3")) {
+            Run run = test("output", "-j", jobs);
+            assertThat(run.out()).isEqualTo("""
+                    PASS test/a_test.lua (1 passed)
+                    a: loading
+                    a:\t1\tnil\ttrue
+                    a: written 2.5 3
+                    a: via io.stdout
+                    PASS test/b_test.lua (1 passed)
+                    b: hello
+                    FAIL test/c_test.lua (0 passed, 1 failed)
+                      ✗ test/c_test.lua (error outside any test)
+
+                    Failures:
+
+                    1) test/c_test.lua (error outside any test)
+                       test/c_test.lua:4
+                       test/c_test.lua:4: unexpected symbol near '='
+
+                    2 passed, 1 failed, 0 skipped
+                    Time: [TIME]
+                    """);
+            assertThat(run.status()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void missingPathIsAnError() {
         Run run = test("passing", "nope_test.lua");
         assertThat(run.err()).contains("error: no test file or directory at nope_test.lua");

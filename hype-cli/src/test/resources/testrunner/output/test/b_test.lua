@@ -1,0 +1,3 @@
+describe("b", function()
+  it("prints too", function() print("b: hello") end)
+end)
