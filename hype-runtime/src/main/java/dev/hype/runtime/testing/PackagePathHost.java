@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /** Run test files in a plain runtime whose {@code package.path} finds the package's own modules. */
 final class PackagePathHost implements TestFileHost {
     private static final List<String> LAYOUTS = List.of("?.lua", "?/init.lua", "src/?.lua", "src/?/init.lua",
-            "src/?/?.lua", "lua/?.lua", "lua/?/init.lua");
+            "src/?/?.lua", "lua/?.lua", "lua/?/init.lua", "lib/?.lua", "lib/?/init.lua");
 
     @Override
     public TestFileRuntime open(Path packageRoot, RuntimeOptions options) {
