@@ -245,7 +245,7 @@ class TestCommandTest {
                     a:\t1\tnil\ttrue
                     a: written 2.5 3
                     a: via io.stdout
-                    PASS test/b_test.lua (1 passed)
+                    PASS test/b_test.lua (2 passed)
                     b: hello
                     FAIL test/c_test.lua (0 passed, 1 failed)
                       ✗ test/c_test.lua (error outside any test)
@@ -256,7 +256,7 @@ class TestCommandTest {
                        test/c_test.lua:4
                        test/c_test.lua:4: unexpected symbol near '='
 
-                    2 passed, 1 failed, 0 skipped
+                    3 passed, 1 failed, 0 skipped
                     Time: [TIME]
                     """);
             assertThat(run.status()).isEqualTo(1);

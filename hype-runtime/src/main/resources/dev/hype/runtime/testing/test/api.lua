@@ -40,57 +40,79 @@ end
 -- Captured output, so parallel files report their output in order
 ---------------------------------------------------------------------------------------------------
 
+-- Standard output becomes a temporary file (a real FILE*, so io.type and friends still work),
+-- read back and handed to the runner when the file ends. Without a temporary file, a stand-in
+-- object that forwards writes to the runner takes its place.
+local finish_output = function() end
 if native.output then
   local write_out = native.output
-  local function text_of(v)
-    if math.type(v) == "float" then return string.format("%.14g", v) end
-    return tostring(v)
-  end
-  print = function(...)
-    local n = select("#", ...)
-    local parts = {}
-    for i = 1, n do parts[i] = tostring((select(i, ...))) end
-    write_out(concat(parts, "\t") .. "\n")
-  end
-  local proxy = {}
-  local function write(self, ...)
-    local parts = {}
-    for i = 1, select("#", ...) do
-      local v = select(i, ...)
-      if type(v) ~= "string" and type(v) ~= "number" then
-        error("bad argument #" .. i .. " to 'write' (string expected, got " .. type(v) .. ")", 2)
-      end
-      parts[i] = text_of(v)
+  local capture = io.tmpfile()
+  if capture then
+    io.stdout = capture
+    io.output(capture)
+    print = function(...)
+      local n = select("#", ...)
+      local parts = {}
+      for i = 1, n do parts[i] = tostring((select(i, ...))) end
+      capture:write(concat(parts, "\t"), "\n")
     end
-    write_out(concat(parts))
-    return self
-  end
-  local real_stdout = io.stdout
-  setmetatable(proxy, {
-    __index = {
-      write = write,
-      flush = function(self) return self end,
-      setvbuf = function() return true end,
-      close = function() return nil, "cannot close standard file" end,
-      seek = function() return nil, "cannot seek standard output" end,
-      lines = function() error("standard output is not readable", 2) end,
-      read = function() return nil, "standard output is not readable" end,
-    },
-    __name = "FILE*",
-    __tostring = function() return tostring(real_stdout) end,
-  })
-  io.stdout = proxy
-  local real_output = io.output
-  local redirected = nil
-  io.write = function(...)
-    if redirected then return redirected:write(...) end
-    return write(proxy, ...)
-  end
-  io.output = function(file)
-    if file == nil then return redirected or proxy end
-    if rawequal(file, proxy) then redirected = nil; return proxy end
-    redirected = real_output(file)
-    return redirected
+    finish_output = function()
+      local ok, text = pcall(function()
+        capture:flush()
+        capture:seek("set")
+        return capture:read("a")
+      end)
+      if ok and text and text ~= "" then write_out(text) end
+    end
+  else
+    local function text_of(v)
+      if math.type(v) == "float" then return string.format("%.14g", v) end
+      return tostring(v)
+    end
+    print = function(...)
+      local n = select("#", ...)
+      local parts = {}
+      for i = 1, n do parts[i] = tostring((select(i, ...))) end
+      write_out(concat(parts, "\t") .. "\n")
+    end
+    local proxy = {}
+    local function write(self, ...)
+      local parts = {}
+      for i = 1, select("#", ...) do
+        local v = select(i, ...)
+        if type(v) ~= "string" and type(v) ~= "number" then
+          error("bad argument #" .. i .. " to 'write' (string expected, got " .. type(v) .. ")", 2)
+        end
+        parts[i] = text_of(v)
+      end
+      write_out(concat(parts))
+      return self
+    end
+    setmetatable(proxy, {
+      __index = {
+        write = write,
+        flush = function(self) return self end,
+        setvbuf = function() return true end,
+        close = function() return nil, "cannot close standard file" end,
+        seek = function() return nil, "cannot seek standard output" end,
+        lines = function() error("standard output is not readable", 2) end,
+        read = function() return nil, "standard output is not readable" end,
+      },
+      __name = "FILE*",
+    })
+    io.stdout = proxy
+    local real_output = io.output
+    local redirected = nil
+    io.write = function(...)
+      if redirected then return redirected:write(...) end
+      return write(proxy, ...)
+    end
+    io.output = function(file)
+      if file == nil then return redirected or proxy end
+      if rawequal(file, proxy) then redirected = nil; return proxy end
+      redirected = real_output(file)
+      return redirected
+    end
   end
 end
 
@@ -120,6 +142,7 @@ function api._execute()
 end
 
 function api._finish()
+  finish_output()
   if coverage_hits then
     debug.sethook()
     for source, lines in pairs(coverage_hits) do
