@@ -104,7 +104,7 @@ if native.options then
 end
 
 local function has_tag(name, tag)
-  local escaped = tag:gsub("%p", "%%%0")
+  local escaped = tag:gsub("^#", ""):gsub("%p", "%%%0")
   return name:find("#" .. escaped .. "%f[^%w_%-]") ~= nil or name:find("#" .. escaped .. "$") ~= nil
 end
 
