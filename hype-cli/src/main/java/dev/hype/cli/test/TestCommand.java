@@ -5,6 +5,7 @@ import dev.hype.cli.Terminal;
 import dev.hype.runtime.engine.RuntimeOptions;
 import dev.hype.runtime.testing.BustedConfig;
 import dev.hype.runtime.testing.CoverageReport;
+import dev.hype.runtime.testing.LuaPatterns;
 import dev.hype.runtime.testing.TestDiscovery;
 import dev.hype.runtime.testing.TestFile;
 import dev.hype.runtime.testing.TestFileHost;
@@ -116,6 +117,8 @@ public final class TestCommand implements Callable<Integer> {
         TestOptions options = new TestOptions(root, base, names, or(patterns, busted.filters()),
                 or(excludes, busted.filtersOut()), or(tags, busted.tags()), or(excludeTags, busted.excludeTags()),
                 failFast, jobs(), coverage, runtimeOptions(), busted.luaPath(), busted.helper());
+        checkPatterns("--filter", options.patterns());
+        checkPatterns("--filter-out", options.excludePatterns());
         TestSummary summary;
         OutputStream fileOut = output == null ? null : Files.newOutputStream(base.resolve(output));
         try {
@@ -148,6 +151,15 @@ public final class TestCommand implements Callable<Integer> {
         out.print(CoverageText.render(report));
         out.println("LCOV written to " + coverageOutput.toString().replace('\\', '/'));
         out.flush();
+    }
+
+    private void checkPatterns(String option, List<String> patterns) {
+        for (String pattern : patterns) {
+            LuaPatterns.problem(pattern).ifPresent(problem -> {
+                throw new ParameterException(spec.commandLine(), option + " '" + pattern
+                        + "' is not a valid Lua pattern: " + problem);
+            });
+        }
     }
 
     /** Options from the command line win over the same options from {@code .busted}. */

@@ -358,6 +358,14 @@ class TestCommandTest {
     }
 
     @Test
+    void aBadFilterPatternIsAUsageError() {
+        Run run = test("passing", "--filter", "abc%");
+        assertThat(run.err()).contains("--filter 'abc%' is not a valid Lua pattern: malformed pattern (ends with '%')");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.status()).isEqualTo(2);
+    }
+
+    @Test
     void unknownReporterIsAUsageError() {
         Run run = test("passing", "--reporter", "fancy");
         assertThat(run.err()).contains("unknown reporter 'fancy'");

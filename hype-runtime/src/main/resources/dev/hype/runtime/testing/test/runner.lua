@@ -185,7 +185,7 @@ local function capture(e)
     info.kind = "error"
     if type(e) == "string" then
       info.message = e
-    elseif has_tostring(e) then
+    elseif has_tostring(e) or type(e) == "number" then
       info.message = tostring(e)
     elseif type(e) == "table" then
       info.message = "error object: " .. inspect(e)
