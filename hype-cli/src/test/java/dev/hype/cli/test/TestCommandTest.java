@@ -264,6 +264,25 @@ class TestCommandTest {
     }
 
     @Test
+    void hooksRunInBustedsOrderAndBlockErrorsAreNamedAsInBusted() {
+        Run run = test("order", "-v");
+        assertThat(run.out()).startsWith("""
+                FAIL spec/order_spec.lua (5 passed, 3 failed, 1 skipped)
+                  ✓ outer inner first
+                  ✗ outer inner second fails
+                  - outer inner pending with fn (pending)
+                  ✗ outer broken nested setup setup (error)
+                  ✓ log has the busted order
+                  ✗ error midway (error)
+                  ✓ outer insulate inner insulate sees both
+                  ✓ outer insulate lost B
+                  ✓ after lost A
+                """);
+        assertThat(run.out()).contains("\n5 passed, 3 failed, 1 skipped\n");
+        assertThat(run.status()).isEqualTo(1);
+    }
+
+    @Test
     void missingPathIsAnError() {
         Run run = test("passing", "nope_test.lua");
         assertThat(run.err()).contains("error: no test file or directory at nope_test.lua");
