@@ -16,14 +16,18 @@ final class PackagePathHost implements TestFileHost {
     public TestFileRuntime open(Path packageRoot, RuntimeOptions options) {
         LuaRuntime runtime = LuaRuntime.create(options);
         try {
-            String root = packageRoot.toAbsolutePath().normalize().toString().replace('\\', '/');
-            String path = LAYOUTS.stream().map(l -> root + "/" + l).collect(Collectors.joining(";"));
-            runtime.run(Chunk.ofText("package.path = " + LuaStrings.quote(path) + " .. ';' .. package.path",
-                    "hype test"), "hype test", List.of());
+            addLayouts(runtime, packageRoot);
             return TestFileRuntime.plain(runtime);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
         }
+    }
+
+    static void addLayouts(LuaRuntime runtime, Path packageRoot) {
+        String root = packageRoot.toAbsolutePath().normalize().toString().replace('\\', '/');
+        String path = LAYOUTS.stream().map(l -> root + "/" + l).collect(Collectors.joining(";"));
+        runtime.run(Chunk.ofText("package.path = " + LuaStrings.quote(path) + " .. ';' .. package.path",
+                "hype test"), "hype test", List.of());
     }
 }

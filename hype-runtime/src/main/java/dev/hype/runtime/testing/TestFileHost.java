@@ -1,5 +1,6 @@
 package dev.hype.runtime.testing;
 
+import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
 import java.nio.file.Path;
 
@@ -16,6 +17,7 @@ import java.nio.file.Path;
  * <pre>{@code
  * TestFileHost modules = (root, options) -> {
  *     LuaRuntime runtime = LuaRuntime.create(options);
+ *     TestFileHost.addPackageLayouts(runtime, root); // busted-style require("mylib") from src/, lua/, ...
  *     ModuleSystem system = ModuleSystem.install(runtime, ModuleOptions.defaults());
  *     return TestFileRuntime.of(runtime, file -> system.runMain(file.path(), List.of()));
  * };
@@ -33,5 +35,14 @@ public interface TestFileHost {
      */
     static TestFileHost packagePath() {
         return new PackagePathHost();
+    }
+
+    /**
+     * Put the package's own layouts ({@code ?.lua}, {@code ?/init.lua}, {@code src/?.lua},
+     * {@code lua/?.lua}, {@code lib/?.lua}, ...) first on the runtime's {@code package.path}, as
+     * absolute paths, so busted-style suites find the package's modules by name.
+     */
+    static void addPackageLayouts(LuaRuntime runtime, Path packageRoot) {
+        PackagePathHost.addLayouts(runtime, packageRoot);
     }
 }
