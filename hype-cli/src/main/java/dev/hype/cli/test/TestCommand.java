@@ -13,7 +13,6 @@ import dev.hype.runtime.testing.TestOptions;
 import dev.hype.runtime.testing.TestRunner;
 import dev.hype.runtime.testing.TestSummary;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,29 +113,42 @@ public final class TestCommand implements Callable<Integer> {
             terminal.err().println("hype test: no test files found in " + root + " (looked for "
                     + String.join(", ", TestDiscovery.DEFAULT_GLOBS) + ", or the 'test' globs of hype.json)");
         }
-        TestOptions options = new TestOptions(root, base, names, or(patterns, busted.filters()),
-                or(excludes, busted.filtersOut()), or(tags, busted.tags()), or(excludeTags, busted.excludeTags()),
-                failFast, jobs(), coverage, runtimeOptions(), busted.luaPath(), busted.helper());
-        checkPatterns("--filter", options.patterns());
-        checkPatterns("--filter-out", options.excludePatterns());
-        TestSummary summary;
-        OutputStream fileOut = output == null ? null : Files.newOutputStream(base.resolve(output));
-        try {
-            PrintStream out = fileOut == null ? terminal.out()
-                    : new PrintStream(fileOut, false, StandardCharsets.UTF_8);
-            Reporter report = Reporter.create(reporter, out, terminal.interactive() && fileOut == null, verbose);
-            summary = new TestRunner(TestFileHost.packagePath()).run(files, options, report);
-            out.flush();
-        } finally {
-            if (fileOut != null) {
-                fileOut.close();
-            }
-        }
+        TestSummary summary = run(files, options(root, base, busted), terminal, base);
         if (summary.coverage().isPresent()) {
             boolean machineOutput = !reporter.equals("terminal") && output == null;
             writeCoverage(summary.coverage().get(), base, machineOutput ? terminal.err() : terminal.out());
         }
         return summary.ok() ? 0 : 1;
+    }
+
+    private TestOptions options(Path root, Path base, BustedConfig busted) {
+        TestOptions options = new TestOptions(root, base, names, or(patterns, busted.filters()),
+                or(excludes, busted.filtersOut()), or(tags, busted.tags()), or(excludeTags, busted.excludeTags()),
+                failFast, jobs(), coverage, runtimeOptions(), busted.luaPath(), busted.helper());
+        checkPatterns("--filter", options.patterns());
+        checkPatterns("--filter-out", options.excludePatterns());
+        return options;
+    }
+
+    /** Run the files, reporting to standard output or to {@code --output}. */
+    private TestSummary run(List<TestFile> files, TestOptions options, Terminal terminal, Path base)
+            throws IOException {
+        if (output == null) {
+            Reporter report = Reporter.create(reporter, terminal.out(), terminal.interactive(), verbose);
+            return runner().run(files, options, report);
+        }
+        Path target = base.resolve(output);
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
+        try (PrintStream out = new PrintStream(Files.newOutputStream(target), false, StandardCharsets.UTF_8)) {
+            return runner().run(files, options, Reporter.create(reporter, out, false, verbose));
+        }
+    }
+
+    /** The runner; its host decides how each test file's runtime is made and how {@code require} resolves. */
+    private static TestRunner runner() {
+        return new TestRunner(TestFileHost.packagePath());
     }
 
     private void writeCoverage(CoverageReport report, Path base, PrintStream out) throws IOException {
