@@ -3,6 +3,7 @@ package dev.hype.cli;
 import dev.hype.cli.commands.PkgCommand;
 import dev.hype.cli.commands.RegistryCommand;
 import dev.hype.cli.commands.SemverCommand;
+import dev.hype.cli.test.TestCommand;
 import dev.hype.cli.repl.Repl;
 import dev.hype.runtime.engine.Chunk;
 import dev.hype.runtime.engine.LuaRuntime;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /** Run a Lua script, a {@code -e} chunk, standard input, or the REPL: the root {@code hype} command. */
 @Command(name = "hype", mixinStandardHelpOptions = true,
-        subcommands = {SemverCommand.class, PkgCommand.class, RegistryCommand.class}, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        subcommands = {SemverCommand.class, PkgCommand.class, RegistryCommand.class, TestCommand.class},
+        versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run Lua 5.4 programs with a Node-style module system, and manage their packages.", ""},
         footer = {"", "With no script and a terminal, hype opens the REPL; with input piped in, it runs that input.",
                 "Exit status: 0 ok, 1 on an uncaught error (or the status given to os.exit), 2 on a usage error."})
@@ -65,7 +66,7 @@ public final class HypeCommand implements Callable<Integer> {
     private List<String> args = new ArrayList<>();
 
     /** The names of the subcommands; a first argument that is none of these and no option is a script. */
-    static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("semver", "pkg", "registry", "help");
+    static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("semver", "pkg", "registry", "test", "help");
 
     HypeCommand(Terminal terminal) {
         this.terminal = terminal;
@@ -85,6 +86,11 @@ public final class HypeCommand implements Callable<Integer> {
 
     boolean verbose() {
         return verbose;
+    }
+
+    /** Return the streams commands read and write, for subcommands. */
+    public Terminal terminal() {
+        return terminal;
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.test.TestCommand;
 import picocli.CommandLine.Command;
 
 /** Group the package-manager commands under {@code hype pkg}. */
 @Command(name = "pkg", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         description = "Manage a package: its manifest, dependencies and tests.",
-        subcommands = {ResolveCommand.class})
+        subcommands = {ResolveCommand.class, TestCommand.class})
 public final class PkgCommand {
 }

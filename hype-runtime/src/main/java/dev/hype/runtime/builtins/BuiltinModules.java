@@ -36,7 +36,8 @@ public final class BuiltinModules {
                 new UtilModule(),
                 new LuaModule("table"),
                 new JsonModule(),
-                new ProcessModule(cwd)));
+                new ProcessModule(cwd),
+                new dev.hype.runtime.testing.TestModule()));
     }
 
     /** Return a set holding exactly these modules. */

@@ -1,0 +1,2 @@
+-- busted runs the helper before each test file
+HELPER_LOADED = true

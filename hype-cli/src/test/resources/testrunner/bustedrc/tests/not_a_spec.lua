@@ -1,0 +1,1 @@
+error("does not match the pattern, so it never runs")

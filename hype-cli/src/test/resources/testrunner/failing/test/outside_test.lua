@@ -1,0 +1,10 @@
+describe("broken block", function()
+  error("setup went wrong")
+  it("never registered", function() end)
+end)
+
+describe("fine block", function()
+  it("still runs", function()
+    assert.truthy(true)
+  end)
+end)

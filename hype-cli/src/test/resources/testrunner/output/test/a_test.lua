@@ -1,0 +1,8 @@
+print("a: loading")
+describe("a", function()
+  it("prints", function()
+    print("a:", 1, nil, true)
+    io.write("a: written ", 2.5, " ", 3, "\n")
+    io.stdout:write("a: via io.stdout\n")
+  end)
+end)

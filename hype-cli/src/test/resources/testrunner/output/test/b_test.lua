@@ -1,0 +1,10 @@
+describe("b", function()
+  it("prints too", function() print("b: hello") end)
+end)
+
+describe("standard output", function()
+  it("is still a file", function()
+    assert.equals("file", io.type(io.stdout))
+    assert.equals(io.stdout, io.output())
+  end)
+end)

@@ -1,0 +1,4 @@
+describe("c", function()
+  it("has a syntax error below", function() end)
+end)
+local x = = 1

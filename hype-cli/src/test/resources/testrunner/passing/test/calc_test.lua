@@ -1,0 +1,31 @@
+local calc = require("calc")
+local t = require("hype:test")
+
+t.describe("calc", function()
+  t.it("adds", function()
+    assert.equals(3, calc.add(1, 2))
+  end)
+
+  it("divides", function()
+    assert.near(0.333, calc.divide(1, 3), 0.001)
+    assert.has_error(function() calc.divide(1, 0) end, "division by zero")
+    assert.error_matches(function() calc.divide(1, 0) end, "by zero$")
+  end)
+
+  it("sums a list", function()
+    assert.are.same(6, calc.sum({ 1, 2, 3 }))
+  end)
+
+  it("counts in a coroutine", function()
+    local next_value = calc.counter()
+    assert.equal(1, next_value())
+    assert.equal(2, next_value())
+  end)
+
+  it("keeps plain assert working", function()
+    local ok, err = pcall(function() assert(false, "plain message") end)
+    assert.is_false(ok)
+    assert.equals("plain message", err)
+    assert(1 == 1, "never shown")
+  end)
+end)
