@@ -35,7 +35,7 @@ class ResolveCommandTest {
                         + "\"b\": {\"1.0.0\": {\"dependencies\": {\"c\": \"^1.0.0\"}}}, \"c\": {\"1.0.0\": {}, \"2.0.0\": {}}}}");
         CliRun run = CliRun.of("pkg", "resolve", "--dir", dir.toString(), "--index", index.toString());
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err()).contains("version solving failed").contains("a is incompatible with b");
+        assertThat(run.err()).contains("version solving failed").containsPattern("(a is incompatible with b|b is incompatible with a)");
     }
 
     @Test
