@@ -102,6 +102,18 @@ final class LuaEngine implements LuaRuntime {
         }
     }
 
+    @Override
+    public java.util.Optional<String> syntaxError(Chunk chunk) {
+        checkAccess();
+        int base = stack.top();
+        try {
+            return stack.loadBuffer(chunk.source(), chunk.chunkName()) == 0
+                    ? java.util.Optional.empty() : java.util.Optional.of(describeTop());
+        } finally {
+            stack.setTop(base);
+        }
+    }
+
     private void setArgTable(String scriptName, List<String> args) {
         stack.newTable(args.size(), 2);
         stack.pushString("hype");

@@ -29,6 +29,14 @@ public interface LuaRuntime extends AutoCloseable {
      */
     int run(Chunk chunk, String scriptName, List<String> args);
 
+    /**
+     * Compile {@code chunk} without running it.
+     *
+     * @return Lua's syntax error message (e.g. {@code a.lua:3: 'end' expected near <eof>}), or
+     *     empty when the chunk compiles
+     */
+    java.util.Optional<String> syntaxError(Chunk chunk);
+
     /** Evaluate one REPL input, as an expression if it is one, else as a statement. */
     EvalResult evaluate(String input);
 
