@@ -38,7 +38,7 @@ final class FileRegistryClient {
         try {
             return NpmProtocol.packument(NpmProtocol.JSON.readTree(Files.readAllBytes(file)), registry, name);
         } catch (NoSuchFileException e) {
-            throw RegistryException.forStatus(404, registry, name, "package", null);
+            throw RegistryException.forStatus(404, registry, name, RegistryException.READ_PACKAGE, null);
         } catch (IOException e) {
             throw RegistryException.badResponse(registry, name, "cannot read " + file + ": " + e.getMessage());
         }
@@ -48,7 +48,7 @@ final class FileRegistryClient {
         Packument packument = packument(name, Form.FULL);
         String version = packument.distTags().getOrDefault(versionOrTag, versionOrTag);
         return packument.version(version).orElseThrow(() ->
-            RegistryException.forStatus(404, registry, name, "version " + versionOrTag + " of", null));
+            RegistryException.forStatus(404, registry, name, "read version " + versionOrTag + " of", null));
     }
 
     Tarball download(String name, String version, Dist dist) {
@@ -61,7 +61,7 @@ final class FileRegistryClient {
         try {
             return NpmProtocol.verify(registry, name, version, dist, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw RegistryException.forStatus(404, registry, name, "tarball " + fileName + " of", null);
+            throw RegistryException.forStatus(404, registry, name, "read tarball " + fileName + " of", null);
         } catch (IOException e) {
             throw RegistryException.badResponse(registry, name, "cannot read " + file + ": " + e.getMessage());
         }
@@ -92,7 +92,7 @@ final class FileRegistryClient {
     void setDistTag(String name, String tag, String version) {
         ObjectNode doc = packument(name, Form.FULL).document();
         if (!doc.path("versions").has(version)) {
-            throw RegistryException.forStatus(404, registry, name, "version " + version + " of", null);
+            throw RegistryException.forStatus(404, registry, name, "tag version " + version + " of", null);
         }
         ((ObjectNode) doc.path("dist-tags")).put(tag, version);
         write(name, doc);
@@ -101,7 +101,7 @@ final class FileRegistryClient {
     void removeDistTag(String name, String tag) {
         ObjectNode doc = packument(name, Form.FULL).document();
         if (((ObjectNode) doc.path("dist-tags")).remove(tag) == null) {
-            throw RegistryException.forStatus(404, registry, name, "dist-tag " + tag + " of", null);
+            throw RegistryException.forStatus(404, registry, name, "remove dist-tag " + tag + " of", null);
         }
         write(name, doc);
     }

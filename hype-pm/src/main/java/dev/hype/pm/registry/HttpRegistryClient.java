@@ -60,7 +60,7 @@ final class HttpRegistryClient {
         if (response.statusCode() == 304 && cached != null) {
             return NpmProtocol.packument(parse(cached.body(), response, name), registry, name);
         }
-        JsonNode tree = json(response, name, "read package");
+        JsonNode tree = json(response, name, RegistryException.READ_PACKAGE);
         if (cache != null) {
             cache.write(url, form, new PackumentCache.Entry(response.body(),
                 response.headers().firstValue("ETag").orElse(null),

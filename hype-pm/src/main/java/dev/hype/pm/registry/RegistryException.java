@@ -26,6 +26,9 @@ public final class RegistryException extends HypeException {
     /** The registry answered with an unexpected status or a malformed document. */
     public static final String E_BAD_RESPONSE = "E_BAD_RESPONSE";
 
+    /** The action of reading a packument, as {@link #forStatus} takes it. */
+    static final String READ_PACKAGE = "read package";
+
     private final String registry;
     private final String packageName;
     private final int status;
@@ -59,7 +62,9 @@ public final class RegistryException extends HypeException {
         String where = " from " + registry + " (HTTP " + status + ")" + (detail == null || detail.isBlank() ? "" : ": " + detail);
         String reg = registry.toString();
         return switch (status) {
-            case 404 -> new RegistryException(E_NOT_FOUND, subject + " not found" + where, reg, packageName, status,
+            case 404 -> new RegistryException(E_NOT_FOUND, (what.equals(READ_PACKAGE)
+                ? "package " + packageName + " not found in " + registry + " (HTTP 404)"
+                : "cannot " + subject + ": not found in " + registry + " (HTTP 404)"), reg, packageName, status,
                 List.of("check the package name, and that " + registry + " is the registry that holds it"), null);
             case 401, 403 -> new RegistryException(E_UNAUTHORIZED,
                 "not authorised to " + what + (packageName == null ? "" : " " + packageName) + where, reg, packageName,
