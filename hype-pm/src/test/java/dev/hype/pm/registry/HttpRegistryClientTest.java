@@ -236,7 +236,7 @@ class HttpRegistryClientTest {
             assertThatThrownBy(() -> client.packument("a", Form.FULL))
                 .isInstanceOfSatisfying(RegistryException.class, e -> {
                     assertThat(e.code()).isEqualTo(RegistryException.E_REGISTRY_UNREACHABLE);
-                    assertThat(e.getMessage()).contains("127.0.0.1:" + port, "3 attempts");
+                    assertThat(e.getMessage()).contains("127.0.0.1:" + port, "3 attempts", "connection refused");
                 });
         }
     }
@@ -287,5 +287,29 @@ class HttpRegistryClientTest {
             source.versions("a");
         }
         assertThat(stub.seen()).hasSize(2);
+    }
+
+    @Test
+    void aSlowAnswerTimesOutAndIsRetried() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        stub.on("/slow", request -> {
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.json(200, PACKUMENT);
+        });
+        ClientOptions impatient = new ClientOptions(null, Duration.ofSeconds(2), Duration.ofMillis(300), 2,
+            Duration.ofMillis(1));
+        try (RegistryClient client = RegistryClient.create(RegistryConfig.defaults().withRegistry(stub.url()), impatient)) {
+            assertThatThrownBy(() -> client.packument("slow", Form.FULL))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RegistryException.E_REGISTRY_UNREACHABLE);
+                    assertThat(e.getMessage()).contains("2 attempts", "timed out waiting for an answer");
+                });
+        } finally {
+            release.countDown();
+        }
     }
 }
