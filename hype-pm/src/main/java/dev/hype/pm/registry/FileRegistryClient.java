@@ -142,6 +142,9 @@ final class FileRegistryClient {
 
     private List<String> names() {
         List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return names;
+        }
         try (DirectoryStream<Path> top = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path entry : top) {
                 String dir = entry.getFileName().toString();

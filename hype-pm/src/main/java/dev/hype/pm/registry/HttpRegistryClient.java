@@ -56,6 +56,9 @@ final class HttpRegistryClient {
                 request.header("If-Modified-Since", cached.lastModified());
             }
         }
+        if (options.offline()) {
+            return offlinePackument(name, form, url, cached);
+        }
         HttpResponse<byte[]> response = send(request, name);
         if (response.statusCode() == 304 && cached != null) {
             return NpmProtocol.packument(parse(cached.body(), response, name), registry, name);
@@ -67,6 +70,25 @@ final class HttpRegistryClient {
                 response.headers().firstValue("Last-Modified").orElse(null)));
         }
         return NpmProtocol.packument(tree, registry, name);
+    }
+
+    /** Answer from the cache without asking; the other form will do when this one was never fetched. */
+    private Packument offlinePackument(String name, Form form, URI url, PackumentCache.Entry cached) {
+        PackumentCache.Entry entry = cached;
+        if (entry == null && cache != null) {
+            Form other = form == Form.FULL ? Form.ABBREVIATED : Form.FULL;
+            entry = cache.read(url, other).orElse(null);
+        }
+        if (entry == null) {
+            throw new RegistryException(RegistryException.E_REGISTRY_UNREACHABLE, "package " + name
+                + " is not in the cache and the client is offline (registry " + registry + ")", registry.toString(),
+                name, 0, java.util.List.of("run once without --offline to fill the cache"), null);
+        }
+        try {
+            return NpmProtocol.packument(NpmProtocol.JSON.readTree(entry.body()), registry, name);
+        } catch (IOException e) {
+            throw RegistryException.badResponse(registry, name, "the cached package document is not JSON");
+        }
     }
 
     JsonNode version(String name, String versionOrTag) {

@@ -56,9 +56,6 @@ final class PackumentCache {
     }
 
     void write(URI url, Form form, Entry entry) {
-        if (entry.etag() == null && entry.lastModified() == null) {
-            return;
-        }
         Path file = file(url, form);
         ObjectNode meta = NpmProtocol.JSON.createObjectNode();
         meta.put("url", url.toString());

@@ -312,4 +312,24 @@ class HttpRegistryClientTest {
             release.countDown();
         }
     }
+
+    @Test
+    void offlineAnswersFromTheCacheWithoutAskingAndFailsClearlyOnAMiss() {
+        stub.on("/a", request -> new Answer(200, Map.of("Content-Type", "application/json", "ETag", "\"v1\""),
+            PACKUMENT.getBytes()));
+        try (RegistryClient client = client()) {
+            client.packument("a", Form.ABBREVIATED);
+        }
+        ClientOptions offline = new ClientOptions(temp.resolve("cache"), Duration.ofSeconds(2), Duration.ofSeconds(5), 1,
+            Duration.ofMillis(1)).withOffline(true);
+        try (RegistryClient client = RegistryClient.create(RegistryConfig.defaults().withRegistry(stub.url()), offline)) {
+            assertThat(client.packument("a", Form.FULL).latest()).hasValue("1.0.0");
+            assertThatThrownBy(() -> client.packument("b", Form.FULL))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RegistryException.E_REGISTRY_UNREACHABLE);
+                    assertThat(e.getMessage()).contains("offline");
+                });
+        }
+        assertThat(stub.seen()).hasSize(1);
+    }
 }
