@@ -192,6 +192,29 @@ class RegistryCommandsTest {
     }
 
     @Test
+    void inAMonorepoOnlyChangesThatWouldBePublishedCount() throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("repo"));
+        Path dir = Files.createDirectories(repo.resolve("packages/greet"));
+        Files.writeString(dir.resolve("hype.json"), "{\"name\": \"greet\", \"version\": \"1.0.0\"}");
+        Files.writeString(dir.resolve("index.lua"), "return 1\n");
+        git(repo, "init", "-q");
+        git(repo, "add", ".");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "init");
+        Files.writeString(repo.resolve("elsewhere.lua"), "return 2\n");
+        assertThat(CliRun.of("pkg", "pack", "-C", dir.toString()).status()).isZero();
+
+        CliRun clean = publish(dir);
+        assertThat(clean.status()).as(clean.err()).isZero();
+
+        Files.writeString(dir.resolve("hype.json"), "{\"name\": \"greet\", \"version\": \"1.0.1\"}");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "bump");
+        Files.writeString(dir.resolve("extra.lua"), "return 3\n");
+        CliRun untracked = publish(dir);
+        assertThat(untracked.status()).isEqualTo(1);
+        assertThat(untracked.err()).contains("?? packages/greet/extra.lua");
+    }
+
+    @Test
     void aBadTagIsRefusedBeforeAnythingIsSent() throws Exception {
         CliRun run = publish(project("greet", "1.0.0", "{}"), "--tag", "1.2.3");
         assertThat(run.status()).isEqualTo(1);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hype.pm.manifest.Manifest;
 import dev.hype.pm.pack.PackException;
+import dev.hype.pm.pack.PackedFile;
 import dev.hype.pm.registry.RegistryClient;
 import dev.hype.pm.semver.Version;
 import dev.hype.runtime.HypeException;
@@ -31,8 +32,10 @@ public final class PublishOperation {
      */
     public static PublishResult run(PublishOptions options, RegistryClient client, PublishReporter reporter) {
         checkTag(options.tag());
+        PackOutcome outcome = PackOperation.run(new PackOptions(options.projectDirectory(), options.projectDirectory(), true));
         if (!options.force()) {
-            WorkTree.uncommittedChanges(options.projectDirectory()).filter(lines -> !lines.isEmpty())
+            List<String> packed = outcome.packed().files().stream().map(PackedFile::path).toList();
+            WorkTree.uncommittedChanges(options.projectDirectory(), packed).filter(lines -> !lines.isEmpty())
                 .ifPresent(lines -> {
                     throw new HypeException(E_UNCOMMITTED, options.projectDirectory().toAbsolutePath()
                         + " has uncommitted changes: " + String.join(", ", lines.stream().limit(5).toList())
@@ -40,7 +43,6 @@ public final class PublishOperation {
                         List.of("commit them first, or pass --force to publish anyway"));
                 });
         }
-        PackOutcome outcome = PackOperation.run(new PackOptions(options.projectDirectory(), options.projectDirectory(), true));
         reporter.packed(outcome.packed());
         URI registry = client.registryFor(outcome.packed().name());
         if (options.dryRun()) {
