@@ -221,6 +221,31 @@ class RegistryCommandsTest {
         assertThat(run.err()).contains("cannot be a dist-tag");
     }
 
+    @Test
+    void theProjectConfigNamesTheRegistryAndItsToken() throws Exception {
+        Path dir = project("greet", "1.0.0", "{}");
+        Files.writeString(dir.resolve(".hyperc.json"), """
+            {"registry": "%s", "tokens": {"127.0.0.1:%d": "%s"}}""".formatted(registry.url(), registry.port(),
+            registry.token()));
+        CliRun run = CliRun.of("pkg", "publish", "-C", dir.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(registry.get("/greet").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void distTagsMoveThroughTheServersEndpoints() throws Exception {
+        assertThat(publish(project("greet", "1.0.0", "{}")).status()).isZero();
+        assertThat(publish(project("greet", "1.1.0", "{}")).status()).isZero();
+        RegistryConfig config = RegistryConfig.defaults().withRegistry(URI.create(registry.url()))
+            .withToken(registry.token());
+        try (RegistryClient client = RegistryClient.create(config, ClientOptions.defaults(null))) {
+            client.setDistTag("greet", "stable", "1.0.0");
+            assertThat(client.distTags("greet")).containsEntry("stable", "1.0.0").containsEntry("latest", "1.1.0");
+            client.removeDistTag("greet", "stable");
+            assertThat(client.distTags("greet")).doesNotContainKey("stable");
+        }
+    }
+
     private static void git(Path dir, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
