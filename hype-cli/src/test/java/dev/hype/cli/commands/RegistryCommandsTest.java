@@ -246,6 +246,23 @@ class RegistryCommandsTest {
         }
     }
 
+    @Test
+    void theResolverResolvesAgainstTheServerThroughThePackageSource() throws Exception {
+        assertThat(publish(project("a", "1.0.0", "{\"b\": \"^1.0.0\"}")).status()).isZero();
+        for (String version : List.of("1.0.0", "1.1.0", "2.0.0")) {
+            assertThat(publish(project("b", version, "{}")).status()).isZero();
+        }
+        Path app = Files.createDirectories(temp.resolve("app"));
+        Files.writeString(app.resolve("hype.json"), "{\"name\": \"app\", \"version\": \"0.1.0\", \"dependencies\": {\"a\": \"^1\"}}");
+        RegistryConfig config = RegistryConfig.defaults().withRegistry(URI.create(registry.url()));
+        try (RegistryClient client = RegistryClient.create(config, ClientOptions.defaults(temp.resolve("cache")))) {
+            var result = dev.hype.pm.ops.ResolveOperation.run(
+                dev.hype.pm.ops.ResolveOptions.withSource(app, new RegistryPackageSource(client)));
+            assertThat(result.resolution().versions()).containsEntry("a", Version.parse("1.0.0"))
+                .containsEntry("b", Version.parse("1.1.0"));
+        }
+    }
+
     private static void git(Path dir, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
