@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,6 +40,9 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (limit < 1 || limit > 250) {
+            throw new ParameterException(spec.commandLine(), "--limit must be between 1 and 250, not " + limit);
+        }
         SearchResult result;
         try (RegistryClient client = registry.client(Path.of("").toAbsolutePath(), null)) {
             result = SearchOperation.run(new SearchOptions(String.join(" ", query), limit), client);

@@ -263,6 +263,13 @@ class RegistryCommandsTest {
         }
     }
 
+    @Test
+    void aSearchLimitOutOfRangeIsAUsageError() {
+        CliRun run = CliRun.of("pkg", "search", "x", "--limit", "0", "--registry", registry.url());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--limit must be between 1 and 250");
+    }
+
     private static void git(Path dir, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
