@@ -49,6 +49,12 @@ public final class InfoCommand implements Callable<Integer> {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(result)));
         } else if (result.matching() != null) {
             result.matching().forEach(out::println);
+            if (result.matching().isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("no version of " + result.name() + " satisfies " + result.selector() + "; published: "
+                        + String.join(", ", result.packument().versions().stream().sorted().map(Version::toString).toList()));
+                err.flush();
+            }
         } else {
             out.print(toText(result));
         }

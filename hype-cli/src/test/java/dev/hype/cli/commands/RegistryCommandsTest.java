@@ -104,6 +104,7 @@ class RegistryCommandsTest {
         CliRun none = CliRun.of("pkg", "info", "greet@^9", "--registry", registry.url());
         assertThat(none.status()).isEqualTo(1);
         assertThat(none.out()).isEmpty();
+        assertThat(none.err()).contains("no version of greet satisfies ^9; published: 1.0.0, 1.2.0, 2.0.0");
 
         CliRun text = CliRun.of("pkg", "info", "greet", "--registry", registry.url());
         assertThat(text.status()).as(text.err()).isZero();
