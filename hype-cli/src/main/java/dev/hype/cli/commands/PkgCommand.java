@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** Group the package-manager commands under {@code hype pkg}. */
 @Command(name = "pkg", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         description = "Manage a package: its manifest, dependencies and tests.",
-        subcommands = {ResolveCommand.class, TestCommand.class})
+        subcommands = {ResolveCommand.class, PackCommand.class, PublishCommand.class, InfoCommand.class,
+                SearchCommand.class, TestCommand.class})
 public final class PkgCommand {
 }

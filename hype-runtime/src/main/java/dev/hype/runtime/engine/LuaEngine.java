@@ -103,6 +103,18 @@ final class LuaEngine implements LuaRuntime {
         }
     }
 
+    @Override
+    public java.util.Optional<String> syntaxError(Chunk chunk) {
+        checkAccess();
+        int base = stack.top();
+        try {
+            return stack.loadBuffer(chunk.source(), chunk.chunkName()) == 0
+                    ? java.util.Optional.empty() : java.util.Optional.of(describeTop());
+        } finally {
+            stack.setTop(base);
+        }
+    }
+
     private void setArgTable(String scriptName, List<String> args) {
         stack.newTable(args.size(), 2);
         stack.pushString("hype");
@@ -114,19 +126,6 @@ final class LuaEngine implements LuaRuntime {
             stack.rawSetIndex(-2, i + 1);
         }
         stack.setGlobal("arg");
-    }
-
-    @Override
-    public void checkSyntax(Chunk chunk) {
-        checkAccess();
-        int base = stack.top();
-        try {
-            if (stack.loadBuffer(chunk.source(), chunk.chunkName()) != 0) {
-                throw ScriptException.syntaxError(stack.toText(-1));
-            }
-        } finally {
-            stack.setTop(base);
-        }
     }
 
     @Override

@@ -32,9 +32,21 @@ public interface LuaRuntime extends AutoCloseable {
     /**
      * Compile {@code chunk} without running it.
      *
+     * @return Lua's syntax error message (e.g. {@code a.lua:3: 'end' expected near <eof>}), or
+     *     empty when the chunk compiles
+     */
+    java.util.Optional<String> syntaxError(Chunk chunk);
+
+    /**
+     * Compile {@code chunk} without running it, raising its syntax error.
+     *
      * @throws ScriptException with code {@code LUA_SYNTAX_ERROR} when it does not compile
      */
-    void checkSyntax(Chunk chunk);
+    default void checkSyntax(Chunk chunk) {
+        syntaxError(chunk).ifPresent(message -> {
+            throw ScriptException.syntaxError(message);
+        });
+    }
 
     /** Evaluate one REPL input, as an expression if it is one, else as a statement. */
     EvalResult evaluate(String input);

@@ -233,4 +233,13 @@ class LuaEngineTest {
         assertThat(eval("#string.rep('y', 1024)")).isEqualTo("1024");
         assertThat(runtime.memoryInUse()).isLessThan(32L << 20);
     }
+
+    @Test
+    void syntaxErrorNamesTheChunkAndLineWithoutRunningIt() {
+        assertThat(runtime.syntaxError(Chunk.ofFile("x = 1\nerror('ran')\n".getBytes(StandardCharsets.UTF_8), "ok.lua")))
+                .isEmpty();
+        assertThat(runtime.syntaxError(Chunk.ofFile("local x =\nif\n".getBytes(StandardCharsets.UTF_8), "bad.lua")))
+                .hasValueSatisfying(message -> assertThat(message).startsWith("bad.lua:2:"));
+        assertThat(eval("1 + 1")).isEqualTo("2");
+    }
 }

@@ -1,0 +1,122 @@
+package dev.hype.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hype.pm.ops.InfoOperation;
+import dev.hype.pm.ops.InfoOptions;
+import dev.hype.pm.ops.InfoResult;
+import dev.hype.pm.registry.RegistryClient;
+import dev.hype.pm.semver.Version;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Describe a package from its registry. */
+@Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Show a package's description, versions, dist-tags, dependencies, license and integrity.",
+            "With NAME@RANGE, list the versions that satisfy RANGE, as 'npm view NAME@RANGE version' does."})
+public final class InfoCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RegistryOptions registry;
+
+    @Parameters(paramLabel = "NAME[@RANGE]", description = "The package, optionally with a version range or dist-tag.")
+    private String packageSpec;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        InfoResult result;
+        try (RegistryClient client = registry.client(Path.of("").toAbsolutePath(), null)) {
+            result = InfoOperation.run(new InfoOptions(packageSpec), client);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(result)));
+        } else if (result.matching() != null) {
+            result.matching().forEach(out::println);
+            if (result.matching().isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("no version of " + result.name() + " satisfies " + result.selector() + "; published: "
+                        + String.join(", ", result.packument().versions().stream().sorted().map(Version::toString).toList()));
+                err.flush();
+            }
+        } else {
+            out.print(toText(result));
+        }
+        out.flush();
+        return result.matching() != null && result.matching().isEmpty() ? 1 : 0;
+    }
+
+    private static String toText(InfoResult result) {
+        StringBuilder text = new StringBuilder();
+        JsonNode version = result.version();
+        String shown = result.shown() == null ? "" : "@" + result.shown();
+        text.append(result.name()).append(shown);
+        if (version != null && version.path("license").isTextual()) {
+            text.append(" | ").append(version.get("license").asText());
+        }
+        text.append(" | versions: ").append(result.packument().versions().size()).append('\n');
+        result.packument().description().ifPresent(d -> text.append(d).append('\n'));
+        text.append("\ndist-tags:\n");
+        result.packument().distTags().forEach((tag, v) -> text.append("  ").append(tag).append(": ").append(v).append('\n'));
+        text.append("\nversions: ").append(String.join(", ",
+                result.packument().versions().stream().sorted().map(Version::toString).toList())).append('\n');
+        if (version != null) {
+            JsonNode deps = version.path("dependencies");
+            text.append("\ndependencies:").append(deps.isEmpty() ? " none\n" : "\n");
+            deps.properties().forEach(e -> text.append("  ").append(e.getKey()).append(": ")
+                    .append(e.getValue().asText()).append('\n'));
+            JsonNode dist = version.path("dist");
+            text.append("\ndist:\n");
+            for (String field : List.of("tarball", "integrity", "shasum")) {
+                if (dist.path(field).isTextual()) {
+                    text.append("  ").append(field).append(": ").append(dist.get(field).asText()).append('\n');
+                }
+            }
+        }
+        text.append("\nregistry: ").append(result.registry()).append('\n');
+        return text.toString();
+    }
+
+    private static ObjectNode toJson(InfoResult result) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("name", result.name());
+        root.put("description", result.packument().description().orElse(null));
+        ObjectNode tags = root.putObject("dist-tags");
+        for (Map.Entry<String, String> tag : result.packument().distTags().entrySet()) {
+            tags.put(tag.getKey(), tag.getValue());
+        }
+        ArrayNode versions = root.putArray("versions");
+        result.packument().versions().stream().sorted().forEach(v -> versions.add(v.toString()));
+        if (result.matching() != null) {
+            ArrayNode matching = root.putArray("matching");
+            result.matching().forEach(v -> matching.add(v.toString()));
+        }
+        root.put("version", result.shown());
+        JsonNode version = result.version();
+        if (version != null) {
+            root.set("license", version.path("license").isMissingNode() ? null : version.get("license"));
+            root.set("dependencies", version.path("dependencies").isObject() ? version.get("dependencies")
+                    : mapper.createObjectNode());
+            root.set("dist", version.path("dist"));
+        }
+        root.put("registry", result.registry().toString());
+        return root;
+    }
+}

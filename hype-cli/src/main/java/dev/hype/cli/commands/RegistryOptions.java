@@ -1,0 +1,51 @@
+package dev.hype.cli.commands;
+
+import dev.hype.pm.registry.ClientOptions;
+import dev.hype.pm.registry.RegistryClient;
+import dev.hype.pm.registry.RegistryConfig;
+import dev.hype.pm.registry.RegistryConfigReader;
+import dev.hype.runtime.HypeException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Choose the registry for a command: config files, {@code HYPE_TOKEN}, then {@code --registry}. */
+final class RegistryOptions {
+    /** System property that stands in for {@code HYPE_HOME} (tests set it to keep away from the real home). */
+    static final String HOME_PROPERTY = "hype.home";
+
+    @Option(names = "--registry", paramLabel = "URL",
+            description = "Use this registry (http(s)://... or file:DIR) instead of the configured one.")
+    String registry;
+
+    /** Return the configuration for a project in {@code projectDirectory}, with {@code token} for the registry if given. */
+    RegistryConfig config(Path projectDirectory, String token) {
+        Map<String, String> env = environment();
+        RegistryConfig config = RegistryConfigReader.read(projectDirectory, env);
+        if (registry != null) {
+            config = config.withRegistry(RegistryConfigReader.parseUrl(registry, Path.of("").toAbsolutePath(),
+                    () -> new HypeException("E_USAGE", "--registry " + registry + " is not an http(s):// or file: URL",
+                            List.of("for example --registry http://localhost:4873 or --registry file:./registry"))))
+                    .withToken(env.get("HYPE_TOKEN"));
+        }
+        return config.withToken(token);
+    }
+
+    /** Return a client for a project in {@code projectDirectory}. */
+    RegistryClient client(Path projectDirectory, String token) {
+        Path cache = RegistryConfigReader.hypeHome(environment()).resolve("cache");
+        return RegistryClient.create(config(projectDirectory, token), ClientOptions.defaults(cache));
+    }
+
+    static Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home != null) {
+            env.put("HYPE_HOME", home);
+            env.remove("HYPE_TOKEN");
+        }
+        return env;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.hype.pm.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hype.pm.pack.PackResult;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Talk to one npm-protocol registry over HTTP, with retries, timeouts, tokens per host and a packument cache.
+ */
+final class HttpRegistryClient {
+    private static final String USER_AGENT = "hype/0.1 (npm-protocol client)";
+
+    private final URI registry;
+    private final RegistryConfig config;
+    private final ClientOptions options;
+    private final HttpClient http;
+    private final PackumentCache cache;
+
+    HttpRegistryClient(URI registry, RegistryConfig config, ClientOptions options, HttpClient http) {
+        this.registry = registry;
+        this.config = config;
+        this.options = options;
+        this.http = http;
+        this.cache = options.cacheDirectory() == null ? null : new PackumentCache(options.cacheDirectory());
+    }
+
+    /** Create the HTTP client the registries share: HTTP/2 preferred, one connection pool. */
+    static HttpClient newHttpClient(ClientOptions options) {
+        return HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_2)
+            .connectTimeout(options.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    }
+
+    Packument packument(String name, Form form) {
+        URI url = url("/" + NpmProtocol.escape(name));
+        HttpRequest.Builder request = request(url).header("Accept", form.accept()).GET();
+        PackumentCache.Entry cached = cache == null ? null : cache.read(url, form).orElse(null);
+        if (cached != null) {
+            if (cached.etag() != null) {
+                request.header("If-None-Match", cached.etag());
+            }
+            if (cached.lastModified() != null) {
+                request.header("If-Modified-Since", cached.lastModified());
+            }
+        }
+        if (options.offline()) {
+            return offlinePackument(name, form, url, cached);
+        }
+        HttpResponse<byte[]> response = send(request, name);
+        if (response.statusCode() == 304 && cached != null) {
+            return NpmProtocol.packument(parse(cached.body(), response, name), registry, name);
+        }
+        JsonNode tree = json(response, name, RegistryException.READ_PACKAGE);
+        if (cache != null) {
+            cache.write(url, form, new PackumentCache.Entry(response.body(),
+                response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null)));
+        }
+        return NpmProtocol.packument(tree, registry, name);
+    }
+
+    /** Answer from the cache without asking; the other form will do when this one was never fetched. */
+    private Packument offlinePackument(String name, Form form, URI url, PackumentCache.Entry cached) {
+        PackumentCache.Entry entry = cached;
+        if (entry == null && cache != null) {
+            Form other = form == Form.FULL ? Form.ABBREVIATED : Form.FULL;
+            entry = cache.read(url, other).orElse(null);
+        }
+        if (entry == null) {
+            throw new RegistryException(RegistryException.E_REGISTRY_UNREACHABLE, "package " + name
+                + " is not in the cache and the client is offline (registry " + registry + ")", registry.toString(),
+                name, 0, java.util.List.of("run once without --offline to fill the cache"), null);
+        }
+        try {
+            return NpmProtocol.packument(NpmProtocol.JSON.readTree(entry.body()), registry, name);
+        } catch (IOException e) {
+            throw RegistryException.badResponse(registry, name, "the cached package document is not JSON");
+        }
+    }
+
+    JsonNode version(String name, String versionOrTag) {
+        URI url = url("/" + NpmProtocol.escape(name) + "/" + URLEncoder.encode(versionOrTag, StandardCharsets.UTF_8));
+        return json(send(request(url).header("Accept", "application/json").GET(), name), name,
+            "read version " + versionOrTag + " of");
+    }
+
+    Tarball download(String name, String version, Dist dist) {
+        if (dist.tarball() == null) {
+            throw RegistryException.badResponse(registry, name, "version " + version + " has no dist.tarball");
+        }
+        URI url = dist.tarball().matches("(?i)^https?://.*") ? URI.create(dist.tarball())
+            : URI.create(registry + "/" + dist.tarball().replaceAll("^/+", ""));
+        HttpResponse<byte[]> response = send(request(url).header("Accept", "application/octet-stream").GET(), name);
+        if (response.statusCode() != 200) {
+            throw failure(response, name, "download the tarball of " + version + " of");
+        }
+        return NpmProtocol.verify(registry, name, version, dist, response.body());
+    }
+
+    List<SearchHit> search(String text, int size) {
+        URI url = url("/-/v1/search?text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&size=" + size);
+        return NpmProtocol.searchHits(json(send(request(url).header("Accept", "application/json").GET(), null),
+            null, "search"), registry);
+    }
+
+    Map<String, String> distTags(String name) {
+        JsonNode tags = json(send(request(distTagsUrl(name, null)).header("Accept", "application/json").GET(), name),
+            name, "read the dist-tags of");
+        Map<String, String> result = new LinkedHashMap<>();
+        tags.properties().forEach(e -> result.put(e.getKey(), e.getValue().asText()));
+        return result;
+    }
+
+    void setDistTag(String name, String tag, String version) {
+        HttpRequest.Builder request = request(distTagsUrl(name, tag)).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(new TextNode(version).toString()));
+        json(send(request, name), name, "set dist-tag " + tag + " of");
+    }
+
+    void removeDistTag(String name, String tag) {
+        json(send(request(distTagsUrl(name, tag)).DELETE(), name), name, "remove dist-tag " + tag + " of");
+    }
+
+    URI publish(PackResult packed, JsonNode manifest, String tag) {
+        String body = NpmProtocol.publishBody(packed, manifest, tag, registry).toString();
+        HttpRequest.Builder request = request(url("/" + NpmProtocol.escape(packed.name())))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("npm-command", "publish")
+            .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        json(send(request, packed.name()), packed.name(), "publish " + packed.version() + " of");
+        return NpmProtocol.tarballUrl(registry, packed.name(), packed.version());
+    }
+
+    private URI distTagsUrl(String name, String tag) {
+        return url("/-/package/" + NpmProtocol.escape(name) + "/dist-tags"
+            + (tag == null ? "" : "/" + URLEncoder.encode(tag, StandardCharsets.UTF_8)));
+    }
+
+    private URI url(String pathAndQuery) {
+        return URI.create(registry + pathAndQuery);
+    }
+
+    private HttpRequest.Builder request(URI url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(options.requestTimeout())
+            .header("User-Agent", USER_AGENT);
+        config.tokenFor(url).ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+        return builder;
+    }
+
+    /** Send, retrying 5xx answers and connection errors with exponential backoff; 4xx answers return at once. */
+    private HttpResponse<byte[]> send(HttpRequest.Builder builder, String packageName) {
+        HttpRequest request = builder.build();
+        IOException lastFailure = null;
+        HttpResponse<byte[]> last = null;
+        for (int attempt = 1; attempt <= options.attempts(); attempt++) {
+            if (attempt > 1) {
+                pause(attempt);
+            }
+            try {
+                last = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (last.statusCode() < 500) {
+                    return last;
+                }
+            } catch (IOException e) {
+                lastFailure = e;
+                last = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw RegistryException.unreachable(registry, packageName, attempt, e);
+            }
+        }
+        if (last != null) {
+            return last;
+        }
+        throw RegistryException.unreachable(registry, packageName, options.attempts(), lastFailure);
+    }
+
+    private void pause(int attempt) {
+        long millis = options.backoff().toMillis() << (attempt - 2);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Return the JSON body of a 2xx answer, or throw the error the status and body call for. */
+    private JsonNode json(HttpResponse<byte[]> response, String name, String what) {
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            throw failure(response, name, what);
+        }
+        return parse(response.body(), response, name);
+    }
+
+    private JsonNode parse(byte[] body, HttpResponse<byte[]> response, String name) {
+        if (looksLikeHtml(response, body)) {
+            throw RegistryException.notARegistry(registry, name, response.statusCode(), "an HTML page");
+        }
+        try {
+            JsonNode tree = NpmProtocol.JSON.readTree(body);
+            if (tree == null || tree.isMissingNode()) {
+                throw RegistryException.notARegistry(registry, name, response.statusCode(), "an empty body");
+            }
+            return tree;
+        } catch (IOException e) {
+            throw RegistryException.notARegistry(registry, name, response.statusCode(), "something that is not JSON");
+        }
+    }
+
+    private RegistryException failure(HttpResponse<byte[]> response, String name, String what) {
+        int status = response.statusCode();
+        if (status < 500 && status != 401 && status != 403 && looksLikeHtml(response, response.body())) {
+            return RegistryException.notARegistry(registry, name, status, "an HTML page");
+        }
+        return RegistryException.forStatus(status, registry, name, what, detail(response.body()));
+    }
+
+    private static boolean looksLikeHtml(HttpResponse<byte[]> response, byte[] body) {
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (type.contains("html")) {
+            return true;
+        }
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).trim()
+            .toLowerCase(Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html");
+    }
+
+    private static String detail(byte[] body) {
+        try {
+            JsonNode tree = NpmProtocol.JSON.readTree(body);
+            for (String field : List.of("error", "reason", "message")) {
+                if (tree != null && tree.path(field).isTextual()) {
+                    return tree.get(field).asText();
+                }
+            }
+        } catch (IOException e) {
+            // not JSON: no detail to add
+        }
+        return null;
+    }
+}

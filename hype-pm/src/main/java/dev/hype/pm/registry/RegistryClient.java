@@ -1,0 +1,87 @@
+package dev.hype.pm.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.pack.PackResult;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read from and publish to npm-protocol registries.
+ *
+ * <p>Each package goes to the registry its scope is configured for, else to the default one. Every failure is
+ * a {@link RegistryException} naming the registry, the package and the HTTP status; a tarball that is corrupt or
+ * unsafe is a {@link dev.hype.pm.pack.PackException}. Implementations are thread-safe.
+ */
+public interface RegistryClient extends AutoCloseable {
+
+    /** Return a client for the registries {@code config} names. */
+    static RegistryClient create(RegistryConfig config, ClientOptions options) {
+        return new RoutingRegistryClient(config, options);
+    }
+
+    /** Return the registry that serves {@code packageName}. */
+    URI registryFor(String packageName);
+
+    /**
+     * Fetch a packument ({@code GET /{name}}), revalidating a cached copy.
+     *
+     * @throws RegistryException with code {@code E_NOT_FOUND} when the package does not exist
+     */
+    Packument packument(String name, Form form);
+
+    /**
+     * Fetch one version's document by version or dist-tag ({@code GET /{name}/{versionOrTag}}).
+     *
+     * @throws RegistryException with code {@code E_NOT_FOUND} when there is no such version or tag
+     */
+    JsonNode version(String name, String versionOrTag);
+
+    /**
+     * Download a tarball, check it against {@code dist.integrity} (else {@code dist.shasum}) and inspect every
+     * entry; nothing is kept when a check fails.
+     *
+     * @throws RegistryException with code {@code E_INTEGRITY} on a mismatch
+     * @throws dev.hype.pm.pack.PackException for a truncated or unsafe tarball
+     */
+    Tarball download(String name, String version, Dist dist);
+
+    /** Download several tarballs at once, on virtual threads; the results keep the order of {@code requests}. */
+    List<Tarball> downloadAll(List<TarballRequest> requests);
+
+    /** Search the default registry ({@code GET /-/v1/search?text=&size=}). */
+    List<SearchHit> search(String text, int size);
+
+    /** Return a package's dist-tags. */
+    Map<String, String> distTags(String name);
+
+    /** Point {@code tag} of {@code name} at {@code version}. */
+    void setDistTag(String name, String tag, String version);
+
+    /** Remove {@code tag} from {@code name}. */
+    void removeDistTag(String name, String tag);
+
+    /**
+     * Publish a packed tarball ({@code PUT /{name}}) with {@code manifest} as its version document, under
+     * {@code tag}.
+     *
+     * @return the tarball URL the version was published with
+     * @throws RegistryException with code {@code E_PUBLISH_CONFLICT} when the version exists,
+     *     {@code E_UNAUTHORIZED} without a valid token
+     */
+    URI publish(PackResult packed, JsonNode manifest, String tag);
+
+    /** Release connections. */
+    @Override
+    void close();
+
+    /**
+     * Name one tarball to download.
+     *
+     * @param name the package name
+     * @param version the version
+     * @param dist where the tarball is and its digests
+     */
+    record TarballRequest(String name, String version, Dist dist) {
+    }
+}

@@ -1,0 +1,136 @@
+package dev.hype.pm.registry;
+
+import dev.hype.runtime.HypeException;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Report a registry that failed to answer as asked; the message names the registry, the package
+ * and the HTTP status when there is one.
+ */
+public final class RegistryException extends HypeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The package, version or tag does not exist (404). */
+    public static final String E_NOT_FOUND = "E_NOT_FOUND";
+    /** The registry refused the credentials, or none were sent (401, 403). */
+    public static final String E_UNAUTHORIZED = "E_UNAUTHORIZED";
+    /** The version already exists (409). */
+    public static final String E_PUBLISH_CONFLICT = "E_PUBLISH_CONFLICT";
+    /** The URL answered, but not like an npm registry (HTML, non-JSON). */
+    public static final String E_NOT_A_REGISTRY = "E_NOT_A_REGISTRY";
+    /** The registry could not be reached (connection refused, timeout, DNS), after retries. */
+    public static final String E_REGISTRY_UNREACHABLE = "E_REGISTRY_UNREACHABLE";
+    /** A downloaded tarball does not match its published integrity. */
+    public static final String E_INTEGRITY = "E_INTEGRITY";
+    /** The registry answered with an unexpected status or a malformed document. */
+    public static final String E_BAD_RESPONSE = "E_BAD_RESPONSE";
+
+    /** The action of reading a packument, as {@link #forStatus} takes it. */
+    static final String READ_PACKAGE = "read package";
+
+    private final String registry;
+    private final String packageName;
+    private final int status;
+
+    RegistryException(String code, String message, String registry, String packageName, int status,
+                      List<String> hints, Throwable cause) {
+        super(code, message, hints, cause);
+        this.registry = registry;
+        this.packageName = packageName;
+        this.status = status;
+    }
+
+    /** Return the registry URL the request went to. */
+    public String registry() {
+        return registry;
+    }
+
+    /** Return the package concerned, or {@code null} for a request about no package (search). */
+    public String packageName() {
+        return packageName;
+    }
+
+    /** Return the HTTP status, or 0 when there was no HTTP answer. */
+    public int status() {
+        return status;
+    }
+
+    /** Build the error for an HTTP answer with status {@code status} to a request about {@code packageName}. */
+    static RegistryException forStatus(int status, URI registry, String packageName, String what, String detail) {
+        String subject = packageName == null ? what : what + " " + packageName;
+        String where = " from " + registry + " (HTTP " + status + ")" + (detail == null || detail.isBlank() ? "" : ": " + detail);
+        String reg = registry.toString();
+        return switch (status) {
+            case 404 -> new RegistryException(E_NOT_FOUND, (what.equals(READ_PACKAGE)
+                ? "package " + packageName + " not found in " + registry + " (HTTP 404)"
+                : "cannot " + subject + ": not found in " + registry + " (HTTP 404)"), reg, packageName, status,
+                List.of("check the package name, and that " + registry + " is the registry that holds it"), null);
+            case 401, 403 -> new RegistryException(E_UNAUTHORIZED,
+                "not authorised to " + what + (packageName == null ? "" : " " + packageName) + where, reg, packageName,
+                status, List.of("create a token with 'hype registry token create USER' on the registry's host",
+                    "then put it under \"tokens\" in ~/.hype/config.json keyed by the registry's host:port,"
+                        + " set HYPE_TOKEN, or pass --token"), null);
+            case 409 -> new RegistryException(E_PUBLISH_CONFLICT, "cannot " + what + " " + packageName + where, reg,
+                packageName, status, List.of("published versions are immutable; bump the version in hype.json"), null);
+            default -> new RegistryException(E_BAD_RESPONSE, "cannot " + subject + where, reg, packageName, status,
+                status >= 500 ? List.of("the registry failed; try again later") : List.of(), null);
+        };
+    }
+
+    /** Build the error for an answer that is not an npm registry's. */
+    static RegistryException notARegistry(URI registry, String packageName, int status, String problem) {
+        return new RegistryException(E_NOT_A_REGISTRY, registry + " answered " + problem
+            + (packageName == null ? "" : " for " + packageName) + " (HTTP " + status + ")",
+            registry.toString(), packageName, status,
+            List.of("this URL does not look like an npm registry; check 'registry' in ~/.hype/config.json"
+                + " or .hyperc.json, or --registry"), null);
+    }
+
+    /** Build the error for a registry that could not be reached. */
+    static RegistryException unreachable(URI registry, String packageName, int attempts, Throwable cause) {
+        return new RegistryException(E_REGISTRY_UNREACHABLE, "cannot reach " + registry
+            + (packageName == null ? "" : " for " + packageName) + " after " + attempts
+            + (attempts == 1 ? " attempt" : " attempts") + ": " + reason(cause), registry.toString(), packageName, 0,
+            List.of("is the registry running? start one with 'hype registry serve', or check the URL"), null);
+    }
+
+    /** Describe why a connection failed, from the innermost cause that says something. */
+    private static String reason(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+            if (t instanceof java.net.http.HttpConnectTimeoutException) {
+                return "timed out connecting";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "timed out waiting for an answer";
+            }
+            if (t instanceof InterruptedException) {
+                return "interrupted";
+            }
+        }
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+        }
+        return cause == null || cause.getMessage() == null ? "connection failed" : cause.getMessage();
+    }
+
+    /** Build the error for a malformed document. */
+    static RegistryException badResponse(URI registry, String packageName, String problem) {
+        return new RegistryException(E_BAD_RESPONSE, registry + ": " + problem
+            + (packageName == null ? "" : " (package " + packageName + ")"), registry.toString(), packageName, 0,
+            List.of(), null);
+    }
+
+    /** Build the error for a tarball whose digest differs from the published one. */
+    static RegistryException integrity(URI registry, String packageName, String version, String expected,
+                                       String actual) {
+        return new RegistryException(E_INTEGRITY, "integrity check failed for " + packageName + "@" + version
+            + " from " + registry + ": expected " + expected + ", got " + actual, registry.toString(), packageName, 0,
+            List.of("the tarball was altered or truncated in transit or in the registry; nothing was kept"), null);
+    }
+}

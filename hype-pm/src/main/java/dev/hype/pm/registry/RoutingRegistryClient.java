@@ -1,0 +1,152 @@
+package dev.hype.pm.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.pack.PackResult;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Send each package's requests to the registry its scope names, over one shared HTTP client. */
+final class RoutingRegistryClient implements RegistryClient {
+
+    /** The operations one registry answers, over HTTP or from a directory. */
+    private sealed interface Backend permits Http, File {
+    }
+
+    private record Http(HttpRegistryClient client) implements Backend {
+    }
+
+    private record File(FileRegistryClient client) implements Backend {
+    }
+
+    private final RegistryConfig config;
+    private final ClientOptions options;
+    private final Map<URI, Backend> backends = new ConcurrentHashMap<>();
+    private volatile HttpClient http;
+
+    RoutingRegistryClient(RegistryConfig config, ClientOptions options) {
+        this.config = config;
+        this.options = options;
+    }
+
+    @Override
+    public URI registryFor(String packageName) {
+        return config.registryFor(packageName);
+    }
+
+    private Backend backend(URI registry) {
+        return backends.computeIfAbsent(registry, url -> "file".equalsIgnoreCase(url.getScheme())
+            ? new File(new FileRegistryClient(url))
+            : new Http(new HttpRegistryClient(url, config, options, httpClient())));
+    }
+
+    private synchronized HttpClient httpClient() {
+        if (http == null) {
+            http = HttpRegistryClient.newHttpClient(options);
+        }
+        return http;
+    }
+
+    private Backend forPackage(String name) {
+        return backend(registryFor(name));
+    }
+
+    @Override
+    public Packument packument(String name, Form form) {
+        return switch (forPackage(name)) {
+            case Http h -> h.client().packument(name, form);
+            case File f -> f.client().packument(name, form);
+        };
+    }
+
+    @Override
+    public JsonNode version(String name, String versionOrTag) {
+        return switch (forPackage(name)) {
+            case Http h -> h.client().version(name, versionOrTag);
+            case File f -> f.client().version(name, versionOrTag);
+        };
+    }
+
+    @Override
+    public Tarball download(String name, String version, Dist dist) {
+        return switch (forPackage(name)) {
+            case Http h -> h.client().download(name, version, dist);
+            case File f -> f.client().download(name, version, dist);
+        };
+    }
+
+    @Override
+    public List<Tarball> downloadAll(List<TarballRequest> requests) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Tarball>> futures = requests.stream()
+                .map(r -> pool.submit(() -> download(r.name(), r.version(), r.dist()))).toList();
+            List<Tarball> results = new java.util.ArrayList<>();
+            for (Future<Tarball> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while downloading", e);
+        }
+    }
+
+    @Override
+    public List<SearchHit> search(String text, int size) {
+        return switch (backend(config.registry())) {
+            case Http h -> h.client().search(text, size);
+            case File f -> f.client().search(text, size);
+        };
+    }
+
+    @Override
+    public Map<String, String> distTags(String name) {
+        return switch (forPackage(name)) {
+            case Http h -> h.client().distTags(name);
+            case File f -> f.client().distTags(name);
+        };
+    }
+
+    @Override
+    public void setDistTag(String name, String tag, String version) {
+        switch (forPackage(name)) {
+            case Http h -> h.client().setDistTag(name, tag, version);
+            case File f -> f.client().setDistTag(name, tag, version);
+        }
+    }
+
+    @Override
+    public void removeDistTag(String name, String tag) {
+        switch (forPackage(name)) {
+            case Http h -> h.client().removeDistTag(name, tag);
+            case File f -> f.client().removeDistTag(name, tag);
+        }
+    }
+
+    @Override
+    public URI publish(PackResult packed, JsonNode manifest, String tag) {
+        return switch (forPackage(packed.name())) {
+            case Http h -> h.client().publish(packed, manifest, tag);
+            case File f -> f.client().publish(packed, manifest, tag);
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+    }
+}
