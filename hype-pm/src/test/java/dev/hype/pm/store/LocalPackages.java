@@ -35,7 +35,7 @@ public final class LocalPackages {
                 + "\"}\n"), deps);
     }
 
-    /** Pack {@code name@version} with the given files and dependencies and list it. */
+    /** Pack {@code name@version} with the given files (a {@code hype.json} among them replaces the generated one). */
     public LocalPackages add(String name, String version, Map<String, String> files, String... deps) {
         try {
             Path source = root.resolve("src").resolve(name.replace('/', '+') + "-" + version);
@@ -45,7 +45,8 @@ public final class LocalPackages {
             for (int i = 0; i + 1 < deps.length; i += 2) {
                 dependencies.put(deps[i], deps[i + 1]);
             }
-            Files.writeString(source.resolve("hype.json"), JSON.writeValueAsString(manifest));
+            Files.writeString(source.resolve("hype.json"), files.containsKey("hype.json") ? files.get("hype.json")
+                    : JSON.writeValueAsString(manifest));
             for (var f : files.entrySet()) {
                 Path file = source.resolve(f.getKey());
                 Files.createDirectories(file.getParent());
