@@ -11,4 +11,9 @@ public final class OperationException extends HypeException {
     public OperationException(String code, String message, List<String> hints) {
         super(code, message, hints);
     }
+
+    /** Create the error with its stable code, message, hints and cause. */
+    public OperationException(String code, String message, List<String> hints, Throwable cause) {
+        super(code, message, hints, cause);
+    }
 }
