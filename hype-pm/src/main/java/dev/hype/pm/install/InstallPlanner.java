@@ -5,8 +5,10 @@ import dev.hype.pm.store.Store;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Compare the wanted packages with {@code hype_modules/} and the store, and say what to do. */
 public final class InstallPlanner {
@@ -23,7 +25,7 @@ public final class InstallPlanner {
         List<PackageRef> fetch = new ArrayList<>();
         List<PackageRef> link = new ArrayList<>();
         List<PackageRef> keep = new ArrayList<>();
-        java.util.Set<String> wantedNames = new java.util.HashSet<>();
+        Set<String> wantedNames = new HashSet<>();
         for (PackageRef ref : wanted) {
             wantedNames.add(ref.name());
             InstalledPackage current = installed.get(ref.name());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class Installer {
 
     private static void swap(Path staging, Path modules) throws IOException {
         Path old = null;
-        if (Files.exists(modules, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(modules, LinkOption.NOFOLLOW_LINKS)) {
             old = Files.createTempDirectory(modules.getParent(), OLD);
             Files.delete(old);
             move(modules, old);
@@ -123,7 +124,7 @@ public final class Installer {
     }
 
     static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {

@@ -3,6 +3,7 @@ package dev.hype.pm.install;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
@@ -15,9 +16,9 @@ final class TreeLinker {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path from : (Iterable<Path>) walk::iterator) {
                 Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(to);
-                } else if (Files.isRegularFile(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                } else if (Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
                     linkFile(from, to);
                 }
             }
@@ -30,7 +31,7 @@ final class TreeLinker {
                 Files.createLink(to, from);
                 return;
             } catch (UnsupportedOperationException | FileSystemException e) {
-                if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
                     throw e;
                 }
                 linksWork = false;

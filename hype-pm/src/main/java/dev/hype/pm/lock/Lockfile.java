@@ -2,11 +2,13 @@ package dev.hype.pm.lock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hype.pm.resolve.RootRequirements;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -34,10 +36,10 @@ public record Lockfile(int lockfileVersion, Map<String, String> root, Map<String
     }
 
     /** Read the lockfile in {@code projectDirectory}, or return empty when there is none. */
-    public static java.util.Optional<Lockfile> readIfPresent(Path projectDirectory) {
+    public static Optional<Lockfile> readIfPresent(Path projectDirectory) {
         Path file = projectDirectory.resolve(FILE_NAME);
-        return java.nio.file.Files.exists(file) ? java.util.Optional.of(LockfileReader.read(file))
-                : java.util.Optional.empty();
+        return Files.exists(file) ? Optional.of(LockfileReader.read(file))
+                : Optional.empty();
     }
 
     /**

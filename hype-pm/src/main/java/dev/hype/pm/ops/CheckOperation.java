@@ -15,7 +15,6 @@ import dev.hype.pm.resolve.RootRequirements;
 import dev.hype.pm.store.FileIndex;
 import dev.hype.pm.store.Store;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

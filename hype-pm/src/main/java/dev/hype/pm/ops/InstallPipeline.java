@@ -16,7 +16,6 @@ import dev.hype.pm.resolve.RootRequirements;
 import dev.hype.pm.store.PackageRef;
 import dev.hype.pm.store.Store;
 import dev.hype.pm.store.TarballFetcher;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +26,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+
 
 /**
  * Run the steps every install shares, under the project lock: read, resolve (or reuse the lockfile), plan, fill the
@@ -140,7 +141,7 @@ final class InstallPipeline {
         }
         if (manifestChanges || !LockfileWriter.render(previous).equals(LockfileWriter.render(next))) {
             List<String> changed = new ArrayList<>();
-            Set<String> names = new java.util.TreeSet<>(previous.packages().keySet());
+            Set<String> names = new TreeSet<>(previous.packages().keySet());
             names.addAll(next.packages().keySet());
             for (String name : names) {
                 LockedPackage a = previous.packages().get(name);

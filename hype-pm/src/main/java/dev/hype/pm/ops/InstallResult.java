@@ -2,6 +2,7 @@ package dev.hype.pm.ops;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Tell what an install or remove changed.
@@ -24,7 +25,7 @@ public record InstallResult(List<String> added, List<String> removed, List<Strin
 
     /** Return the closing summary, e.g. {@code added 12, removed 1, changed 2 in 0.84s}. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "added %d, removed %d, changed %d in %.2fs", added.size(),
+        return String.format(Locale.ROOT, "added %d, removed %d, changed %d in %.2fs", added.size(),
                 removed.size(), changed.size(), duration.toMillis() / 1000.0);
     }
 }

@@ -11,6 +11,7 @@ import dev.hype.pm.store.PackageRef;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +27,8 @@ import java.util.TreeMap;
  */
 record Selection(Map<String, PackageRef> refs, Map<String, List<String>> edges) {
     Selection {
-        refs = java.util.Collections.unmodifiableMap(new TreeMap<>(refs));
-        edges = java.util.Collections.unmodifiableMap(new TreeMap<>(edges));
+        refs = Collections.unmodifiableMap(new TreeMap<>(refs));
+        edges = Collections.unmodifiableMap(new TreeMap<>(edges));
     }
 
     /** Take the packages from the lockfile when it satisfies {@code root}, else resolve against the sources. */

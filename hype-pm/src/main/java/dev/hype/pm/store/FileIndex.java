@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hype.pm.pack.Integrity;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -22,11 +24,11 @@ public final class FileIndex {
      * Hash every regular file under {@code directory}: relative {@code /}-separated path to sha512 integrity. Names
      * in {@code ignored} at the top level are skipped.
      */
-    public static Map<String, String> hash(Path directory, java.util.Set<String> ignored) throws IOException {
+    public static Map<String, String> hash(Path directory, Set<String> ignored) throws IOException {
         Map<String, String> result = new TreeMap<>();
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 String relative = directory.relativize(file).toString().replace('\\', '/');

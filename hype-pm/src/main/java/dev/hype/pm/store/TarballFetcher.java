@@ -1,5 +1,7 @@
 package dev.hype.pm.store;
 
+import java.util.List;
+
 /**
  * Download package tarballs. The registry client implements this for {@code http(s):} URLs.
  *
@@ -10,7 +12,7 @@ public interface TarballFetcher {
     /** A fetcher for offline installs: every fetch fails with {@link StoreException#E_OFFLINE}. */
     TarballFetcher OFFLINE = ref -> {
         throw new StoreException(StoreException.E_OFFLINE, ref.label() + " is not in the store and the install is offline",
-                java.util.List.of("run the install once without --offline to fill the store"), null);
+                List.of("run the install once without --offline to fill the store"), null);
     };
 
     /**

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.hype.pm.install.Reporter;
 import dev.hype.pm.store.CountingFetcher;
-import dev.hype.pm.store.PackageRef;
 import dev.hype.pm.store.TarballFetcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
