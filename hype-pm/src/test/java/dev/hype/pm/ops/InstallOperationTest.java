@@ -201,6 +201,26 @@ class InstallOperationTest {
     }
 
     @Test
+    void featuresEnableOptionalDependencies() {
+        project.packages.add("socket", "3.0.0").add("zlib", "1.0.0");
+        project.manifest("""
+                {"name": "app", "dependencies": {"json": "^2.0.0"},
+                 "optionalDependencies": {"socket": "^3.0.0", "zlib": "*"},
+                 "features": {"default": ["socket"], "zip": ["zlib"]}}
+                """);
+        InstallOptions base = project.options(new CountingFetcher());
+        InstallOptions zipOnly = new InstallOptions(base.projectDirectory(), base.sources(), base.storeRoot(),
+                java.util.List.of(), DependencyKind.RUNTIME, false, false, false, false, java.util.List.of("zip"), false);
+
+        assertThat(InstallOperation.run(base, Reporter.SILENT).added()).contains("socket").doesNotContain("zlib");
+        InstallResult zip = InstallOperation.run(zipOnly, Reporter.SILENT);
+
+        assertThat(zip.added()).containsExactly("zlib");
+        assertThat(zip.removed()).containsExactly("socket");
+        assertThat(LockfileReader.read(project.dir.resolve("hype-lock.json")).root()).containsOnlyKeys("json", "zlib");
+    }
+
+    @Test
     void addingAnUnknownPackageChangesNothing() {
         project.install();
         Map<String, String> before = project.snapshot();
