@@ -23,7 +23,7 @@ class InitCommandTest {
         assertThat(Manifest.read(dir).name()).isEqualTo("my-tool");
         assertThat(dir.resolve("test/my_tool_test.lua")).content().contains("describe(\"my-tool\"")
                 .contains("it(\"greets by name\"").contains("assert.are.equal");
-        assertThat(dir.resolve(".gitignore")).content().isEqualTo("hype_modules/\n");
+        assertThat(dir.resolve(".gitignore")).content().isEqualTo("hype_modules/\nhype_modules.*\n");
         CliRun check = CliRun.of("pkg", "check", "-C", dir.toString(), "--store-dir", temp.resolve("store").toString());
         assertThat(check.status()).as(check.out()).isZero();
         assertThat(check.out()).isEqualTo("ok: 0 packages checked\n");
@@ -38,7 +38,7 @@ class InitCommandTest {
         assertThat(init.status()).as(init.err()).isZero();
         assertThat(Manifest.read(temp).name()).isEqualTo("@acme/log-kit");
         assertThat(temp.resolve("index.lua")).content().isEqualTo("return 42\n");
-        assertThat(temp.resolve(".gitignore")).content().isEqualTo("target/\nhype_modules/\n");
+        assertThat(temp.resolve(".gitignore")).content().isEqualTo("target/\nhype_modules/\nhype_modules.*\n");
         assertThat(temp.resolve("test/log_kit_test.lua")).exists();
     }
 

@@ -23,6 +23,9 @@ public final class InitOperation {
     /** Code of a name that is not a valid package name. */
     public static final String INVALID_NAME = "E_INVALID_NAME";
 
+    /** The {@code .gitignore} lines: the install tree, and its lock, staging and old trees. */
+    private static final List<String> IGNORED = List.of("hype_modules/", "hype_modules.*");
+
     private InitOperation() {
     }
 
@@ -77,14 +80,16 @@ public final class InitOperation {
 
     private static void gitignore(Path dir, List<String> created) throws IOException {
         Path file = dir.resolve(".gitignore");
-        if (!Files.exists(file)) {
-            writeNew(dir, ".gitignore", "hype_modules/\n", created);
-            return;
+        String text = Files.exists(file) ? Files.readString(file) : "";
+        StringBuilder missing = new StringBuilder();
+        for (String line : IGNORED) {
+            if (text.lines().noneMatch(l -> l.strip().equals(line))) {
+                missing.append(line).append('\n');
+            }
         }
-        String text = Files.readString(file);
-        if (text.lines().noneMatch(l -> l.strip().equals("hype_modules/") || l.strip().equals("hype_modules"))) {
-            ManifestEditor.writeAtomically(file, text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n")
-                    + "hype_modules/\n");
+        if (!missing.isEmpty()) {
+            String separator = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+            ManifestEditor.writeAtomically(file, text + separator + missing);
             created.add(".gitignore");
         }
     }
