@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  * standard input. The child runs in the script's directory, so messages name files as given, with
  * {@code HYPE_HOME} pointing at an empty temporary directory.
  */
-class GoldenTest {
+public class GoldenTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden").toAbsolutePath();
     private static final Path HOME = createHome();
 
@@ -86,9 +86,10 @@ class GoldenTest {
         assertThat(result.stderr()).as(name + " has no Java stack trace").doesNotContain("\tat java.");
     }
 
-    record Result(int status, String stdout, String stderr) { }
+    /** The outcome of one child run. */
+    public record Result(int status, String stdout, String stderr) { }
 
-    static Result runHype(Path dir, List<String> args, String stdin) throws IOException, InterruptedException {
+    public static Result runHype(Path dir, List<String> args, String stdin) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",

@@ -11,4 +11,9 @@ final class HypeHome {
         String home = System.getenv("HYPE_HOME");
         return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".hype");
     }
+
+    /** Return the package store: {@code override} when given, else {@code store} under {@link #directory()}. */
+    static Path store(Path override) {
+        return override != null ? override.toAbsolutePath() : directory().resolve("store");
+    }
 }

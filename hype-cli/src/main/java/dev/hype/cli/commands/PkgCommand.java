@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Group the package-manager commands under {@code hype pkg}. */
 @Command(name = "pkg", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         description = "Manage a package: its manifest, dependencies and tests.",
-        subcommands = {ResolveCommand.class, PackCommand.class, PublishCommand.class, InfoCommand.class,
+        subcommands = {InitCommand.class, InstallCommand.class, RemoveCommand.class, CheckCommand.class,
+                ResolveCommand.class, PackCommand.class, PublishCommand.class, InfoCommand.class,
                 SearchCommand.class, TestCommand.class})
 public final class PkgCommand {
 }

@@ -1,0 +1,84 @@
+package dev.hype.cli.commands;
+
+import dev.hype.pm.manifest.DependencyKind;
+import dev.hype.pm.ops.InstallOperation;
+import dev.hype.pm.ops.InstallOptions;
+import dev.hype.pm.ops.InstallResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Install the project's dependencies, adding packages first when named. */
+@Command(name = "install", aliases = "i", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Install what hype.json and hype-lock.json say into hype_modules/.",
+                "With NAME[@RANGE] arguments, add them to hype.json first (default range ^<resolved version>)."})
+public final class InstallCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME[@RANGE]", arity = "0..*", description = "Packages to add.")
+    private List<String> packages = new ArrayList<>();
+
+    @Option(names = "--dev", description = "Add to devDependencies.")
+    private boolean dev;
+
+    @Option(names = "--optional", description = "Add to optionalDependencies.")
+    private boolean optional;
+
+    @Option(names = "--exact", description = "Add the exact resolved version instead of a ^ range.")
+    private boolean exact;
+
+    @Option(names = "--frozen", description = "Fail if hype-lock.json would change.")
+    private boolean frozen;
+
+    @Option(names = "--offline", description = "Use only the store; never download.")
+    private boolean offline;
+
+    @Option(names = "--production", description = "Leave out what only devDependencies need.")
+    private boolean production;
+
+    @Option(names = "--features", split = ",", paramLabel = "NAME", description = "Enable these features of the project.")
+    private List<String> features = new ArrayList<>();
+
+    @Option(names = "--no-default-features", description = "Do not enable the project's default feature.")
+    private boolean noDefaultFeatures;
+
+    @Option(names = "--index", paramLabel = "FILE",
+            description = "Read available packages from a static JSON index whose versions carry dist.tarball and "
+                    + "dist.integrity.")
+    private Path index;
+
+    @Mixin
+    private RegistryOptions registry;
+
+    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Install the project in DIR (default: current directory).")
+    private Path dir = Path.of("");
+
+    @Option(names = "--store-dir", paramLabel = "DIR",
+            description = "Use the package store in DIR (default: $HYPE_HOME/store, else ~/.hype/store).")
+    private Path storeDir;
+
+    @Override
+    public Integer call() {
+        DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
+        InstallOptions options = new InstallOptions(dir.toAbsolutePath(), RegistryAccess.sources(index, registry, dir.toAbsolutePath()),
+                HypeHome.store(storeDir), packages, kind, exact, frozen, offline, production, features,
+                !noDefaultFeatures);
+        PrintWriter out = spec.commandLine().getOut();
+        InstallResult result = InstallOperation.run(options, new ConsoleReporter(spec.commandLine().getErr()));
+        result.added().forEach(name -> out.println("+ " + name));
+        result.changed().forEach(name -> out.println("~ " + name));
+        result.removed().forEach(name -> out.println("- " + name));
+        out.println(result.summary());
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.hype.cli.commands;
+
+import dev.hype.pm.manifest.DependencyKind;
+import dev.hype.pm.ops.InstallOptions;
+import dev.hype.pm.ops.InstallResult;
+import dev.hype.pm.ops.RemoveOperation;
+import dev.hype.pm.ops.RemoveOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Remove dependencies and prune what nothing needs any more. */
+@Command(name = "remove", aliases = {"rm", "uninstall"}, mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Remove packages from hype.json, hype-lock.json and hype_modules/, and prune orphans.")
+public final class RemoveCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", arity = "1..*", description = "Dependencies to remove.")
+    private List<String> names;
+
+    @Option(names = "--index", paramLabel = "FILE", description = "Read available packages from a static JSON index.")
+    private Path index;
+
+    @Mixin
+    private RegistryOptions registry;
+
+    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Work on the project in DIR (default: current directory).")
+    private Path dir = Path.of("");
+
+    @Option(names = "--store-dir", paramLabel = "DIR",
+            description = "Use the package store in DIR (default: $HYPE_HOME/store, else ~/.hype/store).")
+    private Path storeDir;
+
+    @Override
+    public Integer call() {
+        InstallOptions install = new InstallOptions(dir.toAbsolutePath(), RegistryAccess.sources(index, registry, dir.toAbsolutePath()),
+                HypeHome.store(storeDir), List.of(), DependencyKind.RUNTIME, false, false, false, false,
+                List.of(), true);
+        InstallResult result = RemoveOperation.run(new RemoveOptions(names, install),
+                new ConsoleReporter(spec.commandLine().getErr()));
+        PrintWriter out = spec.commandLine().getOut();
+        result.removed().forEach(name -> out.println("- " + name));
+        out.println(result.summary());
+        out.flush();
+        return 0;
+    }
+}

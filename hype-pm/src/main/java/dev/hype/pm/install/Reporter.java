@@ -1,0 +1,37 @@
+package dev.hype.pm.install;
+
+import dev.hype.pm.store.PackageRef;
+import java.nio.file.Path;
+
+/**
+ * Receive progress from package operations. Library code reports here instead of printing; every method does
+ * nothing by default, and implementations must accept calls from several threads.
+ */
+public interface Reporter {
+    /** A reporter that ignores everything. */
+    Reporter SILENT = new Reporter() { };
+
+    /** Note that another install holds the project lock and this one waits for it. */
+    default void waitingForLock(Path lockFile) {
+    }
+
+    /** Note that resolution chose {@code count} packages. */
+    default void resolved(int count) {
+    }
+
+    /** Note that a tarball download starts. */
+    default void fetching(PackageRef ref) {
+    }
+
+    /** Note that a package is in the store, downloaded or not. */
+    default void stored(PackageRef ref) {
+    }
+
+    /** Note that a package was placed into the new tree. */
+    default void linked(PackageRef ref) {
+    }
+
+    /** Note that a package was left out of the new tree. */
+    default void removed(String name) {
+    }
+}

@@ -1,0 +1,32 @@
+package dev.hype.pm.lock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.semver.Version;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Hold what the lockfile records about one installed package.
+ *
+ * @param name the package name
+ * @param version the exact version chosen
+ * @param resolved the tarball URL it came from
+ * @param integrity the tarball's SRI integrity, e.g. {@code sha512-...}
+ * @param dependencies the chosen packages it depends on, name to version (the dependency edges)
+ * @param permissions the approved permissions, or {@code null} while none were approved
+ * @param extras unknown keys, kept verbatim so newer tools' data survives a round trip
+ */
+public record LockedPackage(String name, Version version, String resolved, String integrity,
+                            Map<String, Version> dependencies, JsonNode permissions, Map<String, JsonNode> extras) {
+    /** Copy the maps, sorted by key. */
+    public LockedPackage {
+        dependencies = Collections.unmodifiableMap(new TreeMap<>(dependencies));
+        extras = Collections.unmodifiableMap(new TreeMap<>(extras));
+    }
+
+    /** Return a copy with another permissions slot. */
+    public LockedPackage withPermissions(JsonNode approved) {
+        return new LockedPackage(name, version, resolved, integrity, dependencies, approved, extras);
+    }
+}

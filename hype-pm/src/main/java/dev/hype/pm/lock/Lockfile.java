@@ -1,0 +1,63 @@
+package dev.hype.pm.lock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.resolve.RootRequirements;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Hold a whole {@code hype-lock.json}.
+ *
+ * @param lockfileVersion the format version, {@link #VERSION}
+ * @param root the project's own requirements when it was locked, name to range text
+ * @param packages every locked package by name
+ * @param extras unknown top-level keys, kept verbatim
+ */
+public record Lockfile(int lockfileVersion, Map<String, String> root, Map<String, LockedPackage> packages,
+                       Map<String, JsonNode> extras) {
+    /** The lockfile's file name. */
+    public static final String FILE_NAME = "hype-lock.json";
+    /** The format version this code writes and reads. */
+    public static final int VERSION = 1;
+    /** A lockfile that locks nothing. */
+    public static final Lockfile EMPTY = new Lockfile(VERSION, Map.of(), Map.of(), Map.of());
+
+    /** Copy the maps, sorted by key. */
+    public Lockfile {
+        root = Collections.unmodifiableMap(new TreeMap<>(root));
+        packages = Collections.unmodifiableMap(new TreeMap<>(packages));
+        extras = Collections.unmodifiableMap(new TreeMap<>(extras));
+    }
+
+    /** Read the lockfile in {@code projectDirectory}, or return empty when there is none. */
+    public static Optional<Lockfile> readIfPresent(Path projectDirectory) {
+        Path file = projectDirectory.resolve(FILE_NAME);
+        return Files.exists(file) ? Optional.of(LockfileReader.read(file))
+                : Optional.empty();
+    }
+
+    /**
+     * List why this lockfile does not satisfy {@code requirements}: a root dependency missing or locked outside its
+     * range, or a locked root dependency the requirements no longer name. Empty means it satisfies them.
+     */
+    public List<String> mismatches(RootRequirements requirements) {
+        List<String> problems = new ArrayList<>();
+        requirements.dependencies().forEach((name, allowed) -> {
+            LockedPackage locked = packages.get(name);
+            if (!root.containsKey(name) || locked == null) {
+                problems.add(name + " is required by " + requirements.name() + " but not locked");
+            } else if (!allowed.contains(locked.version())) {
+                problems.add(name + " is locked at " + locked.version() + ", outside the required range " + allowed);
+            }
+        });
+        root.keySet().stream().filter(name -> !requirements.dependencies().containsKey(name))
+                .forEach(name -> problems.add(name + " is locked as a root dependency but no longer required"));
+        return problems;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.hype.pm.lock;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.hype.pm.pack.Integrity;
+import dev.hype.pm.pack.PackException;
+import dev.hype.pm.semver.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Parse and validate {@code hype-lock.json}. */
+public final class LockfileReader {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Set<String> TOP_KEYS = Set.of("lockfileVersion", "root", "packages");
+    private static final Set<String> PACKAGE_KEYS = Set.of("version", "resolved", "integrity", "dependencies",
+            "permissions");
+
+    private LockfileReader() {
+    }
+
+    /** Read and validate a lockfile. */
+    public static Lockfile read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new LockfileException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parse and validate lockfile text; {@code origin} names it in errors. */
+    public static Lockfile parse(String text, String origin) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? origin : origin + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new LockfileException(where + ": invalid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw invalid(origin, "", "expected a JSON object");
+        }
+        JsonNode version = tree.get("lockfileVersion");
+        if (version == null || !version.canConvertToInt() || version.intValue() != Lockfile.VERSION) {
+            throw invalid(origin, "lockfileVersion", "expected " + Lockfile.VERSION + ", found " + version);
+        }
+        Map<String, String> root = new LinkedHashMap<>();
+        JsonNode rootDeps = tree.path("root").path("dependencies");
+        for (var e : object(rootDeps, origin, "root.dependencies").properties()) {
+            root.put(e.getKey(), text(e.getValue(), origin, "root.dependencies." + e.getKey()));
+        }
+        Map<String, LockedPackage> packages = new LinkedHashMap<>();
+        for (var e : object(tree.path("packages"), origin, "packages").properties()) {
+            packages.put(e.getKey(), lockedPackage(e.getKey(), e.getValue(), origin));
+        }
+        return new Lockfile(Lockfile.VERSION, root, packages, extras(tree, TOP_KEYS));
+    }
+
+    private static LockedPackage lockedPackage(String name, JsonNode node, String origin) {
+        String at = "packages." + name;
+        object(node, origin, at);
+        String versionText = text(node.get("version"), origin, at + ".version");
+        Version version = Version.tryParse(versionText, false)
+                .orElseThrow(() -> invalid(origin, at + ".version", "\"" + versionText + "\" is not a version"));
+        String resolved = text(node.get("resolved"), origin, at + ".resolved");
+        String integrity = text(node.get("integrity"), origin, at + ".integrity");
+        try {
+            Integrity.parse(integrity);
+        } catch (PackException e) {
+            throw invalid(origin, at + ".integrity", e.getMessage());
+        }
+        Map<String, Version> deps = new LinkedHashMap<>();
+        for (var d : object(node.path("dependencies"), origin, at + ".dependencies").properties()) {
+            String where = at + ".dependencies." + d.getKey();
+            String v = text(d.getValue(), origin, where);
+            deps.put(d.getKey(), Version.tryParse(v, false)
+                    .orElseThrow(() -> invalid(origin, where, "\"" + v + "\" is not a version")));
+        }
+        JsonNode permissions = node.get("permissions");
+        return new LockedPackage(name, version, resolved, integrity, deps,
+                permissions == null || permissions.isNull() ? null : permissions, extras(node, PACKAGE_KEYS));
+    }
+
+    private static JsonNode object(JsonNode node, String origin, String at) {
+        if (node.isMissingNode()) {
+            return JSON.createObjectNode();
+        }
+        if (!node.isObject()) {
+            throw invalid(origin, at, "expected an object");
+        }
+        return node;
+    }
+
+    private static String text(JsonNode node, String origin, String at) {
+        if (node == null || !node.isTextual()) {
+            throw invalid(origin, at, node == null ? "missing" : "expected a string");
+        }
+        return node.textValue();
+    }
+
+    private static Map<String, JsonNode> extras(JsonNode node, Set<String> known) {
+        Map<String, JsonNode> extras = new LinkedHashMap<>();
+        node.properties().forEach(e -> {
+            if (!known.contains(e.getKey())) {
+                extras.put(e.getKey(), e.getValue());
+            }
+        });
+        return extras;
+    }
+
+    private static LockfileException invalid(String origin, String at, String problem) {
+        return new LockfileException(origin + ": " + (at.isEmpty() ? "" : at + ": ") + problem, null);
+    }
+}

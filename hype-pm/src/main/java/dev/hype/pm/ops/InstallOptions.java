@@ -1,0 +1,53 @@
+package dev.hype.pm.ops;
+
+import dev.hype.pm.manifest.DependencyKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Say what to install, from where, and how.
+ *
+ * @param projectDirectory the directory holding {@code hype.json}
+ * @param sources the registry side: package source, tarball locations, fetcher
+ * @param storeRoot the content-addressed store's root directory
+ * @param add packages to add to {@code hype.json} first, as {@code NAME} or {@code NAME@RANGE}
+ * @param addKind which section added packages go to
+ * @param exact whether an added package without a range is pinned to the resolved version instead of {@code ^}
+ * @param frozen whether to fail with {@code E_FROZEN_LOCKFILE} rather than change the lockfile
+ * @param offline whether to use only the store, never fetching a tarball
+ * @param production whether to leave out packages only dev dependencies need
+ * @param features root features to enable, beyond {@code default}
+ * @param defaultFeatures whether the root's {@code default} feature is enabled
+ */
+public record InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
+                             DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
+                             List<String> features, boolean defaultFeatures) {
+    /** Check the required parts and copy the lists. */
+    public InstallOptions {
+        Objects.requireNonNull(projectDirectory, "projectDirectory");
+        Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(storeRoot, "storeRoot");
+        add = List.copyOf(add);
+        Objects.requireNonNull(addKind, "addKind");
+        features = List.copyOf(features);
+    }
+
+    /** Install the project in {@code dir} as its files say, with dev dependencies and default features. */
+    public static InstallOptions of(Path dir, PackageSources sources, Path storeRoot) {
+        return new InstallOptions(dir, sources, storeRoot, List.of(), DependencyKind.RUNTIME, false, false, false, false,
+                List.of(), true);
+    }
+
+    /** Return a copy that adds these packages. */
+    public InstallOptions adding(DependencyKind kind, boolean pin, String... packages) {
+        return new InstallOptions(projectDirectory, sources, storeRoot, List.of(packages), kind, pin, frozen, offline,
+                production, features, defaultFeatures);
+    }
+
+    /** Return a copy with the given frozen, offline and production switches. */
+    public InstallOptions with(boolean frozenLock, boolean storeOnly, boolean skipDev) {
+        return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozenLock, storeOnly,
+                skipDev, features, defaultFeatures);
+    }
+}

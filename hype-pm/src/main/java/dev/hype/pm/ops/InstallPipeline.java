@@ -1,0 +1,211 @@
+package dev.hype.pm.ops;
+
+import dev.hype.pm.install.InstallPlan;
+import dev.hype.pm.install.InstallPlanner;
+import dev.hype.pm.install.InstalledTree;
+import dev.hype.pm.install.Installer;
+import dev.hype.pm.install.ProjectLock;
+import dev.hype.pm.install.Reporter;
+import dev.hype.pm.lock.LockedPackage;
+import dev.hype.pm.lock.Lockfile;
+import dev.hype.pm.lock.LockfileWriter;
+import dev.hype.pm.manifest.Manifest;
+import dev.hype.pm.manifest.ManifestEditor;
+import dev.hype.pm.manifest.ManifestException;
+import dev.hype.pm.resolve.RootRequirements;
+import dev.hype.pm.store.PackageRef;
+import dev.hype.pm.store.Store;
+import dev.hype.pm.store.TarballFetcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+
+/**
+ * Run the steps every install shares, under the project lock: read, resolve (or reuse the lockfile), plan, fill the
+ * store, swap the tree in, then write {@code hype.json} and the lockfile.
+ */
+final class InstallPipeline {
+    /** Code of a frozen install whose lockfile would change. */
+    static final String FROZEN = "E_FROZEN_LOCKFILE";
+    private static final int PARALLEL_FETCHES = 16;
+
+    private InstallPipeline() {
+    }
+
+    static InstallResult run(InstallOptions options, ManifestEdits edits, Reporter reporter) {
+        long start = System.nanoTime();
+        Path dir = options.projectDirectory().toAbsolutePath().normalize();
+        try (ProjectLock ignored = ProjectLock.acquire(dir, reporter)) {
+            Installer.recover(dir);
+            Path manifestFile = dir.resolve(Manifest.FILE_NAME);
+            String original = readManifest(manifestFile);
+            Manifest.parse(original, Manifest.FILE_NAME);
+            Manifest provisional = Manifest.parse(edits.beforeResolve().apply(ManifestEditor.of(original)).text(),
+                    Manifest.FILE_NAME);
+            Lockfile previous = Lockfile.readIfPresent(dir).orElse(null);
+            RootRequirements root = requirements(provisional, options, previous);
+            Selection selection = Selection.choose(root, previous, options.sources());
+            reporter.resolved(selection.refs().size());
+            String edited = edits.afterResolve().apply(selection.versions()).apply(ManifestEditor.of(original)).text();
+            Manifest manifest = Manifest.parse(edited, Manifest.FILE_NAME);
+            Lockfile next = lockfile(manifest, root, selection, previous);
+            if (options.frozen()) {
+                checkFrozen(previous, next, !edited.equals(original));
+            }
+            List<PackageRef> wanted = wanted(options, manifest, root, selection);
+            Store store = Store.at(options.storeRoot());
+            InstallPlan plan = new InstallPlanner(store).plan(wanted, dir.resolve(InstalledTree.DIRECTORY));
+            Map<String, Path> stored = fill(store, plan, options.offline() ? TarballFetcher.OFFLINE
+                    : options.sources().fetcher(), reporter);
+            new Installer().install(dir, plan, stored, reporter);
+            if (!edited.equals(original)) {
+                writeManifest(manifestFile, edited);
+            }
+            boolean lockChanged = LockfileWriter.write(dir.resolve(Lockfile.FILE_NAME), next);
+            return new InstallResult(plan.added(), plan.remove(), plan.changed(), wanted.size(), lockChanged,
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private static String readManifest(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ManifestException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeManifest(Path file, String text) {
+        try {
+            ManifestEditor.writeAtomically(file, text);
+        } catch (IOException e) {
+            throw new ManifestException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Compute the root requirements, dev dependencies always included so that the lockfile covers them. */
+    static RootRequirements requirements(Manifest manifest, InstallOptions options, Lockfile previous) {
+        Map<String, dev.hype.pm.semver.Version> locked = new HashMap<>();
+        if (previous != null) {
+            previous.packages().forEach((name, p) -> locked.put(name, p.version()));
+        }
+        ResolveOptions resolve = new ResolveOptions(options.projectDirectory(), null, options.sources().packages(),
+                true, options.features(), options.defaultFeatures(), locked);
+        return ResolveOperation.requirements(manifest, resolve);
+    }
+
+    private static Lockfile lockfile(Manifest manifest, RootRequirements root, Selection selection, Lockfile previous) {
+        Map<String, String> rootRanges = new LinkedHashMap<>();
+        for (String name : root.dependencies().keySet()) {
+            rootRanges.put(name, rangeText(manifest, name));
+        }
+        Map<String, LockedPackage> packages = new LinkedHashMap<>();
+        selection.refs().forEach((name, ref) -> {
+            Map<String, dev.hype.pm.semver.Version> deps = new LinkedHashMap<>();
+            selection.edges().getOrDefault(name, List.of()).forEach(d -> deps.put(d, selection.refs().get(d).version()));
+            LockedPackage before = previous == null ? null : previous.packages().get(name);
+            boolean same = before != null && before.version().equals(ref.version())
+                    && before.integrity().equals(ref.integrity().sri());
+            packages.put(name, new LockedPackage(name, ref.version(), ref.tarball().toString(), ref.integrity().sri(),
+                    deps, same ? before.permissions() : null, same ? before.extras() : Map.of()));
+        });
+        return new Lockfile(Lockfile.VERSION, rootRanges, packages, previous == null ? Map.of() : previous.extras());
+    }
+
+    private static String rangeText(Manifest manifest, String name) {
+        String text = manifest.dependencies().get(name);
+        if (text == null) {
+            text = manifest.devDependencies().get(name);
+        }
+        return text != null ? text : manifest.optionalDependencies().getOrDefault(name, "*");
+    }
+
+    private static void checkFrozen(Lockfile previous, Lockfile next, boolean manifestChanges) {
+        if (previous == null) {
+            throw new OperationException(FROZEN, "--frozen: there is no " + Lockfile.FILE_NAME + " to install from",
+                    List.of("run 'hype pkg install' without --frozen and commit " + Lockfile.FILE_NAME));
+        }
+        if (manifestChanges || !LockfileWriter.render(previous).equals(LockfileWriter.render(next))) {
+            List<String> changed = new ArrayList<>();
+            Set<String> names = new TreeSet<>(previous.packages().keySet());
+            names.addAll(next.packages().keySet());
+            for (String name : names) {
+                LockedPackage a = previous.packages().get(name);
+                LockedPackage b = next.packages().get(name);
+                if (a == null || b == null || !a.version().equals(b.version())) {
+                    changed.add(name + " " + (a == null ? "(none)" : a.version()) + " -> "
+                            + (b == null ? "(none)" : b.version()));
+                }
+            }
+            throw new OperationException(FROZEN, "--frozen: " + Lockfile.FILE_NAME + " would change"
+                    + (changed.isEmpty() ? "" : ": " + String.join(", ", changed)),
+                    List.of("run 'hype pkg install' without --frozen and commit the updated " + Lockfile.FILE_NAME));
+        }
+    }
+
+    /** Return the packages to install: all chosen ones, or with {@code --production} those runtime roots reach. */
+    private static List<PackageRef> wanted(InstallOptions options, Manifest manifest, RootRequirements root,
+                                           Selection selection) {
+        if (!options.production()) {
+            return List.copyOf(selection.refs().values());
+        }
+        List<String> runtimeRoots = root.dependencies().keySet().stream()
+                .filter(n -> manifest.dependencies().containsKey(n) || !manifest.devDependencies().containsKey(n))
+                .toList();
+        return Selection.reachable(runtimeRoots, selection.edges()).stream().sorted()
+                .map(selection.refs()::get).toList();
+    }
+
+    /** Put every package to link into the store, downloading in parallel on virtual threads. */
+    private static Map<String, Path> fill(Store store, InstallPlan plan, TarballFetcher fetcher, Reporter reporter) {
+        Set<PackageRef> toFetch = Set.copyOf(plan.fetch());
+        Semaphore permits = new Semaphore(PARALLEL_FETCHES);
+        Map<String, Path> result = new HashMap<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, Future<Path>> futures = new LinkedHashMap<>();
+            for (PackageRef ref : plan.link()) {
+                futures.put(ref.name(), executor.submit(() -> {
+                    permits.acquire();
+                    try {
+                        if (toFetch.contains(ref)) {
+                            reporter.fetching(ref);
+                        }
+                        Path path = store.ensure(ref, fetcher);
+                        reporter.stored(ref);
+                        return path;
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (var e : futures.entrySet()) {
+                try {
+                    result.put(e.getKey(), e.getValue().get());
+                } catch (ExecutionException ex) {
+                    executor.shutdownNow();
+                    throw ex.getCause() instanceof RuntimeException re ? re
+                            : new IllegalStateException(ex.getCause());
+                } catch (InterruptedException ex) {
+                    executor.shutdownNow();
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while fetching packages", ex);
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.hype.pm.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.hype.pm.install.Reporter;
+import dev.hype.pm.store.CountingFetcher;
+import dev.hype.pm.store.TarballFetcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InterruptedInstallTest {
+    private static final long WAIT_SECONDS = 60;
+
+    @TempDir
+    Path temp;
+
+    private Project project;
+
+    @BeforeEach
+    void installFirstVersion() {
+        project = new Project(temp);
+        project.packages.add("lpeg", "1.0.0").add("json", "2.0.0", "lpeg", "^1.0.0").add("zlib", "1.0.0")
+                .add("socket", "3.0.0");
+        project.manifest("{\"name\": \"app\", \"dependencies\": {\"json\": \"^2.0.0\"}}");
+        project.install();
+        project.manifest("{\"name\": \"app\", \"dependencies\": {\"json\": \"^2.0.0\", \"zlib\": \"*\", "
+                + "\"socket\": \"*\"}}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fetch", "link"})
+    void killedInstallLeavesTheTreeIntactAndARerunSucceeds(String blockIn) throws Exception {
+        Map<String, String> before = project.snapshot();
+        Path started = temp.resolve("started");
+        Path latch = temp.resolve("latch");
+        Path log = temp.resolve("child.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), InstallChild.class.getName(), project.dir.toString(),
+                project.packages.index().toString(), project.store.toString(), started.toString(), latch.toString(),
+                blockIn).redirectErrorStream(true).redirectOutput(log.toFile());
+        Process child = builder.start();
+        try {
+            awaitFile(started, child, log);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+
+        assertThat(withoutStaging(project.snapshot())).isEqualTo(before);
+        InstallResult rerun = project.install();
+        assertThat(rerun.added()).containsExactlyInAnyOrder("zlib", "socket");
+        assertThat(CheckOperation.run(new CheckOptions(project.dir, project.store)).problems()).isEmpty();
+        try (var files = Files.list(project.dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".staging-")
+                    || n.contains(".old-"));
+        }
+    }
+
+    @Test
+    void concurrentInstallsInOneProjectSerialise() throws Exception {
+        CountDownLatch fetching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch secondWaits = new CountDownLatch(1);
+        TarballFetcher files = new CountingFetcher();
+        TarballFetcher blocking = ref -> {
+            fetching.countDown();
+            try {
+                if (!release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("never released");
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return files.fetch(ref);
+        };
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        CompletableFuture<InstallResult> first = CompletableFuture.supplyAsync(
+                () -> InstallOperation.run(project.options(blocking), Reporter.SILENT), threads);
+        assertThat(fetching.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        CountingFetcher secondFetcher = new CountingFetcher();
+        Reporter waiting = new Reporter() {
+            @Override
+            public void waitingForLock(Path lockFile) {
+                secondWaits.countDown();
+            }
+        };
+        CompletableFuture<InstallResult> second = CompletableFuture.supplyAsync(
+                () -> InstallOperation.run(project.options(secondFetcher), waiting), threads);
+
+        assertThat(secondWaits.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(second).isNotDone();
+        release.countDown();
+
+        assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS).added()).containsExactlyInAnyOrder("zlib", "socket");
+        InstallResult after = second.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(after.added()).isEmpty();
+        assertThat(after.lockfileChanged()).isFalse();
+        assertThat(secondFetcher.fetched()).isEmpty();
+        assertThat(CheckOperation.run(new CheckOptions(project.dir, project.store)).problems()).isEmpty();
+        threads.close();
+    }
+
+    private static Map<String, String> withoutStaging(Map<String, String> snapshot) {
+        Map<String, String> result = new TreeMap<>(snapshot);
+        result.keySet().removeIf(k -> k.startsWith("hype_modules.staging-"));
+        return result;
+    }
+
+    /** Wait for {@code file} to appear, watching its directory, for at most {@link #WAIT_SECONDS}. */
+    private static void awaitFile(Path file, Process child, Path log) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        try (WatchService watch = file.getFileSystem().newWatchService()) {
+            file.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            while (!Files.exists(file)) {
+                if (!child.isAlive()) {
+                    fail("the child install ended before blocking:\n" + Files.readString(log));
+                }
+                if (System.nanoTime() > deadline) {
+                    fail("the child install never started:\n" + Files.readString(log));
+                }
+                var key = watch.poll(100, TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+        }
+    }
+
+}
