@@ -107,9 +107,17 @@ class InstallCommandTest {
     }
 
     @Test
-    void explainWhatIsMissingWithoutASource() {
-        CliRun run = pkg("install", "json");
-        assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err()).contains("no package source").contains("hint: pass --index FILE");
+    void withoutAnIndexTheRegistryIsAskedAndAnUnreachableOneIsNamed() throws Exception {
+        System.setProperty(RegistryOptions.HOME_PROPERTY, temp.resolve("home").toString());
+        try {
+            String before = java.nio.file.Files.readString(app.resolve("hype.json"));
+            CliRun run = pkg("install", "json", "--registry", "http://127.0.0.1:9");
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.err()).contains("cannot reach http://127.0.0.1:9").contains("hint: is the registry running?");
+            assertThat(java.nio.file.Files.readString(app.resolve("hype.json"))).isEqualTo(before);
+            assertThat(app.resolve("hype_modules")).doesNotExist();
+        } finally {
+            System.clearProperty(RegistryOptions.HOME_PROPERTY);
+        }
     }
 }
