@@ -148,7 +148,7 @@ public final class TestCommand implements Callable<Integer> {
 
     /** The runner; its host decides how each test file's runtime is made and how {@code require} resolves. */
     private static TestRunner runner() {
-        return new TestRunner(TestFileHost.packagePath());
+        return new TestRunner(TestFileHost.moduleSystem());
     }
 
     private void writeCoverage(CoverageReport report, Path base, PrintStream out) throws IOException {

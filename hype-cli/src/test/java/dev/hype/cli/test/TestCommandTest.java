@@ -47,6 +47,28 @@ class TestCommandTest {
     }
 
     @Test
+    void testFilesRequireInstalledPackagesAndBuiltinsAsThePackageDoes(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("hype.json"),
+                "{\"name\": \"app\", \"version\": \"1.0.0\", \"exports\": \"./lib.lua\"}");
+        java.nio.file.Files.writeString(dir.resolve("lib.lua"), "return { twice = function(n) return 2 * n end }\n");
+        Path dep = java.nio.file.Files.createDirectories(dir.resolve("hype_modules/dep"));
+        java.nio.file.Files.writeString(dep.resolve("hype.json"), "{\"name\": \"dep\", \"version\": \"1.0.0\"}");
+        java.nio.file.Files.writeString(dep.resolve("index.lua"), "return { answer = 42 }\n");
+        Path tests = java.nio.file.Files.createDirectories(dir.resolve("test"));
+        java.nio.file.Files.writeString(tests.resolve("deps_test.lua"), """
+                describe("requires", function()
+                  it("finds an installed package", function() assert.equals(42, require("dep").answer) end)
+                  it("finds the package itself by name", function() assert.equals(4, require("app").twice(2)) end)
+                  it("finds built-ins", function() assert.equals("a/b", require("path").join("a", "b")) end)
+                end)
+                """);
+        Run run = hype("test", "-C", dir.toString());
+        assertThat(run.out()).as(run.err()).contains("3 passed, 0 failed, 0 skipped");
+        assertThat(run.status()).isZero();
+    }
+
+    @Test
     void passingPackageReportsEveryFileAndExitsZero() {
         Run run = test("passing", "--verbose");
         assertThat(run.err()).isEmpty();

@@ -38,6 +38,14 @@ public interface TestFileHost {
     }
 
     /**
+     * Return the host that installs the module system in each runtime and runs the test file as its
+     * main module, with the package's layouts on {@code package.path} as well.
+     */
+    static TestFileHost moduleSystem() {
+        return new ModuleSystemHost();
+    }
+
+    /**
      * Put the package's own layouts ({@code ?.lua}, {@code ?/init.lua}, {@code src/?.lua},
      * {@code lua/?.lua}, {@code lib/?.lua}, ...) first on the runtime's {@code package.path}, as
      * absolute paths, so busted-style suites find the package's modules by name.
