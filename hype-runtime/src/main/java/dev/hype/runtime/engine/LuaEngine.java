@@ -34,7 +34,6 @@ final class LuaEngine implements LuaRuntime {
 
     LuaEngine(RuntimeOptions options) {
         this.options = options;
-        CLocale.apply();
         this.lua = new Lua54();
         this.stack = new CallStack(lua, this);
         lua.openLibraries();

@@ -12,7 +12,10 @@ import java.util.Map;
 
 /** Turn JSON text into Lua values: objects and arrays become tables, JSON null becomes nil. */
 final class JsonTables {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Hold the mapper, created on first use: building one costs start-up time most runs never need. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private JsonTables() {
     }
@@ -21,7 +24,7 @@ final class JsonTables {
     static void push(LuaStack stack, byte[] bytes, String displayName) {
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            root = Mapper.JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new LuaError("invalid JSON in " + displayName + " at line " + (at == null ? 0 : at.getLineNr())

@@ -12,6 +12,12 @@ local co_create, co_wrap, co_resume, co_close, co_running = coroutine.create, co
       coroutine.resume, coroutine.close, coroutine.running
 local deadline_passed = natives.deadline_passed
 
+-- The JVM sets the C library's locale from the environment at start-up. Put it back to "C", where
+-- lua5.4 runs: otherwise numbers print with the user's decimal separator, strings compare with
+-- strcoll in the user's collation order, and string operations run slower. The JVM itself does
+-- not depend on the C locale.
+os.setlocale("C")
+
 -- LuaJava's state adds a global `java` that reaches any JVM class, and a package searcher for it.
 java = nil
 package.loaded.java = nil

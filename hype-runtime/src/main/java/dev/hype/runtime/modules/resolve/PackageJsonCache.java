@@ -21,7 +21,10 @@ final class PackageJsonCache {
     /** The manifest's file name. */
     static final String MANIFEST = "hype.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Hold the mapper, created on first use: building one costs start-up time most runs never need. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private final Map<Path, Optional<PackageJson>> byDirectory = new HashMap<>();
     private final Map<Path, Optional<PackageJson>> scopes = new HashMap<>();
@@ -83,7 +86,7 @@ final class PackageJsonCache {
     static PackageJson parse(Path file, byte[] bytes) {
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            root = Mapper.JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw PackageConfigException.invalidJson(file, at == null ? 0 : at.getLineNr(),
