@@ -144,6 +144,8 @@ scenario() { # $1 = title, rest = wrk arguments
   local title="$1"; shift
   local out
   echo "== $title" | tee -a "$RESULT"
+  # what one request returns (status, body size), so a fast error cannot pass for a fast answer
+  curl -s -m 10 -o /dev/null -w 'one request: HTTP %{http_code}, %{size_download} bytes\n' "$@" | tee -a "$RESULT"
   out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@")"
   echo "$out" | tee -a "$RESULT"
   echo | tee -a "$RESULT"
