@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +72,7 @@ public final class InstallCommand implements Callable<Integer> {
         DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
         InstallOptions options = new InstallOptions(dir.toAbsolutePath(), RegistryAccess.sources(index, registry, dir.toAbsolutePath()),
                 HypeHome.store(storeDir), packages, kind, exact, frozen, offline, production, features,
-                !noDefaultFeatures);
+                !noDefaultFeatures, Set.of());
         PrintWriter out = spec.commandLine().getOut();
         InstallResult result = InstallOperation.run(options, new ConsoleReporter(spec.commandLine().getErr()));
         result.added().forEach(name -> out.println("+ " + name));

@@ -8,6 +8,7 @@ import dev.hype.pm.ops.RemoveOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +44,7 @@ public final class RemoveCommand implements Callable<Integer> {
     public Integer call() {
         InstallOptions install = new InstallOptions(dir.toAbsolutePath(), RegistryAccess.sources(index, registry, dir.toAbsolutePath()),
                 HypeHome.store(storeDir), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true);
+                List.of(), true, Set.of());
         InstallResult result = RemoveOperation.run(new RemoveOptions(names, install),
                 new ConsoleReporter(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();

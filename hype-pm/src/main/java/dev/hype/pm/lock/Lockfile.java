@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,6 +41,18 @@ public record Lockfile(int lockfileVersion, Map<String, String> root, Map<String
         Path file = projectDirectory.resolve(FILE_NAME);
         return Files.exists(file) ? Optional.of(LockfileReader.read(file))
                 : Optional.empty();
+    }
+
+    /** Return a copy that no longer locks {@code names}, neither as packages nor as root dependencies. */
+    public Lockfile without(Set<String> names) {
+        if (names.isEmpty()) {
+            return this;
+        }
+        Map<String, String> keptRoot = new TreeMap<>(root);
+        keptRoot.keySet().removeAll(names);
+        Map<String, LockedPackage> kept = new TreeMap<>(packages);
+        kept.keySet().removeAll(names);
+        return new Lockfile(lockfileVersion, keptRoot, kept, extras);
     }
 
     /**

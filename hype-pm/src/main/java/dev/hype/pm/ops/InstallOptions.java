@@ -4,6 +4,7 @@ import dev.hype.pm.manifest.DependencyKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Say what to install, from where, and how.
@@ -19,10 +20,11 @@ import java.util.Objects;
  * @param production whether to leave out packages only dev dependencies need
  * @param features root features to enable, beyond {@code default}
  * @param defaultFeatures whether the root's {@code default} feature is enabled
+ * @param unlock packages whose locked versions are ignored, so that they resolve afresh within their ranges
  */
 public record InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                              DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
-                             List<String> features, boolean defaultFeatures) {
+                             List<String> features, boolean defaultFeatures, Set<String> unlock) {
     /** Check the required parts and copy the lists. */
     public InstallOptions {
         Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -31,23 +33,30 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
         add = List.copyOf(add);
         Objects.requireNonNull(addKind, "addKind");
         features = List.copyOf(features);
+        unlock = Set.copyOf(unlock);
     }
 
     /** Install the project in {@code dir} as its files say, with dev dependencies and default features. */
     public static InstallOptions of(Path dir, PackageSources sources, Path storeRoot) {
         return new InstallOptions(dir, sources, storeRoot, List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true);
+                List.of(), true, Set.of());
     }
 
     /** Return a copy that adds these packages. */
     public InstallOptions adding(DependencyKind kind, boolean pin, String... packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, List.of(packages), kind, pin, frozen, offline,
-                production, features, defaultFeatures);
+                production, features, defaultFeatures, unlock);
+    }
+
+    /** Return a copy that ignores the locked versions of these packages. */
+    public InstallOptions unlocking(Set<String> packages) {
+        return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
+                production, features, defaultFeatures, packages);
     }
 
     /** Return a copy with the given frozen, offline and production switches. */
     public InstallOptions with(boolean frozenLock, boolean storeOnly, boolean skipDev) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozenLock, storeOnly,
-                skipDev, features, defaultFeatures);
+                skipDev, features, defaultFeatures, unlock);
     }
 }

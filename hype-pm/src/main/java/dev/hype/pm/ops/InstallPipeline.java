@@ -57,8 +57,9 @@ final class InstallPipeline {
             Manifest provisional = Manifest.parse(edits.beforeResolve().apply(ManifestEditor.of(original)).text(),
                     Manifest.FILE_NAME);
             Lockfile previous = Lockfile.readIfPresent(dir).orElse(null);
-            RootRequirements root = requirements(provisional, options, previous);
-            Selection selection = Selection.choose(root, previous, options.sources());
+            Lockfile pinned = previous == null ? null : previous.without(options.unlock());
+            RootRequirements root = requirements(provisional, options, pinned);
+            Selection selection = Selection.choose(root, pinned, options.sources());
             reporter.resolved(selection.refs().size());
             String edited = edits.afterResolve().apply(selection.versions()).apply(ManifestEditor.of(original)).text();
             Manifest manifest = Manifest.parse(edited, Manifest.FILE_NAME);

@@ -1,0 +1,114 @@
+package dev.hype.cli.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hype.pm.ops.ListOperation;
+import dev.hype.pm.ops.ListOptions;
+import dev.hype.pm.ops.ListResult;
+import dev.hype.pm.registry.RegistryClient;
+import dev.hype.pm.semver.Version;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** List installed packages, or with {@code --outdated} the direct dependencies a registry has newer versions of. */
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"List the installed packages and their versions, direct or transitive.",
+            "With --outdated, show each direct dependency's current, wanted and latest version."})
+public final class ListCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RegistryOptions registry;
+
+    @Option(names = "--outdated", description = "Ask the registry which direct dependencies have newer versions.")
+    private boolean outdated;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    private boolean json;
+
+    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Work on the project in DIR (default: current directory).")
+    private Path dir = Path.of("");
+
+    @Override
+    public Integer call() throws Exception {
+        Path project = dir.toAbsolutePath();
+        ListResult result;
+        if (outdated) {
+            try (RegistryClient client = registry.client(project, null)) {
+                result = ListOperation.run(new ListOptions(project, client));
+            }
+        } else {
+            result = ListOperation.run(new ListOptions(project, null));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(result)));
+        } else if (outdated) {
+            printOutdated(out, result.outdated());
+        } else {
+            for (ListResult.Entry p : result.packages()) {
+                out.println(p.name() + " " + p.version() + (p.direct() ? "" : " (transitive)")
+                        + (p.present() ? "" : " (missing from hype_modules)"));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printOutdated(PrintWriter out, List<ListResult.Outdated> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[] header = {"Package", "Current", "Wanted", "Latest"};
+        List<String[]> lines = new ArrayList<>();
+        lines.add(header);
+        rows.forEach(r -> lines.add(new String[] {r.name(), text(r.current()), text(r.wanted()), text(r.latest())}));
+        int[] widths = new int[header.length];
+        for (String[] line : lines) {
+            for (int i = 0; i < line.length; i++) {
+                widths[i] = Math.max(widths[i], line[i].length());
+            }
+        }
+        for (String[] line : lines) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < line.length; i++) {
+                text.append(i == line.length - 1 ? line[i] : String.format("%-" + widths[i] + "s  ", line[i]));
+            }
+            out.println(text);
+        }
+    }
+
+    private static String text(Version version) {
+        return version == null ? "-" : version.toString();
+    }
+
+    private ObjectNode toJson(ListResult result) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        if (outdated) {
+            for (ListResult.Outdated r : result.outdated()) {
+                ObjectNode row = root.putObject(r.name());
+                row.put("range", r.range());
+                row.put("current", r.current() == null ? null : r.current().toString());
+                row.put("wanted", r.wanted() == null ? null : r.wanted().toString());
+                row.put("latest", r.latest() == null ? null : r.latest().toString());
+            }
+            return root;
+        }
+        ArrayNode packages = root.putArray("packages");
+        for (ListResult.Entry p : result.packages()) {
+            packages.addObject().put("name", p.name()).put("version", p.version().toString())
+                    .put("direct", p.direct()).put("installed", p.present());
+        }
+        return root;
+    }
+}

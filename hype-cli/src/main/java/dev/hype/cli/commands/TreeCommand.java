@@ -1,0 +1,103 @@
+package dev.hype.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hype.pm.ops.TreeOperation;
+import dev.hype.pm.ops.TreeOptions;
+import dev.hype.pm.ops.TreeResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Print the dependency tree from the lockfile, or why one package is installed. */
+@Command(name = "tree", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print the dependency tree recorded in hype-lock.json, root first, children sorted.",
+            "A package already shown is marked (deduped) and not expanded again."})
+public final class TreeCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "Root the tree at this installed package.")
+    private String start;
+
+    @Option(names = "--depth", paramLabel = "N", description = "Show at most N levels below the root.")
+    private Integer depth;
+
+    @Option(names = "--invert", paramLabel = "NAME", description = "Show the paths from the project to NAME instead.")
+    private String invert;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    private boolean json;
+
+    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Work on the project in DIR (default: current directory).")
+    private Path dir = Path.of("");
+
+    @Override
+    public Integer call() throws Exception {
+        if (depth != null && depth < 0) {
+            throw new ParameterException(spec.commandLine(), "--depth must be 0 or more");
+        }
+        TreeResult result = TreeOperation.run(new TreeOptions(dir.toAbsolutePath(), start,
+                depth == null ? -1 : depth, invert));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonNode node = invert != null ? paths(result.paths()) : node(result.root());
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        } else if (invert != null) {
+            result.paths().forEach(path -> out.println(path.stream().map(TreeCommand::label)
+                    .collect(Collectors.joining(" > "))));
+        } else {
+            out.println(label(result.root()));
+            print(out, result.root().children(), "");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, List<TreeResult.Node> nodes, String indent) {
+        for (int i = 0; i < nodes.size(); i++) {
+            boolean last = i == nodes.size() - 1;
+            TreeResult.Node node = nodes.get(i);
+            out.println(indent + (last ? "└── " : "├── ") + label(node) + (node.deduped() ? " (deduped)" : ""));
+            print(out, node.children(), indent + (last ? "    " : "│   "));
+        }
+    }
+
+    private static String label(TreeResult.Node node) {
+        return node.version() == null ? node.name() : node.name() + "@" + node.version();
+    }
+
+    private static ObjectNode node(TreeResult.Node node) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("name", node.name());
+        json.put("version", node.version() == null ? null : node.version().toString());
+        if (node.deduped()) {
+            json.put("deduped", true);
+        }
+        ArrayNode children = json.putArray("dependencies");
+        node.children().forEach(child -> children.add(node(child)));
+        return json;
+    }
+
+    private static ArrayNode paths(List<List<TreeResult.Node>> paths) {
+        ArrayNode array = JSON.createArrayNode();
+        for (List<TreeResult.Node> path : paths) {
+            ArrayNode steps = array.addArray();
+            path.forEach(step -> steps.addObject().put("name", step.name())
+                    .put("version", step.version() == null ? null : step.version().toString()));
+        }
+        return array;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.hype.cli.commands;
+
+import dev.hype.pm.manifest.DependencyKind;
+import dev.hype.pm.ops.InstallOptions;
+import dev.hype.pm.ops.UpdateOperation;
+import dev.hype.pm.ops.UpdateOptions;
+import dev.hype.pm.ops.UpdateResult;
+import dev.hype.pm.registry.RegistryClient;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Move locked versions within their ranges, or to the latest with {@code --latest}, and print what changed. */
+@Command(name = "update", aliases = "up", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Re-resolve the named packages (all when none are named) within the ranges in hype.json,",
+            "ignoring their locked versions, install the result and print what changed.",
+            "With --latest, move them to the registry's latest version and rewrite their ranges to ^VERSION."})
+public final class UpdateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Packages to update (default: all).")
+    private List<String> names = List.of();
+
+    @Option(names = "--latest", description = "Move to the latest version, rewriting ranges in hype.json.")
+    private boolean latest;
+
+    @Option(names = "--index", paramLabel = "FILE", description = "Read available packages from a static JSON index.")
+    private Path index;
+
+    @Mixin
+    private RegistryOptions registry;
+
+    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Work on the project in DIR (default: current directory).")
+    private Path dir = Path.of("");
+
+    @Option(names = "--store-dir", paramLabel = "DIR",
+            description = "Use the package store in DIR (default: $HYPE_HOME/store, else ~/.hype/store).")
+    private Path storeDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path project = dir.toAbsolutePath();
+        InstallOptions install = new InstallOptions(project, RegistryAccess.sources(index, registry, project),
+                HypeHome.store(storeDir), List.of(), DependencyKind.RUNTIME, false, false, false, false,
+                List.of(), true, Set.of());
+        UpdateResult result;
+        try (RegistryClient client = latest ? registry.client(project, null) : null) {
+            result = UpdateOperation.run(new UpdateOptions(names, latest, client, install),
+                    new ConsoleReporter(spec.commandLine().getErr()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        result.ranges().forEach((name, range) -> out.println(name + " range -> " + range));
+        result.changes().forEach(out::println);
+        if (result.changes().isEmpty()) {
+            out.println("nothing to update");
+        }
+        out.flush();
+        return 0;
+    }
+}

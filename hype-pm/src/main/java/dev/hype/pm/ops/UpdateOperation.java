@@ -1,0 +1,114 @@
+package dev.hype.pm.ops;
+
+import dev.hype.pm.install.Reporter;
+import dev.hype.pm.lock.LockedPackage;
+import dev.hype.pm.lock.Lockfile;
+import dev.hype.pm.manifest.DependencyKind;
+import dev.hype.pm.manifest.Manifest;
+import dev.hype.pm.manifest.ManifestEditor;
+import dev.hype.pm.registry.Form;
+import dev.hype.pm.semver.Version;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * Move locked versions: within the {@code hype.json} ranges by default, or to the registry's latest, rewriting the
+ * ranges. The install itself is {@link InstallOperation}'s, with the updated packages unlocked.
+ */
+public final class UpdateOperation {
+    /** Code of a package whose registry document has no {@code latest} dist-tag. */
+    public static final String NO_LATEST = "E_NO_LATEST";
+
+    private UpdateOperation() {
+    }
+
+    /** Update as {@code options} say, reporting progress to {@code reporter}. */
+    public static UpdateResult run(UpdateOptions options, Reporter reporter) {
+        Path dir = options.install().projectDirectory().toAbsolutePath().normalize();
+        Lockfile before = ListOperation.readLockfile(dir);
+        Manifest manifest = Manifest.read(dir);
+        Map<String, String> direct = ListOperation.directRanges(manifest);
+        checkNames(options, before, direct, manifest.name());
+        Set<String> targets = targets(options, before, direct);
+        Map<String, String> ranges = options.latest() ? latestRanges(options, targets, direct) : Map.of();
+        UnaryOperator<ManifestEditor> rewrite = editor -> {
+            for (var e : ranges.entrySet()) {
+                editor = editor.addDependency(kind(manifest, e.getKey()), e.getKey(), e.getValue());
+            }
+            return editor;
+        };
+        InstallResult install = InstallPipeline.run(options.install().unlocking(targets),
+                new ManifestEdits(rewrite, versions -> rewrite), reporter);
+        Lockfile after = Lockfile.readIfPresent(dir).orElse(Lockfile.EMPTY);
+        return new UpdateResult(changes(before, after), ranges, install);
+    }
+
+    private static void checkNames(UpdateOptions options, Lockfile lock, Map<String, String> direct, String project) {
+        for (String name : options.names()) {
+            if (options.latest() && !direct.containsKey(name)) {
+                throw new OperationException(RemoveOperation.NOT_A_DEPENDENCY, name + " is not a dependency of "
+                        + project, List.of("--latest moves the ranges of direct dependencies only"));
+            }
+            if (!direct.containsKey(name) && !lock.packages().containsKey(name)) {
+                throw new OperationException(TreeOperation.NOT_INSTALLED, name + " is not installed in this project",
+                        List.of("'hype pkg list' shows what is installed; 'hype pkg install " + name + "' adds it"));
+            }
+        }
+    }
+
+    private static Set<String> targets(UpdateOptions options, Lockfile lock, Map<String, String> direct) {
+        if (!options.names().isEmpty()) {
+            return new LinkedHashSet<>(options.names());
+        }
+        return new TreeSet<>(options.latest() ? direct.keySet() : lock.packages().keySet());
+    }
+
+    /** Return {@code ^LATEST} for each target whose range does not say so already. */
+    private static Map<String, String> latestRanges(UpdateOptions options, Set<String> targets,
+                                                    Map<String, String> direct) {
+        Map<String, String> ranges = new TreeMap<>();
+        for (String name : targets) {
+            String latest = options.registry().packument(name, Form.ABBREVIATED).latest()
+                    .orElseThrow(() -> new OperationException(NO_LATEST, name + " has no 'latest' dist-tag",
+                            List.of("'hype pkg info " + name + "' lists its dist-tags")));
+            String range = "^" + Version.parse(latest, false);
+            if (!range.equals(direct.get(name))) {
+                ranges.put(name, range);
+            }
+        }
+        return ranges;
+    }
+
+    private static DependencyKind kind(Manifest manifest, String name) {
+        if (manifest.dependencies().containsKey(name)) {
+            return DependencyKind.RUNTIME;
+        }
+        return manifest.devDependencies().containsKey(name) ? DependencyKind.DEV : DependencyKind.OPTIONAL;
+    }
+
+    private static List<UpdateResult.Change> changes(Lockfile before, Lockfile after) {
+        Set<String> names = new TreeSet<>(before.packages().keySet());
+        names.addAll(after.packages().keySet());
+        List<UpdateResult.Change> changes = new ArrayList<>();
+        for (String name : names) {
+            Version from = version(before.packages().get(name));
+            Version to = version(after.packages().get(name));
+            if (!Objects.equals(from, to)) {
+                changes.add(new UpdateResult.Change(name, from, to));
+            }
+        }
+        return changes;
+    }
+
+    private static Version version(LockedPackage locked) {
+        return locked == null ? null : locked.version();
+    }
+}
