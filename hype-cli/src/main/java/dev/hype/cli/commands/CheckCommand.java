@@ -5,12 +5,11 @@ import dev.hype.pm.ops.CheckOptions;
 import dev.hype.pm.ops.CheckProblem;
 import dev.hype.pm.ops.CheckResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Check the manifest, the lockfile and every installed file; exit 1 on any problem. */
@@ -21,17 +20,15 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Check the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
 
-    @Option(names = "--store-dir", paramLabel = "DIR",
-            description = "Use the package store in DIR (default: $HYPE_HOME/store, else ~/.hype/store).")
-    private Path storeDir;
+
+    @Mixin
+    private ProjectOptions project;
 
     @Override
     public Integer call() {
-        CheckResult result = CheckOperation.run(new CheckOptions(dir.toAbsolutePath(),
-                HypeHome.store(storeDir)));
+        CheckResult result = CheckOperation.run(new CheckOptions(project.project(),
+                project.store()));
         PrintWriter out = spec.commandLine().getOut();
         for (CheckProblem problem : result.problems()) {
             out.println(problem.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + problem);

@@ -5,7 +5,6 @@ import dev.hype.pm.ops.InstallOperation;
 import dev.hype.pm.ops.InstallOptions;
 import dev.hype.pm.ops.InstallResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,26 +51,21 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--no-default-features", description = "Do not enable the project's default feature.")
     private boolean noDefaultFeatures;
 
-    @Option(names = "--index", paramLabel = "FILE",
-            description = "Read available packages from a static JSON index whose versions carry dist.tarball and "
-                    + "dist.integrity.")
-    private Path index;
+
+
+
 
     @Mixin
-    private RegistryOptions registry;
+    private ProjectOptions project;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Install the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
-
-    @Option(names = "--store-dir", paramLabel = "DIR",
-            description = "Use the package store in DIR (default: $HYPE_HOME/store, else ~/.hype/store).")
-    private Path storeDir;
+    @Mixin
+    private SourceOptions source;
 
     @Override
     public Integer call() {
         DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
-        InstallOptions options = new InstallOptions(dir.toAbsolutePath(), RegistryAccess.sources(index, registry, dir.toAbsolutePath()),
-                HypeHome.store(storeDir), packages, kind, exact, frozen, offline, production, features,
+        InstallOptions options = new InstallOptions(project.project(), source.sources(project.project()),
+                project.store(), packages, kind, exact, frozen, offline, production, features,
                 !noDefaultFeatures, Set.of());
         PrintWriter out = spec.commandLine().getOut();
         InstallResult result = InstallOperation.run(options, new ConsoleReporter(spec.commandLine().getErr()));

@@ -6,14 +6,12 @@ import dev.hype.pm.ops.InstallResult;
 import dev.hype.pm.ops.RemoveOperation;
 import dev.hype.pm.ops.RemoveOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,23 +25,20 @@ public final class RemoveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "Dependencies to remove.")
     private List<String> names;
 
-    @Option(names = "--index", paramLabel = "FILE", description = "Read available packages from a static JSON index.")
-    private Path index;
+
+
+
 
     @Mixin
-    private RegistryOptions registry;
+    private ProjectOptions project;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Work on the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
-
-    @Option(names = "--store-dir", paramLabel = "DIR",
-            description = "Use the package store in DIR (default: $HYPE_HOME/store, else ~/.hype/store).")
-    private Path storeDir;
+    @Mixin
+    private SourceOptions source;
 
     @Override
     public Integer call() {
-        InstallOptions install = new InstallOptions(dir.toAbsolutePath(), RegistryAccess.sources(index, registry, dir.toAbsolutePath()),
-                HypeHome.store(storeDir), List.of(), DependencyKind.RUNTIME, false, false, false, false,
+        InstallOptions install = new InstallOptions(project.project(), source.sources(project.project()),
+                project.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
                 List.of(), true, Set.of());
         InstallResult result = RemoveOperation.run(new RemoveOptions(names, install),
                 new ConsoleReporter(spec.commandLine().getErr()));

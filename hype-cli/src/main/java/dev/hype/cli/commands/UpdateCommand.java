@@ -33,27 +33,24 @@ public final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--latest", description = "Move to the latest version, rewriting ranges in hype.json.")
     private boolean latest;
 
-    @Option(names = "--index", paramLabel = "FILE", description = "Read available packages from a static JSON index.")
-    private Path index;
+
+
+
 
     @Mixin
-    private RegistryOptions registry;
+    private ProjectOptions projectOptions;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Work on the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
-
-    @Option(names = "--store-dir", paramLabel = "DIR",
-            description = "Use the package store in DIR (default: $HYPE_HOME/store, else ~/.hype/store).")
-    private Path storeDir;
+    @Mixin
+    private SourceOptions source;
 
     @Override
     public Integer call() throws Exception {
-        Path project = dir.toAbsolutePath();
-        InstallOptions install = new InstallOptions(project, RegistryAccess.sources(index, registry, project),
-                HypeHome.store(storeDir), List.of(), DependencyKind.RUNTIME, false, false, false, false,
+        Path project = projectOptions.project();
+        InstallOptions install = new InstallOptions(project, source.sources(project),
+                projectOptions.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
                 List.of(), true, Set.of());
         UpdateResult result;
-        try (RegistryClient client = latest ? registry.client(project, null) : null) {
+        try (RegistryClient client = latest ? source.client(project) : null) {
             result = UpdateOperation.run(new UpdateOptions(names, latest, client, install),
                     new ConsoleReporter(spec.commandLine().getErr()));
         }

@@ -1,0 +1,27 @@
+package dev.hype.cli.commands;
+
+import dev.hype.pm.ops.PackageSources;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Choose where packages come from: a static index file, else the configured registry. */
+final class SourceOptions {
+    @Option(names = "--index", paramLabel = "FILE",
+            description = "Read available packages from a static JSON index whose versions carry dist.tarball and "
+                    + "dist.integrity, instead of the registry.")
+    private Path index;
+
+    @Mixin
+    private RegistryOptions registry;
+
+    /** Return a client of the configured registry for the project in {@code project}. */
+    dev.hype.pm.registry.RegistryClient client(Path project) {
+        return registry.client(project, null);
+    }
+
+    /** Return the package sources for the project in {@code project}. */
+    PackageSources sources(Path project) {
+        return RegistryAccess.sources(index, registry, project);
+    }
+}
