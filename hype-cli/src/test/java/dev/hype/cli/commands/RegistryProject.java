@@ -24,11 +24,16 @@ final class RegistryProject {
 
     /** Publish {@code name@version} with these dependencies, as a JSON object. */
     void publish(String name, String version, String dependencies) throws IOException {
+        publish(name, version, dependencies, "return {}\n");
+    }
+
+    /** Publish {@code name@version} with these dependencies and {@code index} as its {@code index.lua}. */
+    void publish(String name, String version, String dependencies, String index) throws IOException {
         Path dir = Files.createDirectories(temp.resolve("src-" + name + "-" + version));
         Files.writeString(dir.resolve("hype.json"), """
             {"name": "%s", "version": "%s", "license": "MIT", "main": "index.lua", "dependencies": %s}
             """.formatted(name, version, dependencies));
-        Files.writeString(dir.resolve("index.lua"), "return {}\n");
+        Files.writeString(dir.resolve("index.lua"), index);
         CliRun run = CliRun.of("pkg", "publish", "-C", dir.toString(), "--registry", registry.url(),
                 "--token", registry.token(), "--force");
         assertThat(run.status()).as(run.err()).isZero();
