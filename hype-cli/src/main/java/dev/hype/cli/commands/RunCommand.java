@@ -1,0 +1,52 @@
+package dev.hype.cli.commands;
+
+import dev.hype.pm.ops.RunOperation;
+import dev.hype.pm.ops.RunOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Run a {@code scripts} entry of {@code hype.json}, or list them. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a script from hype.json \"scripts\" through the shell, in the project directory,",
+            "with hype_modules/.bin and hype itself on PATH; extra ARGS are appended. Without SCRIPT, list them."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Run in the project in DIR (default: current directory).")
+    private Path dir = Path.of("");
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The script to run.")
+    private String script;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments appended to the script's command.")
+    private List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Path project = dir.toAbsolutePath();
+        if (script == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            Map<String, String> scripts = RunOperation.scripts(project);
+            scripts.forEach((name, command) -> out.println(name + "\n  " + command));
+            out.flush();
+            return 0;
+        }
+        List<Path> extra = new ArrayList<>();
+        String home = System.getProperty("hype.home");
+        if (home != null) {
+            extra.add(Path.of(home));
+        }
+        spec.commandLine().getOut().flush();
+        return RunOperation.run(new RunOptions(project, script, args, extra));
+    }
+}

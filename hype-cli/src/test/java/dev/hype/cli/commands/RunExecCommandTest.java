@@ -1,0 +1,72 @@
+package dev.hype.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hype.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunExecCommandTest {
+    @TempDir
+    Path dir;
+
+    private void manifest(String scripts) throws Exception {
+        Files.writeString(dir.resolve("hype.json"),
+                "{\"name\": \"app\", \"version\": \"1.0.0\", \"scripts\": " + scripts + "}");
+    }
+
+    @Test
+    void runsAScriptInTheProjectWithArgumentsAndItsStatus() throws Exception {
+        manifest("{\"greet\": \"echo hello > out.txt; echo \\\"$@\\\" >> out.txt\", \"fail\": \"exit 3\"}");
+        CliRun run = CliRun.of("pkg", "run", "-C", dir.toString(), "greet", "a b");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out.txt"))).startsWith("hello\n");
+        assertThat(CliRun.of("pkg", "run", "-C", dir.toString(), "fail").status()).isEqualTo(3);
+    }
+
+    @Test
+    void putsInstalledBinsOnPath() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("hype_modules/.bin"));
+        Path tool = Files.writeString(bin.resolve("mytool"), "#!/bin/sh\necho tool-ran > tool.txt\n");
+        tool.toFile().setExecutable(true);
+        manifest("{\"use\": \"mytool\"}");
+        CliRun run = CliRun.of("pkg", "run", "-C", dir.toString(), "use");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(Files.readString(dir.resolve("tool.txt"))).isEqualTo("tool-ran\n");
+    }
+
+    @Test
+    void listsScriptsAndNamesAnUnknownOne() throws Exception {
+        manifest("{\"build\": \"echo b\", \"lint\": \"echo l\"}");
+        assertThat(CliRun.of("pkg", "run", "-C", dir.toString()).out()).isEqualTo("build\n  echo b\nlint\n  echo l\n");
+        CliRun unknown = CliRun.of("pkg", "run", "-C", dir.toString(), "deploy");
+        assertThat(unknown.status()).isEqualTo(1);
+        assertThat(unknown.err()).contains("hype.json has no script named 'deploy'").contains("scripts: build, lint");
+    }
+
+    @Test
+    void execRunsAnInstalledBinWithItsArguments() throws Exception {
+        manifest("{}");
+        Path pkg = Files.createDirectories(dir.resolve("hype_modules/tool/bin"));
+        Files.writeString(pkg.resolve("tool.lua"),
+                "local f = assert(io.open(arg[1], 'w')) f:write('ran with ' .. select('#', ...)) f:close()\n");
+        Path bin = Files.createDirectories(dir.resolve("hype_modules/.bin"));
+        Files.createSymbolicLink(bin.resolve("tool"), bin.relativize(pkg.resolve("tool.lua")));
+        Path out = dir.resolve("exec.txt");
+        CliRun run = CliRun.of("pkg", "exec", "-C", dir.toString(), "tool", out.toString(), "x");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("ran with 2");
+    }
+
+    @Test
+    void execNamesAMissingBinAndTheInstalledOnes() throws Exception {
+        manifest("{}");
+        Path bin = Files.createDirectories(dir.resolve("hype_modules/.bin"));
+        Files.writeString(bin.resolve("other"), "print('x')\n");
+        CliRun run = CliRun.of("pkg", "exec", "-C", dir.toString(), "nope");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("no installed package provides 'nope'").contains("installed commands: other");
+    }
+}
