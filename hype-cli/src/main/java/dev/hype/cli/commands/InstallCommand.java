@@ -51,6 +51,9 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--no-default-features", description = "Do not enable the project's default feature.")
     private boolean noDefaultFeatures;
 
+    @Option(names = "--json", description = "Print what changed as JSON instead of lines.")
+    private boolean json;
+
 
 
 
@@ -69,6 +72,18 @@ public final class InstallCommand implements Callable<Integer> {
                 !noDefaultFeatures, Set.of());
         PrintWriter out = spec.commandLine().getOut();
         InstallResult result = InstallOperation.run(options, new ConsoleReporter(spec.commandLine().getErr()));
+        if (json) {
+            var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            result.added().forEach(root.putArray("added")::add);
+            result.changed().forEach(root.putArray("changed")::add);
+            result.removed().forEach(root.putArray("removed")::add);
+            root.put("installed", result.installed());
+            root.put("lockfileChanged", result.lockfileChanged());
+            root.put("durationMs", result.duration().toMillis());
+            out.println(root.toPrettyString());
+            out.flush();
+            return 0;
+        }
         result.added().forEach(name -> out.println("+ " + name));
         result.changed().forEach(name -> out.println("~ " + name));
         result.removed().forEach(name -> out.println("- " + name));

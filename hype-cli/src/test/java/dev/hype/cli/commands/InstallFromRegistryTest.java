@@ -58,6 +58,18 @@ class InstallFromRegistryTest {
     }
 
     @Test
+    void printsWhatChangedAsJson() throws Exception {
+        project.publish("one", "1.0.0", "{}");
+        project.manifest("{\"one\": \"^1\"}");
+        CliRun install = project.pkg("install", "--json");
+        assertThat(install.status()).as(install.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(install.out());
+        assertThat(doc.path("added").toString()).contains("one");
+        assertThat(doc.path("lockfileChanged").asBoolean()).isTrue();
+    }
+
+    @Test
     void aMissingPackageNamesTheRegistry() throws Exception {
         project.manifest("{}");
         CliRun install = project.pkg("install", "no-such-package");
