@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Manage a package: its manifest, dependencies and tests.",
         subcommands = {InitCommand.class, InstallCommand.class, RemoveCommand.class, CheckCommand.class,
                 ResolveCommand.class, PackCommand.class, PublishCommand.class, InfoCommand.class,
-                SearchCommand.class, RunCommand.class, ExecCommand.class, TestCommand.class, ListCommand.class,
+                SearchCommand.class, KeygenCommand.class, RunCommand.class, ExecCommand.class, TestCommand.class, ListCommand.class,
                 TreeCommand.class, UpdateCommand.class})
 public final class PkgCommand {
 }

@@ -36,6 +36,10 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Do everything but send the package.")
     private boolean dryRun;
 
+    @Option(names = "--sign", paramLabel = "KEYFILE",
+            description = "Sign the version with this Ed25519 private key (from 'hype pkg keygen'); its .pub must sit beside it.")
+    private java.nio.file.Path signingKey;
+
     @Option(names = "--force", description = "Publish even with uncommitted changes.")
     private boolean force;
 
@@ -62,7 +66,7 @@ public final class PublishCommand implements Callable<Integer> {
         };
         PublishResult result;
         try (RegistryClient client = registry.client(project, token)) {
-            result = PublishOperation.run(new PublishOptions(project, tag, dryRun, force), client, reporter);
+            result = PublishOperation.run(new PublishOptions(project, tag, dryRun, force, signingKey == null ? null : signingKey.toAbsolutePath()), client, reporter);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("+ " + result.packed().name() + "@" + result.packed().version()

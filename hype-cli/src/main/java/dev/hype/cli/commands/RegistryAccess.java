@@ -4,7 +4,9 @@ import dev.hype.pm.ops.PackageSources;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.registry.Dist;
 import dev.hype.pm.registry.RegistryClient;
+import dev.hype.pm.registry.RegistryConfigReader;
 import dev.hype.pm.registry.RegistryPackageSource;
+import dev.hype.pm.sign.TrustedKeys;
 import dev.hype.pm.store.DistSource;
 import dev.hype.pm.store.PackageRef;
 import dev.hype.pm.store.TarballFetcher;
@@ -15,7 +17,8 @@ import java.util.List;
 
 /**
  * Build what install and remove ask of a registry: versions and dependencies for the resolver,
- * tarball locations and integrities for the lockfile, and verified tarball downloads for the store.
+ * tarball locations and integrities for the lockfile (each version checked against the
+ * configuration's {@code trustedKeys}), and verified tarball downloads for the store.
  */
 final class RegistryAccess {
     /** Code of a version the registry lists without a tarball location. */
@@ -34,10 +37,14 @@ final class RegistryAccess {
             return PackageSources.index(indexFile.toAbsolutePath());
         }
         RegistryClient client = registry.client(projectDirectory, null);
+        TrustedKeys trusted = RegistryConfigReader.trustedKeys(projectDirectory, RegistryOptions.environment());
         RegistryPackageSource packages = new RegistryPackageSource(client);
         DistSource dists = (name, version) -> packages.packument(name)
-                .flatMap(packument -> packument.dist(version.toString()))
-                .map(dist -> new PackageRef(name, version, integrity(dist), URI.create(dist.tarball())))
+                .flatMap(packument -> packument.dist(version.toString()).map(dist -> {
+                    trusted.check(name, version.toString(), dist.integrity(), packument.version(version.toString())
+                            .map(v -> v.path("dist").path("signatures")).orElse(null));
+                    return new PackageRef(name, version, integrity(dist), URI.create(dist.tarball()));
+                }))
                 .orElseThrow(() -> new HypeException(NO_DIST, name + "@" + version + " has no tarball in the registry",
                         List.of("check that the registry serves " + name + " and its dist fields")));
         TarballFetcher fetcher = ref -> client.download(ref.name(), ref.version().toString(), dist(ref)).bytes();

@@ -49,8 +49,25 @@ public final class PublishOperation {
             return new PublishResult(outcome.packed(), registry, options.tag(), null, true);
         }
         reporter.uploading(registry, outcome.packed());
-        URI tarball = client.publish(outcome.packed(), manifestJson(options), options.tag());
+        JsonNode manifest = manifestJson(options);
+        if (options.signingKey() != null) {
+            manifest = signed(manifest, outcome.packed(), options.signingKey());
+        }
+        URI tarball = client.publish(outcome.packed(), manifest, options.tag());
         return new PublishResult(outcome.packed(), registry, options.tag(), tarball, false);
+    }
+
+    /** Attach an Ed25519 signature over {@code name@version:integrity} as {@code dist.signatures}. */
+    private static JsonNode signed(JsonNode manifest, dev.hype.pm.pack.PackResult packed, java.nio.file.Path keyFile) {
+        var privateKey = dev.hype.pm.sign.SigningKeys.readPrivateKey(keyFile);
+        String keyid = dev.hype.pm.sign.SigningKeys.keyid(dev.hype.pm.sign.SigningKeys.publicKeyBeside(keyFile));
+        var signature = dev.hype.pm.sign.PackageSignature.sign(packed.name(), packed.version(),
+                packed.integrity().sri(), privateKey, keyid);
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) manifest)
+                .deepCopy();
+        copy.putObject("dist").putArray("signatures").addObject()
+                .put("keyid", signature.keyid()).put("sig", signature.sig());
+        return copy;
     }
 
     private static JsonNode manifestJson(PublishOptions options) {

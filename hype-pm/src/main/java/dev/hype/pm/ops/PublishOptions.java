@@ -10,5 +10,9 @@ import java.nio.file.Path;
  * @param dryRun whether to pack and check everything but send nothing
  * @param force whether to publish even with uncommitted changes in the project's git work tree
  */
-public record PublishOptions(Path projectDirectory, String tag, boolean dryRun, boolean force) {
+public record PublishOptions(Path projectDirectory, String tag, boolean dryRun, boolean force, Path signingKey) {
+    /** Return options that publish unsigned. */
+    public PublishOptions(Path projectDirectory, String tag, boolean dryRun, boolean force) {
+        this(projectDirectory, tag, dryRun, force, null);
+    }
 }

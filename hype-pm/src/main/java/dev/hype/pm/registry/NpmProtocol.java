@@ -38,6 +38,7 @@ final class NpmProtocol {
     /** Build the body of {@code PUT /{name}} exactly as npm's client sends it. */
     static ObjectNode publishBody(PackResult packed, JsonNode manifest, String tag, URI registry) {
         ObjectNode version = manifest.isObject() ? ((ObjectNode) manifest).deepCopy() : JSON.createObjectNode();
+        JsonNode signatures = version.path("dist").path("signatures");
         version.put("name", packed.name());
         version.put("version", packed.version());
         version.put("_id", packed.name() + "@" + packed.version());
@@ -45,6 +46,9 @@ final class NpmProtocol {
             .put("integrity", packed.integrity().sri())
             .put("shasum", packed.shasum().hex())
             .put("tarball", tarballUrl(registry, packed.name(), packed.version()).toString());
+        if (signatures.isArray()) {
+            ((ObjectNode) version.get("dist")).set("signatures", signatures);
+        }
         ObjectNode body = JSON.createObjectNode();
         body.put("_id", packed.name());
         body.put("name", packed.name());

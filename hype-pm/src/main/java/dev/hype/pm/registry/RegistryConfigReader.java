@@ -65,6 +65,23 @@ public final class RegistryConfigReader {
         return new RegistryConfig(registry, scopes, tokens).withToken(env.get("HYPE_TOKEN"));
     }
 
+    /**
+     * Read {@code trustedKeys} from the same files: per scope, a later file's keys replace an
+     * earlier file's.
+     */
+    public static dev.hype.pm.sign.TrustedKeys trustedKeys(Path projectDirectory, Map<String, String> env) {
+        com.fasterxml.jackson.databind.node.ObjectNode merged = JSON.createObjectNode();
+        String where = "config";
+        for (Path file : files(hypeHome(env), projectDirectory)) {
+            JsonNode keys = objectField(parse(file), "trustedKeys", file);
+            keys.properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
+            if (!keys.isEmpty()) {
+                where = file.toString();
+            }
+        }
+        return dev.hype.pm.sign.TrustedKeys.parse(merged, where);
+    }
+
     /** Return the config files that exist, in the order they apply. */
     static List<Path> files(Path home, Path projectDirectory) {
         List<Path> files = new java.util.ArrayList<>();

@@ -1,0 +1,38 @@
+package dev.hype.cli.commands;
+
+import dev.hype.pm.sign.SigningKeys;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Make an Ed25519 key pair for signing published packages. */
+@Command(name = "keygen", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Make an Ed25519 key pair: NAME.key (private, for 'hype pkg publish --sign') and NAME.pub",
+            "(public: put its text in \"trustedKeys\" of ~/.hype/config.json or .hyperc.json)."})
+public final class KeygenCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the key files into DIR (default: ~/.hype/keys).")
+    private Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name the files NAME.key and NAME.pub (default: ${DEFAULT-VALUE}).")
+    private String name = "signing";
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = out != null ? out : HypeHome.directory().resolve("keys");
+        SigningKeys.Generated keys = SigningKeys.generate(dir.toAbsolutePath(), name);
+        PrintWriter writer = spec.commandLine().getOut();
+        writer.println("private key: " + keys.privateKeyFile());
+        writer.println("public key:  " + keys.publicKeyFile());
+        writer.println("key id:      " + keys.keyid());
+        writer.println("trust it with: \"trustedKeys\": {\"@your-scope\": [\"" + keys.publicKey() + "\"]}");
+        writer.flush();
+        return 0;
+    }
+}
