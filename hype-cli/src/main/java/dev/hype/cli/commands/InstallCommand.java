@@ -71,7 +71,7 @@ public final class InstallCommand implements Callable<Integer> {
                 project.store(), packages, kind, exact, frozen, offline, production, features,
                 !noDefaultFeatures, Set.of());
         PrintWriter out = spec.commandLine().getOut();
-        InstallResult result = InstallOperation.run(options, new ConsoleReporter(spec.commandLine().getErr()));
+        InstallResult result = InstallOperation.run(options, ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         if (json) {
             var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
             result.added().forEach(root.putArray("added")::add);

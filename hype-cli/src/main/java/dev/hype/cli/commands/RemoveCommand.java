@@ -41,7 +41,7 @@ public final class RemoveCommand implements Callable<Integer> {
                 project.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
                 List.of(), true, Set.of());
         InstallResult result = RemoveOperation.run(new RemoveOptions(names, install),
-                new ConsoleReporter(spec.commandLine().getErr()));
+                ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         PrintWriter out = spec.commandLine().getOut();
         result.removed().forEach(name -> out.println("- " + name));
         out.println(result.summary());

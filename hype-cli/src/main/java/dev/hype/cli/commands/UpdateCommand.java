@@ -52,7 +52,7 @@ public final class UpdateCommand implements Callable<Integer> {
         UpdateResult result;
         try (RegistryClient client = latest ? source.client(project) : null) {
             result = UpdateOperation.run(new UpdateOptions(names, latest, client, install),
-                    new ConsoleReporter(spec.commandLine().getErr()));
+                    ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         }
         PrintWriter out = spec.commandLine().getOut();
         result.ranges().forEach((name, range) -> out.println(name + " range -> " + range));
