@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hype.cli.CliRun;
 import dev.hype.cli.GoldenTest;
-import dev.hype.registry.server.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,20 +17,16 @@ class InstallFromRegistryTest {
     @TempDir
     Path temp;
 
-    private TestRegistry registry;
     private RegistryProject project;
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(RegistryOptions.HOME_PROPERTY, temp.resolve("home").toString());
-        registry = TestRegistry.start();
-        project = new RegistryProject(registry, temp);
+        project = RegistryProject.start(temp);
     }
 
     @AfterEach
     void stop() {
-        registry.close();
-        System.clearProperty(RegistryOptions.HOME_PROPERTY);
+        project.close();
     }
 
     @Test

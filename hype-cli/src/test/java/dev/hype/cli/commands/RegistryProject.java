@@ -10,16 +10,42 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Publish packages to a test registry and run package commands on one project against it. */
-final class RegistryProject {
+/**
+ * Publish packages to a test registry and run package commands on one project against it.
+ *
+ * <p>{@link #start} points Hype's home at {@code temp/home} (so tests never read the real
+ * {@code ~/.hype}) and starts the real registry on a free port; {@link #close} undoes both.
+ */
+final class RegistryProject implements AutoCloseable {
     private final TestRegistry registry;
     private final Path temp;
     final Path app;
+    final Path home;
 
-    RegistryProject(TestRegistry registry, Path temp) throws IOException {
+    private RegistryProject(TestRegistry registry, Path temp, Path home) throws IOException {
         this.registry = registry;
         this.temp = temp;
+        this.home = home;
         this.app = Files.createDirectories(temp.resolve("app"));
+    }
+
+    /** Start a registry and a project under {@code temp}, with Hype's home in {@code temp/home}. */
+    static RegistryProject start(Path temp) throws IOException {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        System.setProperty(RegistryOptions.HOME_PROPERTY, home.toString());
+        return new RegistryProject(TestRegistry.start(), temp, home);
+    }
+
+    /** Return the running registry. */
+    TestRegistry registry() {
+        return registry;
+    }
+
+    /** Stop the registry and restore Hype's home. */
+    @Override
+    public void close() {
+        registry.close();
+        System.clearProperty(RegistryOptions.HOME_PROPERTY);
     }
 
     /** Publish {@code name@version} with these dependencies, as a JSON object. */

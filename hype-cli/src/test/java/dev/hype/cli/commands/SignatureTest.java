@@ -3,7 +3,6 @@ package dev.hype.cli.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hype.cli.CliRun;
-import dev.hype.registry.server.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -16,22 +15,16 @@ class SignatureTest {
     @TempDir
     Path temp;
 
-    private TestRegistry registry;
     private RegistryProject project;
-    private Path home;
 
     @BeforeEach
     void start() throws Exception {
-        home = Files.createDirectories(temp.resolve("home"));
-        System.setProperty(RegistryOptions.HOME_PROPERTY, home.toString());
-        registry = TestRegistry.start();
-        project = new RegistryProject(registry, temp);
+        project = RegistryProject.start(temp);
     }
 
     @AfterEach
     void stop() {
-        registry.close();
-        System.clearProperty(RegistryOptions.HOME_PROPERTY);
+        project.close();
     }
 
     private String keygen(String name) throws Exception {
@@ -45,13 +38,13 @@ class SignatureTest {
         Path dir = Files.createDirectories(temp.resolve("src-" + name));
         Files.writeString(dir.resolve("hype.json"), "{\"name\": \"" + name + "\", \"version\": \"1.0.0\", \"license\": \"MIT\"}");
         Files.writeString(dir.resolve("index.lua"), "return {}\n");
-        CliRun run = CliRun.of("pkg", "publish", "-C", dir.toString(), "--registry", registry.url(),
-                "--token", registry.token(), "--force", "--sign", temp.resolve("keys").resolve(key + ".key").toString());
+        CliRun run = CliRun.of("pkg", "publish", "-C", dir.toString(), "--registry", project.registry().url(),
+                "--token", project.registry().token(), "--force", "--sign", temp.resolve("keys").resolve(key + ".key").toString());
         assertThat(run.status()).as(run.err()).isZero();
     }
 
     private void trust(String scope, String publicKey) throws Exception {
-        Files.writeString(home.resolve("config.json"), "{\"trustedKeys\": {\"" + scope + "\": [\"" + publicKey + "\"]}}");
+        Files.writeString(project.home.resolve("config.json"), "{\"trustedKeys\": {\"" + scope + "\": [\"" + publicKey + "\"]}}");
     }
 
     @Test

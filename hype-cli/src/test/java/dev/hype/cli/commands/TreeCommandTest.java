@@ -3,7 +3,6 @@ package dev.hype.cli.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hype.cli.CliRun;
-import dev.hype.registry.server.TestRegistry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,14 +14,11 @@ class TreeCommandTest {
     @TempDir
     Path temp;
 
-    private TestRegistry registry;
     private RegistryProject project;
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(RegistryOptions.HOME_PROPERTY, temp.resolve("home").toString());
-        registry = TestRegistry.start();
-        project = new RegistryProject(registry, temp);
+        project = RegistryProject.start(temp);
         project.publish("b-lib", "1.0.0", "{}");
         project.publish("c-lib", "1.0.0", "{\"b-lib\": \"^1\"}");
         project.publish("a-lib", "1.0.0", "{\"b-lib\": \"^1\", \"c-lib\": \"^1\"}");
@@ -33,8 +29,7 @@ class TreeCommandTest {
 
     @AfterEach
     void stop() {
-        registry.close();
-        System.clearProperty(RegistryOptions.HOME_PROPERTY);
+        project.close();
     }
 
     @Test
