@@ -5,6 +5,7 @@ import dev.hype.runtime.engine.JavaFunction;
 import dev.hype.runtime.engine.LuaError;
 import dev.hype.runtime.engine.LuaStack;
 import dev.hype.runtime.engine.LuaType;
+import dev.hype.runtime.permissions.Access;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -26,15 +27,18 @@ import java.util.Map;
 /**
  * Provide {@code fs}: Node's synchronous file functions. Paths are relative to the runtime's
  * {@link WorkingDirectory}; contents cross as raw bytes; failures raise {@link FsError} tables.
+ * Every path is checked against the realm's {@link Access} before it is touched.
  */
 final class FsModule implements BuiltinModule {
     private static final Chunk SOURCE = ModuleSource.load("fs");
 
     private final WorkingDirectory cwd;
+    private final Access access;
     private final Map<String, JavaFunction> natives;
 
-    FsModule(WorkingDirectory cwd) {
+    FsModule(WorkingDirectory cwd, Access access) {
         this.cwd = cwd;
+        this.access = access;
         Map<String, JavaFunction> fns = new LinkedHashMap<>();
         fns.put("readFileSync", this::readFile);
         fns.put("writeFileSync", s -> write(s, "writeFileSync", StandardOpenOption.TRUNCATE_EXISTING));
@@ -68,7 +72,7 @@ final class FsModule implements BuiltinModule {
 
     private int readFile(LuaStack s) {
         String name = s.checkString(1, "readFileSync");
-        Path p = resolve(name, 1, "readFileSync");
+        Path p = read(name, 1, "readFileSync");
         TextEncoding encoding = encodingOption(s, 2, "readFileSync");
         if (Files.isDirectory(p)) {
             throw new FsError(FsError.Code.EISDIR, "read", name);
@@ -85,7 +89,7 @@ final class FsModule implements BuiltinModule {
 
     private int write(LuaStack s, String function, StandardOpenOption mode) {
         String name = s.checkString(1, function);
-        Path p = resolve(name, 1, function);
+        Path p = write(name, 1, function);
         byte[] data = s.checkBytes(2, function);
         TextEncoding encoding = encodingOption(s, 3, function);
         if (encoding != null) {
@@ -108,13 +112,14 @@ final class FsModule implements BuiltinModule {
             s.pushBoolean(false);
             return 1;
         }
+        access.checkRead(p, "fs.existsSync");
         s.pushBoolean(Files.exists(p));
         return 1;
     }
 
     private int stat(LuaStack s, String function, boolean follow) {
         String name = s.checkString(1, function);
-        Path p = resolve(name, 1, function);
+        Path p = read(name, 1, function);
         boolean throwIfMissing = !(s.type(2) == LuaType.TABLE && field(s, 2, "throwIfNoEntry") == Boolean.FALSE);
         LinkOption[] links = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
         BasicFileAttributes attrs;
@@ -135,7 +140,7 @@ final class FsModule implements BuiltinModule {
 
     private int readdir(LuaStack s) {
         String name = s.checkString(1, "readdirSync");
-        Path p = resolve(name, 1, "readdirSync");
+        Path p = read(name, 1, "readdirSync");
         List<byte[]> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(p)) {
             for (Path entry : entries) {
@@ -157,7 +162,7 @@ final class FsModule implements BuiltinModule {
 
     private int mkdir(LuaStack s) {
         String name = s.checkString(1, "mkdirSync");
-        Path p = resolve(name, 1, "mkdirSync");
+        Path p = write(name, 1, "mkdirSync");
         boolean recursive = booleanOption(s, 2, "mkdirSync", "recursive");
         try {
             if (!recursive) {
@@ -186,7 +191,7 @@ final class FsModule implements BuiltinModule {
 
     private int rm(LuaStack s) {
         String name = s.checkString(1, "rmSync");
-        Path p = resolve(name, 1, "rmSync");
+        Path p = write(name, 1, "rmSync");
         boolean recursive = booleanOption(s, 2, "rmSync", "recursive");
         boolean force = booleanOption(s, 2, "rmSync", "force");
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -233,8 +238,8 @@ final class FsModule implements BuiltinModule {
     private int rename(LuaStack s) {
         String from = s.checkString(1, "renameSync");
         String to = s.checkString(2, "renameSync");
-        Path source = resolve(from, 1, "renameSync");
-        Path target = resolve(to, 2, "renameSync");
+        Path source = write(from, 1, "renameSync");
+        Path target = write(to, 2, "renameSync");
         try {
             try {
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -250,8 +255,8 @@ final class FsModule implements BuiltinModule {
     private int copyFile(LuaStack s) {
         String from = s.checkString(1, "copyFileSync");
         String to = s.checkString(2, "copyFileSync");
-        Path source = resolve(from, 1, "copyFileSync");
-        Path target = resolve(to, 2, "copyFileSync");
+        Path source = read(from, 1, "copyFileSync");
+        Path target = write(to, 2, "copyFileSync");
         if (Files.isDirectory(source) || Files.isDirectory(target)) {
             throw new FsError(FsError.Code.EISDIR, "copyfile", from, to);
         }
@@ -265,13 +270,31 @@ final class FsModule implements BuiltinModule {
 
     private int realpath(LuaStack s) {
         String name = s.checkString(1, "realpathSync");
-        Path p = resolve(name, 1, "realpathSync");
+        Path p = read(name, 1, "realpathSync");
         try {
             s.pushString(p.toRealPath().toString());
         } catch (IOException e) {
             throw FsError.of(e, "realpath", name);
         }
         return 1;
+    }
+
+    /** Resolve a path the function reads, and check that the realm may read it. */
+    private Path read(String text, int arg, String function) {
+        Path p = resolve(text, arg, function);
+        if (!access.unrestricted()) {
+            access.checkRead(p, "fs." + function);
+        }
+        return p;
+    }
+
+    /** Resolve a path the function creates, changes or removes, and check that the realm may write it. */
+    private Path write(String text, int arg, String function) {
+        Path p = resolve(text, arg, function);
+        if (!access.unrestricted()) {
+            access.checkWrite(p, "fs." + function);
+        }
+        return p;
     }
 
     /** Resolve {@code text}, string argument {@code arg}, against the working directory. */

@@ -11,6 +11,8 @@ import dev.hype.runtime.engine.LuaType;
 import dev.hype.runtime.modules.resolve.ModuleNotFoundException;
 import dev.hype.runtime.modules.resolve.ModuleResolver;
 import dev.hype.runtime.modules.resolve.Resolution;
+import dev.hype.runtime.permissions.Kind;
+import dev.hype.runtime.permissions.Realm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Implement {@link ModuleSystem}: {@code modules.lua} keeps the caches and runs modules; the
@@ -34,6 +37,7 @@ final class LuaModuleSystem implements ModuleSystem {
     private final ModuleResolver resolver;
     private final Set<Path> loaded = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Path canonicalCwd;
+    private final Map<String, Realm> realms = new ConcurrentHashMap<>();
 
     LuaModuleSystem(LuaRuntime runtime, ModuleOptions options) {
         this.runtime = runtime;
@@ -116,10 +120,14 @@ final class LuaModuleSystem implements ModuleSystem {
     }
 
     private static Chunk luaSide() {
-        try (InputStream in = LuaModuleSystem.class.getResourceAsStream("modules.lua")) {
-            return new Chunk(in.readAllBytes(), "=[hype] modules");
+        return resource("modules.lua", "=[hype] modules");
+    }
+
+    private static Chunk resource(String name, String chunkName) {
+        try (InputStream in = LuaModuleSystem.class.getResourceAsStream(name)) {
+            return new Chunk(in.readAllBytes(), chunkName);
         } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("modules.lua is missing from the distribution", e);
+            throw new IllegalStateException(name + " is missing from the distribution", e);
         }
     }
 
@@ -130,6 +138,12 @@ final class LuaModuleSystem implements ModuleSystem {
         natives.put("paths", this::paths);
         natives.put("read_json", this::readJson);
         natives.put("builtin", this::builtin);
+        natives.put("realm", this::realm);
+        natives.put("realm_api", this::realmApi);
+        natives.put("sandbox", stack -> {
+            stack.load(resource("sandbox.lua", "=[hype] sandbox"));
+            return 1;
+        });
         natives.put("warn", stack -> {
             options.warnings().accept(stack.checkString(1, "warn"));
             return 0;
@@ -143,6 +157,8 @@ final class LuaModuleSystem implements ModuleSystem {
         stack.setField(-2, "strict");
         stack.pushString(canonicalCwd.toString());
         stack.setField(-2, "cwd");
+        stack.pushString(System.getProperty("java.io.tmpdir"));
+        stack.setField(-2, "tmpdir");
         List<String> names = options.builtins().names();
         stack.newTable(names.size(), 0);
         for (int i = 0; i < names.size(); i++) {
@@ -155,12 +171,36 @@ final class LuaModuleSystem implements ModuleSystem {
 
     /** {@code resolve(dir, id, package_path, lua_provided)} → kind, key, display, or nil, code, message, tried. */
     private int resolve(LuaStack stack) {
+        return resolveFor(stack, null);
+    }
+
+    /**
+     * Resolve for code of {@code realm} (null: trusted code). A restricted realm may load its own
+     * files, built-ins, and other packages by name; anything else is denied, and a relative or
+     * absolute specifier leaving the package is denied before the file system is asked.
+     */
+    private int resolveFor(LuaStack stack, Realm realm) {
         String directory = stack.checkString(1, "resolve");
         String id = stack.checkString(2, "resolve");
         String packagePath = stack.type(3) == LuaType.STRING ? stack.toText(3) : null;
         boolean provided = stack.toBoolean(4);
+        boolean pathSpecifier = id.equals(".") || id.equals("..") || id.startsWith("./") || id.startsWith("../")
+                || id.startsWith("/");
+        if (realm != null && realm.root() != null && pathSpecifier) {
+            Path target = Path.of(directory).resolve(id).normalize();
+            if (!target.startsWith(realm.root())) {
+                throw realm.access().denied(Kind.LOAD, "require", target.toString());
+            }
+        }
         try {
             Resolution resolution = resolver.resolve(id, Path.of(directory), packagePath, provided);
+            if (realm != null && (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH)) {
+                Realm owner = options.realms().realmOf(resolution.file());
+                boolean byName = !pathSpecifier && !id.startsWith("#") && resolution.kind() == Resolution.Kind.FILE;
+                if (owner != realm && !(byName && owner.packageName() != null)) {
+                    throw realm.access().denied(Kind.LOAD, "require", resolution.file().toString());
+                }
+            }
             stack.pushString(resolution.kind().name().toLowerCase(java.util.Locale.ROOT));
             stack.pushString(resolution.key());
             if (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH) {
@@ -225,6 +265,11 @@ final class LuaModuleSystem implements ModuleSystem {
         String name = stack.checkString(1, "builtin");
         BuiltinModule module = options.builtins().find(name)
                 .orElseThrow(() -> new LuaError("no built-in module named '" + name + "'"));
+        return pushBuiltin(stack, module);
+    }
+
+    /** Push a built-in's chunk and its natives table, as {@code load_builtin} runs them. */
+    static int pushBuiltin(LuaStack stack, BuiltinModule module) {
         stack.load(module.source());
         Map<String, JavaFunction> natives = module.natives();
         stack.newTable(0, natives.size());
@@ -233,6 +278,43 @@ final class LuaModuleSystem implements ModuleSystem {
             stack.setField(-2, key);
         });
         return 2;
+    }
+
+    /** {@code realm(file)} → id, package name or nil, restricted; registers the realm for {@code realm_api}. */
+    private int realm(LuaStack stack) {
+        Realm realm = options.realms().realmOf(Path.of(stack.checkString(1, "realm")));
+        realms.putIfAbsent(realm.id(), realm);
+        stack.pushString(realm.id());
+        if (realm.packageName() == null) {
+            stack.pushNil();
+        } else {
+            stack.pushString(realm.packageName());
+        }
+        stack.pushBoolean(realm.restricted());
+        if (realm.root() == null) {
+            stack.pushNil();
+        } else {
+            stack.pushString(realm.root().toString());
+        }
+        return 4;
+    }
+
+    /** {@code realm_api(id)} → the functions a restricted realm's globals and require call, bound to its access. */
+    private int realmApi(LuaStack stack) {
+        String id = stack.checkString(1, "realm_api");
+        Realm realm = realms.get(id);
+        if (realm == null) {
+            throw new LuaError("no realm " + id);
+        }
+        RealmNatives natives = new RealmNatives(realm, options.builtins());
+        Map<String, JavaFunction> functions = new LinkedHashMap<>(natives.functions());
+        functions.put("resolve", s -> resolveFor(s, realm));
+        stack.newTable(0, functions.size());
+        functions.forEach((key, function) -> {
+            stack.pushFunction(key, function);
+            stack.setField(-2, key);
+        });
+        return 1;
     }
 
     /** Return how messages show {@code file}: relative to the working directory when inside it, else absolute. */

@@ -2,6 +2,7 @@ package dev.hype.runtime.modules;
 
 import dev.hype.runtime.builtins.BuiltinModules;
 import dev.hype.runtime.modules.resolve.ResolverOptions;
+import dev.hype.runtime.permissions.Realms;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +18,10 @@ import java.util.function.Consumer;
  *                         {@code require} of {@code -e} code and the REPL resolves from
  * @param builtins         the built-in modules
  * @param warnings         receives each warning line (the CLI prints them to stderr)
+ * @param realms           which files run restricted, with what permissions
  */
 public record ModuleOptions(List<String> conditions, boolean strictCycles, Path hypeHome, Path workingDirectory,
-                            BuiltinModules builtins, Consumer<String> warnings) {
+                            BuiltinModules builtins, Consumer<String> warnings, Realms realms) {
 
     /** Validate the options. */
     public ModuleOptions {
@@ -28,45 +30,52 @@ public record ModuleOptions(List<String> conditions, boolean strictCycles, Path 
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
         Objects.requireNonNull(builtins, "builtins");
         Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(realms, "realms");
     }
 
     /**
      * Return the defaults: no extra conditions, cycles warn, the Hype home from the environment,
-     * the process's working directory, the standard built-ins, and warnings to {@code System.err}.
+     * the process's working directory, the standard built-ins, warnings to {@code System.err},
+     * and packages under {@code hype_modules/} restricted to their approved permissions.
      */
     public static ModuleOptions defaults() {
         return new ModuleOptions(List.of(), false, ResolverOptions.defaultHypeHome(), Path.of(""),
-                BuiltinModules.standard(), System.err::println);
+                BuiltinModules.standard(), System.err::println, Realms.packages());
     }
 
     /** Return a copy with these extra conditions. */
     public ModuleOptions withConditions(List<String> value) {
-        return new ModuleOptions(value, strictCycles, hypeHome, workingDirectory, builtins, warnings);
+        return new ModuleOptions(value, strictCycles, hypeHome, workingDirectory, builtins, warnings, realms);
     }
 
     /** Return a copy where circular requires are errors, or not. */
     public ModuleOptions withStrictCycles(boolean value) {
-        return new ModuleOptions(conditions, value, hypeHome, workingDirectory, builtins, warnings);
+        return new ModuleOptions(conditions, value, hypeHome, workingDirectory, builtins, warnings, realms);
     }
 
     /** Return a copy with another Hype home. */
     public ModuleOptions withHypeHome(Path value) {
-        return new ModuleOptions(conditions, strictCycles, value, workingDirectory, builtins, warnings);
+        return new ModuleOptions(conditions, strictCycles, value, workingDirectory, builtins, warnings, realms);
     }
 
     /** Return a copy with another working directory. */
     public ModuleOptions withWorkingDirectory(Path value) {
-        return new ModuleOptions(conditions, strictCycles, hypeHome, value, builtins, warnings);
+        return new ModuleOptions(conditions, strictCycles, hypeHome, value, builtins, warnings, realms);
     }
 
     /** Return a copy with other built-in modules. */
     public ModuleOptions withBuiltins(BuiltinModules value) {
-        return new ModuleOptions(conditions, strictCycles, hypeHome, workingDirectory, value, warnings);
+        return new ModuleOptions(conditions, strictCycles, hypeHome, workingDirectory, value, warnings, realms);
     }
 
     /** Return a copy sending warnings to {@code value}. */
     public ModuleOptions withWarnings(Consumer<String> value) {
-        return new ModuleOptions(conditions, strictCycles, hypeHome, workingDirectory, builtins, value);
+        return new ModuleOptions(conditions, strictCycles, hypeHome, workingDirectory, builtins, value, realms);
+    }
+
+    /** Return a copy deciding realms with {@code value}. */
+    public ModuleOptions withRealms(Realms value) {
+        return new ModuleOptions(conditions, strictCycles, hypeHome, workingDirectory, builtins, warnings, value);
     }
 
     ResolverOptions resolverOptions() {

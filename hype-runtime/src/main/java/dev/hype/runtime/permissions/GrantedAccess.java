@@ -55,18 +55,31 @@ final class GrantedAccess implements Access {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        boolean hostAllowed = false;
-        for (String domain : spec.domains()) {
-            String d = domain.toLowerCase(Locale.ROOT);
-            if (d.equals("*") || d.equals(h) || d.startsWith("*.") && h.endsWith(d.substring(1))) {
-                hostAllowed = true;
-                break;
+        for (String entry : spec.domains()) {
+            String domain = entry.toLowerCase(Locale.ROOT);
+            String entryPort = null;
+            int colon = domain.lastIndexOf(':');
+            // A command-line flag may name a port: host:8080, or host:* for any port.
+            if (colon > 0 && domain.indexOf(':') == colon) {
+                entryPort = domain.substring(colon + 1);
+                domain = domain.substring(0, colon);
+            }
+            if (!hostMatches(domain, h)) {
+                continue;
+            }
+            if (entryPort == null) {
+                if (spec.ports().isEmpty() ? port == defaultPort : spec.ports().contains(port)) {
+                    return true;
+                }
+            } else if (entryPort.equals("*") || entryPort.equals(String.valueOf(port))) {
+                return true;
             }
         }
-        if (!hostAllowed) {
-            return false;
-        }
-        return spec.ports().isEmpty() ? port == defaultPort : spec.ports().contains(port);
+        return false;
+    }
+
+    private static boolean hostMatches(String domain, String host) {
+        return domain.equals("*") || domain.equals(host) || domain.startsWith("*.") && host.endsWith(domain.substring(1));
     }
 
     @Override
@@ -120,17 +133,13 @@ final class GrantedAccess implements Access {
                 + "'hype pkg install --allow-permissions'";
     }
 
-    /** Return whether the host of {@code host:port} is allowed and only the port is not. */
+    /** Return whether the host of {@code host:port} is allowed on some port, so only the port is missing. */
     private boolean portDenied(String resource) {
         int colon = resource.lastIndexOf(':');
         if (colon < 0) {
             return false;
         }
         String host = resource.substring(0, colon);
-        return mayConnect(host, -1, -1) || mayConnectAnyPort(host);
-    }
-
-    private boolean mayConnectAnyPort(String host) {
         for (int port : spec.ports()) {
             if (mayConnect(host, port, port)) {
                 return true;

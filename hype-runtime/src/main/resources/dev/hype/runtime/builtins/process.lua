@@ -25,7 +25,8 @@ end
 -- change shows in os.getenv and in the children of io.popen and os.execute.
 local set_env, environ = native.setenv, native.environ
 -- Where the C library cannot be changed (Windows), read back through Hype's own record instead.
-if not native.changesProcess() then getenv = native.getenv end
+-- A restricted package reads through Java too, which checks its permissions.env first.
+if not native.changesProcess() or native.restricted() then getenv = native.getenv end
 process.env = setmetatable({}, {
   __index = function(_, name)
     if type(name) ~= "string" then return nil end
@@ -48,6 +49,10 @@ process.env = setmetatable({}, {
     return next, environ(), nil
   end,
 })
+
+-- What this code may do: true everywhere for trusted code; a package's approved permissions
+-- (or the project's, under --sandbox) otherwise.
+process.permissions = { has = native.has }
 
 -- The standard streams: thin objects over io.stdout, io.stderr and io.stdin, looked up at each call.
 local function check_chunks(...)

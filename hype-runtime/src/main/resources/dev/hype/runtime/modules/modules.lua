@@ -5,10 +5,11 @@ local natives = ...
 
 local resolve_native, paths_native, read_json, builtin_native, warn_native =
       natives.resolve, natives.paths, natives.read_json, natives.builtin, natives.warn
+local realm_native, realm_api_native, sandbox_native = natives.realm, natives.realm_api, natives.sandbox
 local config = natives.config()
 
-local setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs, select =
-      setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs, select
+local setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs, select, next =
+      setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs, select, next
 local load, io_open, concat, sub, match, getinfo, string_lib =
       load, io.open, table.concat, string.sub, string.match, debug.getinfo, string
 local package, G = package, _G
@@ -22,6 +23,15 @@ local loading = {}        -- the records whose chunks are running, outermost fir
 local warned = {}         -- cycle texts already reported
 local main_module = nil
 local strict = config.strict
+
+-- Realms: the files of a package under hype_modules/ run with that package's own globals and
+-- checks (sandbox.lua); the project's files run with the shared globals unless --sandbox. What
+-- the module system knows of a record's realm and parent lives here, out of the record's reach.
+local realm_by_file = {}   -- canonical path -> its realm, or false for trusted code
+local realms = {}          -- realm id -> realm
+local record_realm = setmetatable({}, { __mode = "k" })
+local hidden_parent = setmetatable({}, { __mode = "k" })
+local build_globals = nil  -- sandbox.lua's builder, loaded with the first restricted realm
 
 local builtin_names = {}
 for _, name in ipairs(config.builtins) do builtin_names[name] = true end
@@ -55,11 +65,15 @@ local function display_of(record)
   return displays[record.filename] or record.filename
 end
 
+local function parent_of(record)
+  return hidden_parent[record] or record.parent
+end
+
 local function require_stack(record)
   local lines = {}
   while record do
-    lines[#lines + 1] = "- " .. record.filename
-    record = record.parent
+    lines[#lines + 1] = "- " .. tostring(record.filename)
+    record = parent_of(record)
   end
   return lines
 end
@@ -95,12 +109,44 @@ local RECORD_MT = { __name = "hype.module", __index = function(record, field)
   end
 end }
 
-local function new_module(filename, parent, id)
+-- A restricted record shows its parent only when the parent is of the same realm: through
+-- module.parent a package could otherwise reach the project's record and its require.
+local function new_module(filename, parent, id, realm)
   local dir = dirname(filename)
   local record = setmetatable({ id = id, filename = filename, path = dir, loaded = false, exports = {},
-                                children = {}, parent = parent }, RECORD_MT)
-  record.require = make_require(record, dir)
+                                children = {} }, RECORD_MT)
+  if parent then
+    if realm and record_realm[parent] ~= realm then hidden_parent[record] = parent else record.parent = parent end
+  end
+  if realm then record_realm[record] = realm end
+  record.require = make_require(record, dir, realm)
   return record
+end
+
+local function realm_for(filename)
+  local realm = realm_by_file[filename]
+  if realm ~= nil then return realm end
+  local id, name, restricted, root = realm_native(filename)
+  if not restricted then
+    realm_by_file[filename] = false
+    return false
+  end
+  realm = realms[id]
+  if not realm then
+    if not build_globals then
+      build_globals = sandbox_native()({ tmpdir = config.tmpdir, internal = { ENV_MT, RECORD_MT, ERROR_MT } })
+    end
+    local api = realm_api_native(id)
+    realm = { id = id, name = name, root = root or config.cwd, api = api, builtins = {}, ids_by_dir = {} }
+    realm.globals = build_globals(api, realm)
+    realm.package = realm.globals.package
+    realm.env_mt = { __index = realm.globals, __name = "hype.module.env" }
+    realms[id] = realm
+    -- Code the realm loads itself with load() requires from the package's directory.
+    realm.globals.require = new_module(realm.root .. "/[" .. (name or "project") .. "]", nil, "[realm]", realm).require
+  end
+  realm_by_file[filename] = realm
+  return realm
 end
 
 local function compile(record)
@@ -112,8 +158,9 @@ local function compile(record)
   -- As lua5.4's loadfile: skip a UTF-8 byte order mark, and a first line starting with '#'.
   if sub(source, 1, 3) == "\239\187\191" then source = sub(source, 4) end
   if sub(source, 1, 1) == "#" then source = "--" .. source end
+  local realm = record_realm[record]
   local env = setmetatable({ module = record, exports = record.exports, require = record.require,
-                             __filename = filename, __dirname = record.path }, ENV_MT)
+                             __filename = filename, __dirname = record.path }, realm and realm.env_mt or ENV_MT)
   local fn, message = load(source, "@" .. display_of(record), "bt", env)
   if not fn then error(message, 0) end
   return fn
@@ -127,7 +174,7 @@ local GUARD_MT = { __close = function(guard)
   end
   if not guard.done then
     if cache[record.filename] == record then cache[record.filename] = nil end
-    local parent = record.parent
+    local parent = parent_of(record)
     if parent then
       local children = parent.children
       for i = #children, 1, -1 do
@@ -147,16 +194,18 @@ local function run_module(record, ...)
   else
     local lua_name = lua_names[filename]
     local name = ...
-    local before = type(name) == "string" and package.loaded[name] or nil
+    local realm = record_realm[record]
+    local loaded = realm and realm.package.loaded or package.loaded
+    local before = type(name) == "string" and loaded[name] or nil
     value = compile(record)(...)
-    if value == nil and type(name) == "string" and package.loaded[name] ~= before then
+    if value == nil and type(name) == "string" and loaded[name] ~= before then
       -- The Lua idiom `package.loaded[...] = M` without a return.
-      value = package.loaded[name]
+      value = loaded[name]
     end
     if lua_name then
       -- Found on package.path: behave as Lua's require does for package.loaded.
       if value == nil then value = record.exports end
-      package.loaded[lua_name] = value
+      loaded[lua_name] = value
     end
   end
   if value ~= nil then record.exports = value end
@@ -166,9 +215,10 @@ local function run_module(record, ...)
 end
 
 local function load_file(key, parent, id)
-  local record = new_module(key, parent, key)
+  local realm = realm_for(key)
+  local record = new_module(key, parent, key, realm or nil)
   cache[key] = record
-  if parent then
+  if parent and (not record_realm[parent] or record_realm[parent] == record_realm[record]) then
     -- A reload (after deleting the cache entry) replaces the stale child instead of piling up.
     local children = parent.children
     local n = #children + 1
@@ -180,13 +230,16 @@ local function load_file(key, parent, id)
   return run_module(record, lua_names[key] or id, key)
 end
 
-local function load_builtin(name)
-  local value = builtin_values[name]
+-- Each restricted realm gets its own instance of every built-in, checking its permissions.
+local function load_builtin(name, realm)
+  local values = realm and realm.builtins or builtin_values
+  local value = values[name]
   if value == nil then
-    local fn, builtin_natives = builtin_native(name)
+    local fn, builtin_natives
+    if realm then fn, builtin_natives = realm.api.builtin(name) else fn, builtin_natives = builtin_native(name) end
     value = fn(builtin_natives)
     if value == nil then value = true end
-    builtin_values[name] = value
+    values[name] = value
   end
   return value
 end
@@ -241,7 +294,9 @@ local function search_other(id, tried)
 end
 
 -- Resolve id for a record (without loading), filling the directory's id cache; 1 frame deep.
-local function resolve_key(record, ids, dir, id, level)
+-- A restricted realm answers from its own package tables and resolves through its realm's
+-- natives, which deny files it may not load.
+local function resolve_key(record, ids, dir, id, level, realm)
   if type(id) ~= "string" then
     error(where(level + 1) .. "bad argument #1 to 'require' (string expected, got "
       .. (id == nil and "no value" or type(id)) .. ")", 0)
@@ -254,10 +309,13 @@ local function resolve_key(record, ids, dir, id, level)
   elseif stdlib[id] then
     key = "lua:" .. id
   else
-    local provided = package.preload[id] ~= nil or package.loaded[id] ~= nil
+    local pkg = realm and realm.package or package
+    local provided = pkg.preload[id] ~= nil or pkg.loaded[id] ~= nil
     local path = package.path
-    local kind, found, display, tried = resolve_native(dir, id, type(path) == "string" and path or nil, provided)
-    if not kind and found == "MODULE_NOT_FOUND" and search_other(id, tried) then
+    local resolve = realm and realm.api.resolve or resolve_native
+    local kind, found, display, tried = resolve(dir, id, type(path) == "string" and path or nil, provided)
+    if not kind and found == "MODULE_NOT_FOUND" and (not realm or realm.api.allows("native"))
+        and search_other(id, tried) then
       kind = "lua_loaded"
     end
     if not kind then fail(level + 1, record, id, found, display, tried) end
@@ -275,31 +333,59 @@ local function resolve_key(record, ids, dir, id, level)
   return key
 end
 
-local function require_slow(record, ids, dir, id)
-  local key = resolve_key(record, ids, dir, id, 2)
+local function require_slow(record, ids, dir, id, realm)
+  local key = resolve_key(record, ids, dir, id, 2, realm)
   local cached = cache[key]
   if cached then
     if cached.loaded then return cached.exports end
     return circular(record, cached)
   end
-  if sub(key, 1, 5) == "hype:" then return load_builtin(sub(key, 6)) end
+  if sub(key, 1, 5) == "hype:" then return load_builtin(sub(key, 6), realm) end
   if sub(key, 1, 4) == "lua:" then
     local name = sub(key, 5)
-    local value = package.loaded[name]
+    local pkg = realm and realm.package or package
+    local value = pkg.loaded[name]
     if value ~= nil then return value end
-    local loader = package.preload[name]
+    local loader = pkg.preload[name]
     if loader then
       value = loader(name, ":preload:")
-      if value == nil then value = package.loaded[name] end
+      if value == nil then value = pkg.loaded[name] end
       if value == nil then value = true end
-      package.loaded[name] = value
+      pkg.loaded[name] = value
       return value
     end
     -- Gone from package.loaded since: resolve afresh.
     ids[id] = nil
-    return require_slow(record, ids, dir, id)
+    return require_slow(record, ids, dir, id, realm)
   end
   return load_file(key, record, id)
+end
+
+-- require.cache as a restricted realm sees it: its own records only; deleting one reloads it.
+local function cache_view(realm)
+  local view = realm.cache_view
+  if view then return view end
+  local function own(key)
+    local r = cache[key]
+    if r and record_realm[r] == realm then return r end
+  end
+  view = setmetatable({}, {
+    __index = function(_, key) return own(key) end,
+    __newindex = function(_, key, value)
+      if value ~= nil then error("require.cache: a package may only delete its own entries", 2) end
+      if own(key) then cache[key] = nil end
+    end,
+    __pairs = function()
+      return function(_, k)
+        local r
+        repeat k, r = next(cache, k) until k == nil or record_realm[r] == realm
+        return k, r
+      end, nil, nil
+    end,
+    __metatable = false,
+  })
+  realm.cache_view = view
+  return view
 end
 
 -- require.resolve and require.main are built on first use, to keep modules small.
@@ -307,11 +393,12 @@ local function require_index(req, field)
   local record = getmetatable(req).record
   if field == "resolve" then
     local dir = record.path
-    local ids = ids_by_dir[dir]
+    local realm = record_realm[record]
+    local ids = (realm and realm.ids_by_dir or ids_by_dir)[dir]
     local resolve = setmetatable({
       paths = function(id) return paths_native(dir, id) end,
     }, { __call = function(_, id)
-      local key = resolve_key(record, ids, dir, id, 2)
+      local key = resolve_key(record, ids, dir, id, 2, realm)
       if sub(key, 1, 5) == "hype:" then return id end  -- a built-in: its name as written, like Node
       if sub(key, 1, 4) == "lua:" then return sub(key, 5) end
       return key
@@ -319,15 +406,17 @@ local function require_index(req, field)
     rawset(req, "resolve", resolve)
     return resolve
   elseif field == "main" then
+    if record_realm[record] and record_realm[main_module] ~= record_realm[record] then return nil end
     return main_module
   end
 end
 
-make_require = function(record, dir)
-  local ids = ids_by_dir[dir]
+make_require = function(record, dir, realm)
+  local by_dir = realm and realm.ids_by_dir or ids_by_dir
+  local ids = by_dir[dir]
   if not ids then
     ids = {}
-    ids_by_dir[dir] = ids
+    by_dir[dir] = ids
   end
   local function require(_, id)
     local key = ids[id]
@@ -335,9 +424,10 @@ make_require = function(record, dir)
       local cached = cache[key]
       if cached and cached.loaded then return cached.exports end
     end
-    return require_slow(record, ids, dir, id)
+    return require_slow(record, ids, dir, id, realm)
   end
-  return setmetatable({ cache = cache }, { __call = require, __index = require_index, record = record })
+  return setmetatable({ cache = realm and cache_view(realm) or cache },
+                      { __call = require, __index = require_index, record = record })
 end
 
 local api = {}
@@ -345,7 +435,7 @@ local api = {}
 -- Run the main script as the module ".": called by the launcher chunk with the script's arguments.
 function api.main(filename, display, ...)
   displays[filename] = display
-  local record = new_module(filename, nil, ".")
+  local record = new_module(filename, nil, ".", realm_for(filename) or nil)
   main_module = record
   cache[filename] = record
   run_module(record, ...)
