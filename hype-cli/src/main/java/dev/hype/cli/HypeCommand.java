@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,6 +52,9 @@ public final class HypeCommand implements Callable<Integer> {
 
     @Option(names = "--watch", description = "Run the script, then run it again whenever a file it loaded changes.")
     private boolean watch;
+
+    @Mixin
+    private SandboxOptions sandbox = new SandboxOptions();
 
     @Option(names = "--verbose", description = "Show Java stack traces of internal errors.")
     private boolean verbose;
@@ -99,6 +103,10 @@ public final class HypeCommand implements Callable<Integer> {
             return AotTraining.run();
         }
         RuntimeOptions options = runtimeOptions();
+        if (sandbox.any() && (script == null || script.equals("-") || !chunks.isEmpty())) {
+            throw new UsageException("--sandbox and --allow-* need a script file (they do not apply to -e, "
+                    + "standard input or the REPL)");
+        }
         if (script == null && chunks.isEmpty()) {
             if (terminal.interactive()) {
                 return new Repl(terminal, options).withSetup(runtime -> ModuleSystem.install(runtime, moduleOptions())).run();
@@ -156,6 +164,8 @@ public final class HypeCommand implements Callable<Integer> {
     private ModuleOptions moduleOptions() {
         PrintStream err = terminal.err();
         return ModuleOptions.defaults()
+                .withRealms(script == null || script.equals("-") ? dev.hype.runtime.permissions.Realms.packages()
+                        : sandbox.realms(Path.of(script)))
                 .withConditions(conditions)
                 .withStrictCycles(strictCycles)
                 .withWarnings(line -> {

@@ -46,7 +46,14 @@ public class GoldenTest {
     @TestFactory
     Stream<DynamicTest> examples() throws IOException {
         Path examples = Path.of("../examples").toAbsolutePath().normalize();
-        return Stream.concat(goldenCases(examples), goldenCases(examples.resolve("package-app")));
+        return Stream.of(examples, examples.resolve("package-app"), examples.resolve("permissions-app"))
+                .flatMap(dir -> {
+                    try {
+                        return goldenCases(dir);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
     }
 
     static Stream<DynamicTest> goldenCases(Path dir) throws IOException {

@@ -127,7 +127,8 @@ final class GrantedAccess implements Access {
             field = "permissions.network.ports";
         }
         if (packageName == null) {
-            return "allow it with " + field + " in hype.json" + kind.flag().map(f -> " or " + f).orElse("");
+            return "allow it with " + field + " in hype.json" + kind.flag()
+                    .map(f -> " or run with " + f + (kind == Kind.RUN ? "" : "=" + resource)).orElse("");
         }
         return "allow it with " + field + " in " + packageName + "'s hype.json, then approve it with "
                 + "'hype pkg install --allow-permissions'";

@@ -1,0 +1,133 @@
+package dev.hype.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.runtime.HypeException;
+import dev.hype.runtime.permissions.PermissionSpec;
+import dev.hype.runtime.permissions.Realms;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --sandbox} and {@code --allow-*} flags: restrict the project's own code to the
+ * {@code permissions} of its {@code hype.json}, plus what the flags add, as Deno's flags do.
+ */
+final class SandboxOptions {
+    @Option(names = "--sandbox", order = 10,
+            description = "Restrict the project's own code to the permissions in its hype.json too "
+                    + "(packages are always restricted to their approved permissions).")
+    boolean sandbox;
+
+    @Option(names = "--allow-read", paramLabel = "PATH", arity = "0..1", fallbackValue = "", split = ",", order = 11,
+            description = "With --sandbox: also allow reading PATH (a glob; comma-separated; none = every file).")
+    List<String> read;
+
+    @Option(names = "--allow-write", paramLabel = "PATH", arity = "0..1", fallbackValue = "", split = ",", order = 12,
+            description = "With --sandbox: also allow writing PATH (a glob; comma-separated; none = every file).")
+    List<String> write;
+
+    @Option(names = "--allow-net", paramLabel = "HOST", arity = "0..1", fallbackValue = "", split = ",", order = 13,
+            description = "With --sandbox: also allow connecting to HOST or HOST:PORT (*.suffix allowed; none = any).")
+    List<String> net;
+
+    @Option(names = "--allow-env", paramLabel = "NAME", arity = "0..1", fallbackValue = "", split = ",", order = 14,
+            description = "With --sandbox: also allow reading the variable NAME (PREFIX* allowed; none = all).")
+    List<String> env;
+
+    @Option(names = "--allow-run", order = 15, description = "With --sandbox: also allow running programs.")
+    boolean run;
+
+    /** Return whether any flag was given. */
+    boolean any() {
+        return sandbox || read != null || write != null || net != null || env != null || run;
+    }
+
+    /**
+     * Return the realms for running {@code script}: packages restricted, and with {@code --sandbox}
+     * the project too, to the permissions of the nearest {@code hype.json} above the script plus the flags.
+     */
+    Realms realms(Path script) {
+        if (!sandbox) {
+            if (any()) {
+                throw new UsageException("--allow-read, --allow-write, --allow-net, --allow-env and --allow-run "
+                        + "only apply with --sandbox (the project's own code is unrestricted without it)");
+            }
+            return Realms.packages();
+        }
+        Path dir = script.toAbsolutePath().normalize().getParent();
+        Path manifest = nearestManifest(dir);
+        Path root = manifest == null ? dir : manifest.getParent();
+        PermissionSpec spec = manifest == null ? PermissionSpec.NONE : declared(manifest);
+        return Realms.sandboxed(spec.plus(flags()), root);
+    }
+
+    private static Path nearestManifest(Path dir) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path candidate = d.resolve("hype.json");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static PermissionSpec declared(Path manifest) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(manifest));
+        } catch (IOException e) {
+            throw new HypeException("E_MANIFEST", "cannot read " + manifest + ": " + e.getMessage());
+        }
+        try {
+            return root == null ? PermissionSpec.NONE : PermissionSpec.fromJson(root.get("permissions"));
+        } catch (IllegalArgumentException e) {
+            throw new HypeException("E_MANIFEST", manifest + ": " + e.getMessage(),
+                    List.of("see docs/permissions.md for the fields of 'permissions'"));
+        }
+    }
+
+    /** Return what the flags add; paths are absolute, taken from the working directory. */
+    private PermissionSpec flags() {
+        Path cwd = Path.of(System.getProperty("user.dir"));
+        return new PermissionSpec(paths(read, cwd), paths(write, cwd), hosts(net), List.of(), names(env), run,
+                List.of(), false);
+    }
+
+    private static List<String> paths(List<String> values, Path cwd) {
+        List<String> out = new ArrayList<>();
+        if (values == null) {
+            return out;
+        }
+        for (String value : values) {
+            out.add(value.isEmpty() ? "/" : value.startsWith("$") || value.startsWith("/") ? value
+                    : cwd.resolve(value).normalize().toString());
+        }
+        return out;
+    }
+
+    private static List<String> hosts(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values == null) {
+            return out;
+        }
+        for (String value : values) {
+            out.add(value.isEmpty() ? "*:*" : value);
+        }
+        return out;
+    }
+
+    private static List<String> names(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values == null) {
+            return out;
+        }
+        for (String value : values) {
+            out.add(value.isEmpty() ? "*" : value);
+        }
+        return out;
+    }
+}

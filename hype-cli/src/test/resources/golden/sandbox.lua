@@ -1,0 +1,16 @@
+-- hype --sandbox: the project's own code gets only its hype.json permissions and the flags.
+local fs = require("fs")
+local process = require("process")
+
+local ok, err = pcall(fs.readFileSync, "sandbox.lua")
+print("read sandbox.lua:", ok, err.code, err.kind, err.operation)
+ok, err = pcall(os.getenv, "HOME")
+print("os.getenv HOME:", ok, err.kind, err.resource)
+ok, err = pcall(io.open, "out.txt", "w")
+print("io.open out.txt w:", ok, err.kind)
+ok, err = pcall(os.execute, "true")
+print("os.execute:", ok, err.kind)
+print("has env HYPE_GOLDEN_SANDBOX:", process.permissions.has("env", "HYPE_GOLDEN_SANDBOX"))
+print("os.getenv HYPE_GOLDEN_SANDBOX:", os.getenv("HYPE_GOLDEN_SANDBOX"))
+print("has read sandbox.lua:", process.permissions.has("read", "sandbox.lua"))
+print("debug:", debug.getinfo, debug.traceback ~= nil)
