@@ -17,7 +17,11 @@ final class PathRules {
     private static final String GLOB_CHARS = "*?[]{}\\";
 
     private final List<Path> prefixes = new ArrayList<>();
-    private final List<PathMatcher> globs = new ArrayList<>();
+    private final List<Glob> globs = new ArrayList<>();
+
+    /** A glob with its literal leading directory: only paths under {@code base} can match. */
+    private record Glob(Path base, PathMatcher matcher) {
+    }
 
     PathRules(List<String> patterns, Anchors anchors) {
         for (String pattern : patterns) {
@@ -67,7 +71,8 @@ final class PathRules {
         }
         String globPart = cut < 0 ? rest : rest.substring(cut + 1);
         String prefix = escape(literal.toString());
-        globs.add(FileSystems.getDefault().getPathMatcher("glob:" + (prefix.endsWith("/") ? prefix : prefix + "/") + globPart));
+        globs.add(new Glob(literal, FileSystems.getDefault()
+                .getPathMatcher("glob:" + (prefix.endsWith("/") ? prefix : prefix + "/") + globPart)));
     }
 
     private static int firstGlobChar(String text) {
@@ -97,12 +102,12 @@ final class PathRules {
                 return true;
             }
         }
-        if (globs.isEmpty()) {
-            return false;
-        }
-        for (Path p = path; p != null; p = p.getParent()) {
-            for (PathMatcher glob : globs) {
-                if (glob.matches(p)) {
+        for (Glob glob : globs) {
+            if (!path.startsWith(glob.base())) {
+                continue;
+            }
+            for (Path p = path; p != null && !p.equals(glob.base()); p = p.getParent()) {
+                if (glob.matcher().matches(p)) {
                     return true;
                 }
             }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# What permission checks cost: fs.readFileSync and io.open from a restricted package (granted
+# $CWD/**) against the same calls from the project's own, unrestricted code, in one process.
+#   bench/permissions/run.sh [calls-per-round] [rounds]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CALLS="${1:-20000}"
+ROUNDS="${2:-7}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/hype_modules/checked/" "$WORK/data"
+head -c 4096 /dev/urandom > "$WORK/data/file.bin"
+cat > "$WORK/hype-lock.json" <<'JSON'
+{ "lockfileVersion": 1, "packages": { "checked": { "version": "1.0.0",
+  "permissions": { "filesystem": { "read": ["$CWD/data/**"] } } } } }
+JSON
+cp "$ROOT/bench/permissions/calls.lua" "$WORK/hype_modules/checked/init.lua"
+cp "$ROOT/bench/permissions/calls.lua" "$WORK/calls.lua"
+cp "$ROOT/bench/permissions/main.lua" "$WORK/main.lua"
+cd "$WORK"
+exec "$ROOT/hype" main.lua "$CALLS" "$ROUNDS"
