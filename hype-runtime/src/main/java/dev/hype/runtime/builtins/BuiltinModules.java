@@ -1,5 +1,6 @@
 package dev.hype.runtime.builtins;
 
+import dev.hype.runtime.permissions.Access;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class BuiltinModules {
         factories.put("table", () -> new LuaModule("table"));
         factories.put("json", JsonModule::new);
         factories.put("process", () -> new ProcessModule(cwd));
+        factories.put("http", () -> new HttpModule(Access.UNRESTRICTED));
         factories.put("test", dev.hype.runtime.testing.TestModule::new);
         return new BuiltinModules(factories);
     }
