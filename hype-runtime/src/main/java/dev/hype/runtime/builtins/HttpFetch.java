@@ -73,7 +73,8 @@ final class HttpFetch {
         String method = hop.method();
         byte[] body = hop.body();
         List<HttpOptions.Header> headers = hop.headers();
-        boolean toGet = status == 303 && !method.equals("HEAD") || (status == 301 || status == 302) && method.equals("POST");
+        boolean toGet = (status == 303 && !method.equals("HEAD"))
+                || ((status == 301 || status == 302) && method.equals("POST"));
         if (toGet) {
             method = "GET";
             body = null;
@@ -92,8 +93,13 @@ final class HttpFetch {
         if (remaining <= 0) {
             throw HttpError.timedOut(options.timeout(), hop.method(), url);
         }
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request(hop, remaining),
-                bodyHandler(options.followRedirects()));
+        CompletableFuture<HttpResponse<byte[]>> pending;
+        try {
+            pending = client.sendAsync(request(hop, remaining), bodyHandler(options.followRedirects()));
+        } catch (IllegalArgumentException e) {
+            // The options were checked; this is a refusal the checks did not foresee.
+            throw new HttpError(HttpError.Code.EIO, e.getMessage(), hop.method(), url);
+        }
         try {
             return pending.get(remaining, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

@@ -83,7 +83,7 @@ final class HttpOptionsReader {
             if (s.type(-2) != LuaType.STRING) {
                 LuaType type = s.type(-2);
                 s.pop(2);
-                throw bad("unexpected " + type.luaName() + " key; options are named fields such as url = ...");
+                throw bad("unexpected " + type.luaName() + " key: options are named fields");
             }
             String key = s.toText(-2);
             if (!known.contains(key)) {
@@ -102,7 +102,13 @@ final class HttpOptionsReader {
         if (!TOKEN.matcher(method).matches()) {
             throw bad("method: invalid method '" + method + "'");
         }
-        return method.toUpperCase(Locale.ROOT);
+        String upper = method.toUpperCase(Locale.ROOT);
+        try {
+            HttpRequest.newBuilder().method(upper, HttpRequest.BodyPublishers.noBody());
+        } catch (IllegalArgumentException e) {
+            throw bad("method: " + upper + " is not supported");
+        }
+        return upper;
     }
 
     private List<HttpOptions.Header> headers() {

@@ -68,6 +68,9 @@ final class HttpUrl {
         if (url.getHost() == null) {
             throw new IllegalArgumentException("invalid URL '" + text + "': no host");
         }
+        if (url.getPort() == 0 || url.getPort() > 65535) {
+            throw new IllegalArgumentException("invalid URL '" + text + "': port out of range");
+        }
         if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("credentials in URL '" + text
                     + "' are not supported: send an Authorization header instead");

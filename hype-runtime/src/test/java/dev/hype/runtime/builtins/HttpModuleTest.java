@@ -275,6 +275,9 @@ class HttpModuleTest {
                       .. "send an Authorization header instead)", http.get, "http://u:p@x/")
                     bad("bad argument #1 to 'request' (method: expected a string, got number)", http.request, { url = A, method = 1 })
                     bad("bad argument #1 to 'request' (method: invalid method 'GE T')", http.request, { url = A, method = "GE T" })
+                    bad("bad argument #1 to 'request' (method: CONNECT is not supported)", http.request, { url = A, method = "connect" })
+                    bad("bad argument #1 to 'get' (invalid URL 'http://h:99999/': port out of range)", http.get, "http://h:99999/")
+                    bad("bad argument #1 to 'request' (unexpected number key: options are named fields)", http.request, { A })
                     bad("bad argument #1 to 'request' (headers: expected a table, got string)", http.request, { url = A, headers = "x" })
                     bad("bad argument #1 to 'request' (headers['X-A']: expected a string or number, got table)",
                       http.request, { url = A, headers = { ["X-A"] = {} } })
