@@ -47,6 +47,7 @@ public final class BuiltinModules {
         factories.put("table", shared(() -> new LuaModule("table")));
         factories.put("json", shared(JsonModule::new));
         factories.put("process", access -> new ProcessModule(cwd, access));
+        factories.put("http", HttpModule::new);
         factories.put("test", shared(dev.hype.runtime.testing.TestModule::new));
         return new BuiltinModules(factories);
     }

@@ -1,6 +1,6 @@
 /**
  * The built-in modules ({@code fs}, {@code path}, {@code events}, {@code util}, {@code table},
- * {@code json}, {@code process}): one class or Lua file each, found through {@link
+ * {@code json}, {@code process}, {@code http}): one class or Lua file each, found through {@link
  * dev.hype.runtime.builtins.BuiltinModules}.
  */
 package dev.hype.runtime.builtins;

@@ -35,6 +35,12 @@ final class ModuleTester implements AutoCloseable {
         this(new WorkingDirectory(cwd));
     }
 
+    /** Install {@code module} as its global in place of the standard one, as a package would get its own. */
+    ModuleTester with(BuiltinModule module) {
+        runtime.install(module.name(), module.source(), module.natives());
+        return this;
+    }
+
     /** Run {@code lua}; fail the test with Lua's message unless it ends normally. */
     void run(String lua) {
         run(lua, List.of());
