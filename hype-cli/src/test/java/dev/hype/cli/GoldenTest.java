@@ -40,7 +40,7 @@ public class GoldenTest {
 
     @TestFactory
     Stream<DynamicTest> goldenScripts() throws IOException {
-        return goldenCases(GOLDEN);
+        return Stream.concat(goldenCases(GOLDEN), goldenCases(GOLDEN.resolve("realms")));
     }
 
     @TestFactory

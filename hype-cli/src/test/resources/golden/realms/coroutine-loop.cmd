@@ -1,0 +1,3 @@
+--timeout
+0.5
+coroutine-loop.lua

@@ -1,0 +1,3 @@
+print("start")
+require("spinner")()
+print("never printed")

@@ -1,0 +1,3 @@
+--timeout
+0.5
+gc-loop.lua

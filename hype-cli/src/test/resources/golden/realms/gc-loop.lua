@@ -1,0 +1,3 @@
+print("start")
+require("finalizer")()
+print("never printed")
