@@ -1,5 +1,7 @@
 package dev.hype.runtime.builtins;
 
+import dev.hype.runtime.interop.JavaModule;
+import dev.hype.runtime.permissions.Access;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ public final class BuiltinModules {
         factories.put("json", JsonModule::new);
         factories.put("process", () -> new ProcessModule(cwd));
         factories.put("test", dev.hype.runtime.testing.TestModule::new);
+        factories.put("java", () -> new JavaModule(Access.UNRESTRICTED));
         return new BuiltinModules(factories);
     }
 

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 class BuiltinModulesTest {
 
     @Test
-    void standardSetHoldsTheSevenModulesAndTheTestApi() {
+    void standardSetHoldsTheEightModulesAndTheTestApi() {
         BuiltinModules modules = BuiltinModules.standard();
-        assertThat(modules.names()).containsExactly("events", "fs", "json", "path", "process", "table", "test", "util");
+        assertThat(modules.names())
+                .containsExactly("events", "fs", "java", "json", "path", "process", "table", "test", "util");
     }
 
     @Test
@@ -39,7 +40,7 @@ class BuiltinModulesTest {
                 runtime.install("mod_" + name, module.source(), module.natives());
             }
             int status = runtime.run(Chunk.ofText("""
-                    for _, name in ipairs({ "events", "fs", "json", "path", "process", "table", "test", "util" }) do
+                    for _, name in ipairs({ "events", "fs", "java", "json", "path", "process", "table", "test", "util" }) do
                       assert(type(_G["mod_" .. name]) == "table", name)
                     end
                     assert(mod_table.map and table.map == nil)
