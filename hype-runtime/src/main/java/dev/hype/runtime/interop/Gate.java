@@ -65,7 +65,7 @@ final class Gate {
         try {
             type = Class.forName(name, initialize, loader);
         } catch (ClassNotFoundException e) {
-            throw new LuaError("no Java class " + name);
+            throw new LuaError("no Java class " + name + nestedHint(name));
         } catch (ExceptionInInitializerError e) {
             throw new JavaExceptionError(e.getCause() == null ? e : e.getCause());
         } catch (LinkageError e) {
@@ -75,5 +75,18 @@ final class Gate {
             throw new LuaError("no Java class " + name);
         }
         return type;
+    }
+
+    /** Suggest the binary name when a name looks like a nested class written with dots. */
+    private static String nestedHint(String name) {
+        String[] segments = name.split("\\.");
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (Character.isUpperCase(segments[i].charAt(0))) {
+                String outer = String.join(".", java.util.Arrays.copyOfRange(segments, 0, i + 1));
+                String inner = String.join("$", java.util.Arrays.copyOfRange(segments, i + 1, segments.length));
+                return " (a nested class is named with $: " + outer + "$" + inner + ")";
+            }
+        }
+        return "";
     }
 }

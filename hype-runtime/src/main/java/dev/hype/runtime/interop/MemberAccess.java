@@ -48,11 +48,13 @@ final class MemberAccess {
         Object target = receiver(s, "index");
         if (target.getClass().isArray() && s.isInteger(3)) {
             long i = s.toInteger(3);
+            String operation = Proxies.typeName(target) + " element";
+            gate.check(target.getClass(), operation);
             s.pushInteger(VALUE);
             if (i < 1 || i > Array.getLength(target)) {
                 s.pushNil();
             } else {
-                proxies.push(s, Array.get(target, (int) (i - 1)), Proxies.typeName(target) + " element");
+                proxies.push(s, Array.get(target, (int) (i - 1)), operation);
             }
             return 2;
         }
@@ -118,6 +120,7 @@ final class MemberAccess {
                 throw new LuaError("cannot set " + name + " " + i + ": arrays take indices from 1 to their length ("
                         + length + ")");
             }
+            gate.check(target.getClass(), name);
             Array.set(target, (int) (i - 1), convertValue(s, target.getClass().getComponentType(), name));
             return 0;
         }

@@ -243,6 +243,9 @@ class JavaModuleTest {
                 assert(e:find("has no public method or field 'notThroughTheInterface'", 1, true), e)
                 e = err(java.import, "java.util.ImmutableCollections")
                 assert(e == "java.util.ImmutableCollections is not a public class of an exported package", e)
+                assert(tostring(java.import("java.util.Map$Entry")) == "interface java.util.Map$Entry")
+                e = err(java.import, "java.util.Map.Entry")
+                assert(e == "no Java class java.util.Map.Entry (a nested class is named with $: java.util.Map$Entry)", e)
                 e = err(java.import, "sun.nio.ch.Net")
                 assert(e == "sun.nio.ch.Net is not a public class of an exported package", e)
                 """);
