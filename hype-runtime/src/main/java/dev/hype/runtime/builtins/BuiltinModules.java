@@ -1,5 +1,6 @@
 package dev.hype.runtime.builtins;
 
+import dev.hype.runtime.interop.JavaModule;
 import dev.hype.runtime.permissions.Access;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ public final class BuiltinModules {
         factories.put("process", access -> new ProcessModule(cwd, access));
         factories.put("http", HttpModule::new);
         factories.put("test", shared(dev.hype.runtime.testing.TestModule::new));
+        factories.put("java", JavaModule::new);
         return new BuiltinModules(factories);
     }
 

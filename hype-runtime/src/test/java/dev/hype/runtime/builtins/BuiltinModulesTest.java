@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class BuiltinModulesTest {
 
     @Test
-    void standardSetHoldsTheEightModulesAndTheTestApi() {
+    void standardSetHoldsTheNineModulesAndTheTestApi() {
         BuiltinModules modules = BuiltinModules.standard();
         assertThat(modules.names())
-                .containsExactly("events", "fs", "http", "json", "path", "process", "table", "test", "util");
+                .containsExactly("events", "fs", "http", "java", "json", "path", "process", "table", "test", "util");
     }
 
     @Test
@@ -41,7 +41,7 @@ class BuiltinModulesTest {
                 runtime.install("mod_" + name, module.source(), module.natives());
             }
             int status = runtime.run(Chunk.ofText("""
-                    for _, name in ipairs({ "events", "fs", "http", "json", "path", "process", "table", "test", "util" }) do
+                    for _, name in ipairs({ "events", "fs", "http", "java", "json", "path", "process", "table", "test", "util" }) do
                       assert(type(_G["mod_" .. name]) == "table", name)
                     end
                     assert(mod_table.map and table.map == nil)
