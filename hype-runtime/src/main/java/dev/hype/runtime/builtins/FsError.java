@@ -1,7 +1,9 @@
 package dev.hype.runtime.builtins;
 
-import dev.hype.runtime.engine.LuaError;
-import dev.hype.runtime.engine.LuaStack;
+import dev.hype.runtime.engine.TableError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -17,7 +19,7 @@ import java.util.Locale;
  * {@code syscall}, {@code path} (and {@code dest}), {@code message}, whose {@code tostring} is the
  * message, such as {@code ENOENT: no such file or directory, open 'missing.txt'}.
  */
-final class FsError extends LuaError {
+final class FsError extends TableError {
     private static final long serialVersionUID = 1L;
 
     /** A failure code, with Linux's errno (negative, as Node reports it) and Node's description. */
@@ -119,35 +121,18 @@ final class FsError extends LuaError {
     }
 
     @Override
-    public boolean pushesValue() {
-        return true;
+    protected String typeName() {
+        return "fs.Error";
     }
 
     @Override
-    public void pushValue(LuaStack stack) {
-        stack.newTable(0, 6);
-        stack.pushString(code.name());
-        stack.setField(-2, "code");
-        stack.pushInteger(code.errno);
-        stack.setField(-2, "errno");
-        stack.pushString(syscall);
-        stack.setField(-2, "syscall");
-        stack.pushString(path);
-        stack.setField(-2, "path");
-        if (dest != null) {
-            stack.pushString(dest);
-            stack.setField(-2, "dest");
-        }
-        stack.pushString(getMessage());
-        stack.setField(-2, "message");
-        stack.newTable(0, 2);
-        stack.pushString("fs.Error");
-        stack.setField(-2, "__name");
-        stack.pushFunction("__tostring", s -> {
-            s.getField(1, "message");
-            return 1;
-        });
-        stack.setField(-2, "__tostring");
-        stack.setMetatable(-2);
+    protected Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", code.name());
+        fields.put("errno", (long) code.errno);
+        fields.put("syscall", syscall);
+        fields.put("path", path);
+        fields.put("dest", dest);
+        return fields;
     }
 }

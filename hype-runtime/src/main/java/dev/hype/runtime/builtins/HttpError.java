@@ -1,7 +1,9 @@
 package dev.hype.runtime.builtins;
 
-import dev.hype.runtime.engine.LuaError;
-import dev.hype.runtime.engine.LuaStack;
+import dev.hype.runtime.engine.TableError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
@@ -18,7 +20,7 @@ import javax.net.ssl.SSLException;
  * {@code message}, {@code method} and {@code url}, whose {@code tostring} is the message, such as
  * {@code ECONNREFUSED: connection refused, GET http://127.0.0.1:9/}.
  */
-final class HttpError extends LuaError {
+final class HttpError extends TableError {
     private static final long serialVersionUID = 1L;
 
     /** A failure code, with its description. */
@@ -125,29 +127,16 @@ final class HttpError extends LuaError {
     }
 
     @Override
-    public boolean pushesValue() {
-        return true;
+    protected String typeName() {
+        return "http.Error";
     }
 
     @Override
-    public void pushValue(LuaStack stack) {
-        stack.newTable(0, 4);
-        stack.pushString(code.name());
-        stack.setField(-2, "code");
-        stack.pushString(method);
-        stack.setField(-2, "method");
-        stack.pushString(url);
-        stack.setField(-2, "url");
-        stack.pushString(getMessage());
-        stack.setField(-2, "message");
-        stack.newTable(0, 2);
-        stack.pushString("http.Error");
-        stack.setField(-2, "__name");
-        stack.pushFunction("__tostring", s -> {
-            s.getField(1, "message");
-            return 1;
-        });
-        stack.setField(-2, "__tostring");
-        stack.setMetatable(-2);
+    protected Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", code.name());
+        fields.put("method", method);
+        fields.put("url", url);
+        return fields;
     }
 }

@@ -1,14 +1,16 @@
 package dev.hype.runtime.interop;
 
-import dev.hype.runtime.engine.LuaError;
-import dev.hype.runtime.engine.LuaStack;
+import dev.hype.runtime.engine.TableError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 
 /**
  * Raise an exception a Java method threw as a Lua error table: {@code code = "JAVA_EXCEPTION"},
  * {@code class} (the exception's class name) and {@code message} (its {@code toString()}, such as
  * {@code java.lang.NumberFormatException: For input string: "x"}), whose {@code tostring} is the message.
  */
-final class JavaExceptionError extends LuaError {
+final class JavaExceptionError extends TableError {
     private static final long serialVersionUID = 1L;
 
     /** The stable code of every such error. */
@@ -30,27 +32,15 @@ final class JavaExceptionError extends LuaError {
     }
 
     @Override
-    public boolean pushesValue() {
-        return true;
+    protected String typeName() {
+        return "java.Exception";
     }
 
     @Override
-    public void pushValue(LuaStack stack) {
-        stack.newTable(0, 3);
-        stack.pushString(CODE);
-        stack.setField(-2, "code");
-        stack.pushString(className);
-        stack.setField(-2, "class");
-        stack.pushString(getMessage());
-        stack.setField(-2, "message");
-        stack.newTable(0, 2);
-        stack.pushString("java.Exception");
-        stack.setField(-2, "__name");
-        stack.pushFunction("__tostring", s -> {
-            s.getField(1, "message");
-            return 1;
-        });
-        stack.setField(-2, "__tostring");
-        stack.setMetatable(-2);
+    protected Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", CODE);
+        fields.put("class", className);
+        return fields;
     }
 }

@@ -1,14 +1,16 @@
 package dev.hype.runtime.permissions;
 
-import dev.hype.runtime.engine.LuaError;
-import dev.hype.runtime.engine.LuaStack;
+import dev.hype.runtime.engine.TableError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 
 /**
  * Raise a denial in Lua: a table with {@code code = "PERMISSION_DENIED"}, {@code package},
  * {@code kind}, {@code operation}, {@code resource}, {@code hint} and {@code message}, whose
  * {@code tostring} is the message.
  */
-public final class PermissionDeniedError extends LuaError {
+public final class PermissionDeniedError extends TableError {
     private static final long serialVersionUID = 1L;
 
     /** The stable code every denial carries. */
@@ -61,37 +63,19 @@ public final class PermissionDeniedError extends LuaError {
     }
 
     @Override
-    public boolean pushesValue() {
-        return true;
+    protected String typeName() {
+        return "hype.PermissionDenied";
     }
 
     @Override
-    public void pushValue(LuaStack stack) {
-        stack.newTable(0, 7);
-        stack.pushString(CODE);
-        stack.setField(-2, "code");
-        if (packageName != null) {
-            stack.pushString(packageName);
-            stack.setField(-2, "package");
-        }
-        stack.pushString(kind.luaName());
-        stack.setField(-2, "kind");
-        stack.pushString(operation);
-        stack.setField(-2, "operation");
-        stack.pushString(resource);
-        stack.setField(-2, "resource");
-        stack.pushString(hint);
-        stack.setField(-2, "hint");
-        stack.pushString(getMessage());
-        stack.setField(-2, "message");
-        stack.newTable(0, 2);
-        stack.pushString("hype.PermissionDenied");
-        stack.setField(-2, "__name");
-        stack.pushFunction("__tostring", s -> {
-            s.getField(1, "message");
-            return 1;
-        });
-        stack.setField(-2, "__tostring");
-        stack.setMetatable(-2);
+    protected Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", CODE);
+        fields.put("package", packageName);
+        fields.put("kind", kind.luaName());
+        fields.put("operation", operation);
+        fields.put("resource", resource);
+        fields.put("hint", hint);
+        return fields;
     }
 }
