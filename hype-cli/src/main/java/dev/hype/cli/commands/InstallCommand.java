@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.pm.install.PermissionApprover;
 import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.ops.InstallOperation;
 import dev.hype.pm.ops.InstallOptions;
@@ -69,7 +70,7 @@ public final class InstallCommand implements Callable<Integer> {
         DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
         InstallOptions options = new InstallOptions(project.project(), source.sources(project.project()),
                 project.store(), packages, kind, exact, frozen, offline, production, features,
-                !noDefaultFeatures, Set.of());
+                !noDefaultFeatures, Set.of(), PermissionApprover.REFUSE);
         PrintWriter out = spec.commandLine().getOut();
         InstallResult result = InstallOperation.run(options, ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         if (json) {

@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.pm.install.PermissionApprover;
 import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.ops.InstallOptions;
 import dev.hype.pm.ops.InstallResult;
@@ -39,7 +40,7 @@ public final class RemoveCommand implements Callable<Integer> {
     public Integer call() {
         InstallOptions install = new InstallOptions(project.project(), source.sources(project.project()),
                 project.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of());
+                List.of(), true, Set.of(), PermissionApprover.REFUSE);
         InstallResult result = RemoveOperation.run(new RemoveOptions(names, install),
                 ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         PrintWriter out = spec.commandLine().getOut();

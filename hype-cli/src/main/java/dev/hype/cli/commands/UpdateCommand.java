@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.pm.install.PermissionApprover;
 import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.ops.InstallOptions;
 import dev.hype.pm.ops.UpdateOperation;
@@ -48,7 +49,7 @@ public final class UpdateCommand implements Callable<Integer> {
         Path project = projectOptions.project();
         InstallOptions install = new InstallOptions(project, source.sources(project),
                 projectOptions.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of());
+                List.of(), true, Set.of(), PermissionApprover.REFUSE);
         UpdateResult result;
         try (RegistryClient client = latest ? source.client(project) : null) {
             result = UpdateOperation.run(new UpdateOptions(names, latest, client, install),
