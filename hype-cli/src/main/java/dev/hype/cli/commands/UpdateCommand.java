@@ -1,6 +1,5 @@
 package dev.hype.cli.commands;
 
-import dev.hype.pm.install.PermissionApprover;
 import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.ops.InstallOptions;
 import dev.hype.pm.ops.UpdateOperation;
@@ -34,9 +33,8 @@ public final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--latest", description = "Move to the latest version, rewriting ranges in hype.json.")
     private boolean latest;
 
-
-
-
+    @Mixin
+    private ApprovalOptions approval;
 
     @Mixin
     private ProjectOptions projectOptions;
@@ -49,7 +47,7 @@ public final class UpdateCommand implements Callable<Integer> {
         Path project = projectOptions.project();
         InstallOptions install = new InstallOptions(project, source.sources(project),
                 projectOptions.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of(), PermissionApprover.REFUSE);
+                List.of(), true, Set.of(), approval.approver(spec));
         UpdateResult result;
         try (RegistryClient client = latest ? source.client(project) : null) {
             result = UpdateOperation.run(new UpdateOptions(names, latest, client, install),
