@@ -152,6 +152,23 @@ class InstallPermissionsTest {
                 .lockfileChanged()).isTrue();
     }
 
+    @Test
+    void checkReportsAnInstalledPackageAskingForMoreThanApproved() throws java.io.IOException {
+        install(PermissionApprover.ALLOW_ALL);
+        assertThat(CheckOperation.run(new CheckOptions(project.dir, project.store)).ok()).isTrue();
+        java.nio.file.Path manifest = project.dir.resolve("hype_modules/net/hype.json");
+        String text = java.nio.file.Files.readString(manifest);
+        java.nio.file.Files.delete(manifest);
+        java.nio.file.Files.writeString(manifest, text.replace("\"permissions\": {", "\"permissions\": {\"env\": [\"TOKEN\"], "));
+
+        CheckResult result = CheckOperation.run(new CheckOptions(project.dir, project.store));
+
+        assertThat(result.problems()).extracting(CheckProblem::kind).containsExactly(CheckProblem.Kind.MODIFIED_FILE,
+                CheckProblem.Kind.PERMISSIONS);
+        assertThat(result.problems().get(1).toString()).isEqualTo("net: asks for permissions hype-lock.json does not "
+                + "approve (read environment variables: TOKEN); run 'hype pkg install' to review them");
+    }
+
     private void writeLock(String text) {
         try {
             java.nio.file.Files.writeString(project.dir.resolve("hype-lock.json"), text);
