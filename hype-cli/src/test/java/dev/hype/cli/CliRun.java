@@ -20,4 +20,13 @@ public record CliRun(int status, String out, String err) {
         int status = Main.run(args, Terminal.of(new ByteArrayInputStream(new byte[0]), out, err));
         return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
+
+    /** Run {@code hype ARGS...} as if on a terminal, with {@code input} typed on standard input. */
+    public static CliRun onTerminal(String input, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Terminal plain = Terminal.of(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, err);
+        int status = Main.run(args, new Terminal(plain.in(), plain.out(), plain.err(), true));
+        return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -9,6 +9,7 @@ import dev.hype.pm.ops.InfoOptions;
 import dev.hype.pm.ops.InfoResult;
 import dev.hype.pm.registry.RegistryClient;
 import dev.hype.pm.semver.Version;
+import dev.hype.runtime.permissions.PermissionSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** Describe a package from its registry. */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show a package's description, versions, dist-tags, dependencies, license and integrity.",
+        description = {"Show a package's description, versions, dist-tags, dependencies, permissions, license and integrity.",
             "With NAME@RANGE, list the versions that satisfy RANGE, as 'npm view NAME@RANGE version' does."})
 public final class InfoCommand implements Callable<Integer> {
     @Spec
@@ -81,6 +82,7 @@ public final class InfoCommand implements Callable<Integer> {
             text.append("\ndependencies:").append(deps.isEmpty() ? " none\n" : "\n");
             deps.properties().forEach(e -> text.append("  ").append(e.getKey()).append(": ")
                     .append(e.getValue().asText()).append('\n'));
+            permissions(text, version);
             JsonNode dist = version.path("dist");
             text.append("\ndist:\n");
             for (String field : List.of("tarball", "integrity", "shasum")) {
@@ -91,6 +93,19 @@ public final class InfoCommand implements Callable<Integer> {
         }
         text.append("\nregistry: ").append(result.registry()).append('\n');
         return text.toString();
+    }
+
+    /** Append what the version asks to do at run time, as install shows it for approval. */
+    private static void permissions(StringBuilder text, JsonNode version) {
+        List<String> lines;
+        try {
+            lines = PermissionSpec.fromJson(version.get("permissions")).describe();
+        } catch (IllegalArgumentException e) {
+            text.append("\npermissions: unreadable (").append(e.getMessage()).append(")\n");
+            return;
+        }
+        text.append("\npermissions:").append(lines.isEmpty() ? " none\n" : "\n");
+        lines.forEach(line -> text.append("  ").append(line).append('\n'));
     }
 
     private static ObjectNode toJson(InfoResult result) {
@@ -113,6 +128,8 @@ public final class InfoCommand implements Callable<Integer> {
         if (version != null) {
             root.set("license", version.path("license").isMissingNode() ? null : version.get("license"));
             root.set("dependencies", version.path("dependencies").isObject() ? version.get("dependencies")
+                    : mapper.createObjectNode());
+            root.set("permissions", version.path("permissions").isObject() ? version.get("permissions")
                     : mapper.createObjectNode());
             root.set("dist", version.path("dist"));
         }

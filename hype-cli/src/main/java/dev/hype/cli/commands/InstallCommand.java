@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.pm.install.PermissionRequest;
 import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.ops.InstallOperation;
 import dev.hype.pm.ops.InstallOptions;
@@ -54,9 +55,8 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print what changed as JSON instead of lines.")
     private boolean json;
 
-
-
-
+    @Mixin
+    private ApprovalOptions approval;
 
     @Mixin
     private ProjectOptions project;
@@ -69,7 +69,7 @@ public final class InstallCommand implements Callable<Integer> {
         DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
         InstallOptions options = new InstallOptions(project.project(), source.sources(project.project()),
                 project.store(), packages, kind, exact, frozen, offline, production, features,
-                !noDefaultFeatures, Set.of());
+                !noDefaultFeatures, Set.of(), approval.approver(spec));
         PrintWriter out = spec.commandLine().getOut();
         InstallResult result = InstallOperation.run(options, ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         if (json) {
@@ -80,6 +80,11 @@ public final class InstallCommand implements Callable<Integer> {
             root.put("installed", result.installed());
             root.put("lockfileChanged", result.lockfileChanged());
             root.put("durationMs", result.duration().toMillis());
+            var approved = root.putArray("approved");
+            for (PermissionRequest request : result.approved()) {
+                var entry = approved.addObject().put("name", request.name()).put("version", request.version().toString());
+                entry.set("permissions", request.requested().toJson());
+            }
             out.println(root.toPrettyString());
             out.flush();
             return 0;

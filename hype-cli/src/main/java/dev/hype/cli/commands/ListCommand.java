@@ -57,7 +57,9 @@ public final class ListCommand implements Callable<Integer> {
             printOutdated(out, result.outdated());
         } else {
             for (ListResult.Entry p : result.packages()) {
+                List<String> kinds = p.permissionKinds();
                 out.println(p.name() + " " + p.version() + (p.direct() ? "" : " (transitive)")
+                        + (kinds.isEmpty() ? "" : " (permissions: " + String.join(", ", kinds) + ")")
                         + (p.present() ? "" : " (missing from hype_modules)"));
             }
         }
@@ -106,8 +108,9 @@ public final class ListCommand implements Callable<Integer> {
         }
         ArrayNode packages = root.putArray("packages");
         for (ListResult.Entry p : result.packages()) {
-            packages.addObject().put("name", p.name()).put("version", p.version().toString())
+            ObjectNode entry = packages.addObject().put("name", p.name()).put("version", p.version().toString())
                     .put("direct", p.direct()).put("installed", p.present());
+            entry.set("permissions", p.permissions() == null ? null : p.permissions().toJson());
         }
         return root;
     }

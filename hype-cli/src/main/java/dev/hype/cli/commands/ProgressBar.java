@@ -1,9 +1,11 @@
 package dev.hype.cli.commands;
 
+import dev.hype.pm.install.PermissionRequest;
 import dev.hype.pm.install.Reporter;
 import dev.hype.pm.store.PackageRef;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Draw install progress on a terminal as one line rewritten in place: a bar of packages in the
@@ -49,6 +51,12 @@ final class ProgressBar implements Reporter {
     public synchronized void fetching(PackageRef ref) {
         fetched++;
         draw();
+    }
+
+    @Override
+    public synchronized void permissionsToApprove(List<PermissionRequest> pending) {
+        // The approver prints the requests and may ask a question: end the bar's line first.
+        finishLine();
     }
 
     @Override

@@ -25,9 +25,8 @@ public final class RemoveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "Dependencies to remove.")
     private List<String> names;
 
-
-
-
+    @Mixin
+    private ApprovalOptions approval;
 
     @Mixin
     private ProjectOptions project;
@@ -39,7 +38,7 @@ public final class RemoveCommand implements Callable<Integer> {
     public Integer call() {
         InstallOptions install = new InstallOptions(project.project(), source.sources(project.project()),
                 project.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of());
+                List.of(), true, Set.of(), approval.approver(spec));
         InstallResult result = RemoveOperation.run(new RemoveOptions(names, install),
                 ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         PrintWriter out = spec.commandLine().getOut();

@@ -33,9 +33,8 @@ public final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--latest", description = "Move to the latest version, rewriting ranges in hype.json.")
     private boolean latest;
 
-
-
-
+    @Mixin
+    private ApprovalOptions approval;
 
     @Mixin
     private ProjectOptions projectOptions;
@@ -48,7 +47,7 @@ public final class UpdateCommand implements Callable<Integer> {
         Path project = projectOptions.project();
         InstallOptions install = new InstallOptions(project, source.sources(project),
                 projectOptions.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of());
+                List.of(), true, Set.of(), approval.approver(spec));
         UpdateResult result;
         try (RegistryClient client = latest ? source.client(project) : null) {
             result = UpdateOperation.run(new UpdateOptions(names, latest, client, install),

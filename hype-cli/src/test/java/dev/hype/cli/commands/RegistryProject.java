@@ -55,10 +55,21 @@ final class RegistryProject implements AutoCloseable {
 
     /** Publish {@code name@version} with these dependencies and {@code index} as its {@code index.lua}. */
     void publish(String name, String version, String dependencies, String index) throws IOException {
+        publish(name, version, dependencies, index, "{}");
+    }
+
+    /** Publish {@code name@version} with no dependencies, asking for {@code permissions}, a JSON object. */
+    void publishAsking(String name, String version, String permissions) throws IOException {
+        publish(name, version, "{}", "return {}\n", permissions);
+    }
+
+    private void publish(String name, String version, String dependencies, String index, String permissions)
+            throws IOException {
         Path dir = Files.createDirectories(temp.resolve("src-" + name + "-" + version));
         Files.writeString(dir.resolve("hype.json"), """
-            {"name": "%s", "version": "%s", "license": "MIT", "main": "index.lua", "dependencies": %s}
-            """.formatted(name, version, dependencies));
+            {"name": "%s", "version": "%s", "license": "MIT", "main": "index.lua", "dependencies": %s,
+             "permissions": %s}
+            """.formatted(name, version, dependencies, permissions));
         Files.writeString(dir.resolve("index.lua"), index);
         CliRun run = CliRun.of("pkg", "publish", "-C", dir.toString(), "--registry", registry.url(),
                 "--token", registry.token(), "--force");
@@ -78,13 +89,22 @@ final class RegistryProject implements AutoCloseable {
 
     /** Run {@code hype pkg COMMAND ARGS... -C app --registry URL}, with the store under the temporary directory. */
     CliRun pkg(String command, String... args) {
+        return CliRun.of(pkgArguments(command, args));
+    }
+
+    /** Run {@code hype pkg COMMAND ARGS...} as {@link #pkg} does, on a terminal where the user types {@code input}. */
+    CliRun pkgOnTerminal(String input, String command, String... args) {
+        return CliRun.onTerminal(input, pkgArguments(command, args));
+    }
+
+    private String[] pkgArguments(String command, String... args) {
         List<String> all = new ArrayList<>(List.of("pkg", command));
         all.addAll(List.of(args));
         all.addAll(List.of("-C", app.toString(), "--registry", registry.url()));
         if (List.of("install", "update", "remove").contains(command)) {
             all.addAll(List.of("--store-dir", temp.resolve("store").toString()));
         }
-        return CliRun.of(all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 
     /** Run {@code hype pkg COMMAND ARGS... -C app} without registry options. */

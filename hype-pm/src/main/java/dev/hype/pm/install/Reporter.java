@@ -2,6 +2,7 @@ package dev.hype.pm.install;
 
 import dev.hype.pm.store.PackageRef;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Receive progress from package operations. Library code reports here instead of printing; every method does
@@ -25,6 +26,10 @@ public interface Reporter {
 
     /** Note that a package is in the store, downloaded or not. */
     default void stored(PackageRef ref) {
+    }
+
+    /** Note that packages ask for permissions to approve; the approver is asked next, so end any progress line. */
+    default void permissionsToApprove(List<PermissionRequest> pending) {
     }
 
     /** Note that a package was placed into the new tree. */

@@ -2,6 +2,7 @@ package dev.hype.pm.lock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hype.pm.semver.Version;
+import dev.hype.runtime.permissions.PermissionSpec;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
  * @param resolved the tarball URL it came from
  * @param integrity the tarball's SRI integrity, e.g. {@code sha512-...}
  * @param dependencies the chosen packages it depends on, name to version (the dependency edges)
- * @param permissions the approved permissions, or {@code null} while none were approved
+ * @param permissions the approved permissions as the {@code permissions} object of {@code hype.json} (what the
+ *     package asked for when it was approved), or {@code null} while none were approved
  * @param extras unknown keys, kept verbatim so newer tools' data survives a round trip
  */
 public record LockedPackage(String name, Version version, String resolved, String integrity,
@@ -23,6 +25,11 @@ public record LockedPackage(String name, Version version, String resolved, Strin
     public LockedPackage {
         dependencies = Collections.unmodifiableMap(new TreeMap<>(dependencies));
         extras = Collections.unmodifiableMap(new TreeMap<>(extras));
+    }
+
+    /** Return the approved permissions, or {@code null} while none were approved. */
+    public PermissionSpec approvedPermissions() {
+        return permissions == null ? null : PermissionSpec.fromJson(permissions);
     }
 
     /** Return a copy with another permissions slot. */

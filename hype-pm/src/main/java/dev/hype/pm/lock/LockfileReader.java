@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.pack.PackException;
 import dev.hype.pm.semver.Version;
+import dev.hype.runtime.permissions.PermissionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +92,22 @@ public final class LockfileReader {
                     .orElseThrow(() -> invalid(origin, where, "\"" + v + "\" is not a version")));
         }
         JsonNode permissions = node.get("permissions");
+        checkApproval(permissions, origin, at);
         return new LockedPackage(name, version, resolved, integrity, deps,
                 permissions == null || permissions.isNull() ? null : permissions, extras(node, PACKAGE_KEYS));
+    }
+
+    /** Check that an approval slot has the {@code permissions} schema, so the runtime can read it. */
+    private static void checkApproval(JsonNode permissions, String origin, String at) {
+        if (permissions == null || permissions.isNull()) {
+            return;
+        }
+        try {
+            PermissionSpec.fromJson(permissions);
+        } catch (IllegalArgumentException e) {
+            // The message names the field from "permissions" on: "permissions.java: expected an array of strings".
+            throw new LockfileException(origin + ": " + at + "." + e.getMessage(), null);
+        }
     }
 
     private static JsonNode object(JsonNode node, String origin, String at) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.Version;
+import dev.hype.runtime.permissions.PermissionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param files globs of files to publish
  * @param scripts script name to command
  * @param test globs of test files
- * @param permissions what the package may do at run time
+ * @param permissions what the package asks to do at run time; install asks the user to approve it
  * @param hypeEngine the range of Hype versions supported ({@code engines.hype}), or {@code null}
  * @param authors authors as {@code Name <email> (url)} strings
  * @param license an SPDX license expression, or {@code null}
@@ -43,7 +44,7 @@ public record Manifest(String name, Version version, String description, String 
                        Map<String, String> dependencies, Map<String, String> devDependencies,
                        Map<String, String> optionalDependencies, Map<String, List<String>> features,
                        JsonNode exports, JsonNode imports, Map<String, String> bin, List<String> files,
-                       Map<String, String> scripts, List<String> test, Permissions permissions, String hypeEngine,
+                       Map<String, String> scripts, List<String> test, PermissionSpec permissions, String hypeEngine,
                        List<String> authors, String license, Repository repository, String homepage,
                        String documentation, List<String> keywords, List<String> categories,
                        Map<String, JsonNode> extras) {

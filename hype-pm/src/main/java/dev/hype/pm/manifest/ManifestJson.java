@@ -3,6 +3,7 @@ package dev.hype.pm.manifest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hype.runtime.permissions.PermissionSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -54,33 +55,9 @@ final class ManifestJson {
         return out;
     }
 
-    private static void permissions(ObjectNode out, Permissions p) {
-        if (p.equals(Permissions.NONE)) {
-            return;
-        }
-        ObjectNode node = out.putObject("permissions");
-        if (!p.filesystemRead().isEmpty() || !p.filesystemWrite().isEmpty()) {
-            ObjectNode fs = node.putObject("filesystem");
-            list(fs, "read", p.filesystemRead(), false);
-            list(fs, "write", p.filesystemWrite(), false);
-        }
-        if (!p.networkDomains().isEmpty() || !p.networkPorts().isEmpty()) {
-            ObjectNode net = node.putObject("network");
-            list(net, "domains", p.networkDomains(), false);
-            if (!p.networkPorts().isEmpty()) {
-                ArrayNode ports = net.putArray("ports");
-                p.networkPorts().forEach(ports::add);
-            }
-        }
-        list(node, "env", p.env(), false);
-        if (p.process()) {
-            node.put("process", true);
-        }
-        if (p.java()) {
-            node.put("java", true);
-        }
-        if (p.nativeCode()) {
-            node.put("native", true);
+    private static void permissions(ObjectNode out, PermissionSpec p) {
+        if (!p.isEmpty()) {
+            out.set("permissions", p.toJson());
         }
     }
 

@@ -1,11 +1,15 @@
 package dev.hype.pm.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.runtime.permissions.PermissionSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
-/** Validate the {@code permissions} object of a manifest. */
+/** Validate the {@code permissions} object of a manifest, entry by entry, into a {@link PermissionSpec}. */
 final class PermissionsReader {
     private static final Set<String> KEYS = Set.of("filesystem", "network", "env", "process", "java", "native");
     private final ManifestReader reader;
@@ -14,25 +18,28 @@ final class PermissionsReader {
         this.reader = reader;
     }
 
-    Permissions read() {
+    PermissionSpec read() {
         JsonNode node = reader.node("permissions");
         if (node == null || node.isNull()) {
-            return Permissions.NONE;
+            return PermissionSpec.NONE;
         }
         if (!node.isObject()) {
             reader.problem("permissions", "expected an object");
-            return Permissions.NONE;
+            return PermissionSpec.NONE;
         }
         node.properties().forEach(e -> {
             if (!KEYS.contains(e.getKey())) {
-                reader.problem("permissions." + e.getKey(), "unknown permission (expected one of " + new java.util.TreeSet<>(KEYS) + ")");
+                reader.problem("permissions." + e.getKey(), "unknown permission (expected one of " + new TreeSet<>(KEYS) + ")");
             }
         });
         checkKeys("permissions.filesystem", Set.of("read", "write"));
         checkKeys("permissions.network", Set.of("domains", "ports"));
-        return new Permissions(reader.strings("permissions.filesystem.read"), reader.strings("permissions.filesystem.write"),
-                reader.strings("permissions.network.domains"), ports(), reader.strings("permissions.env"),
-                flag("permissions.process"), flag("permissions.java"), flag("permissions.native"));
+        return new PermissionSpec(entries("permissions.filesystem.read", "paths", PermissionPatterns::path),
+                entries("permissions.filesystem.write", "paths", PermissionPatterns::path),
+                entries("permissions.network.domains", "host names", PermissionPatterns::domain), ports(),
+                entries("permissions.env", "variable names", PermissionPatterns::env), flag("permissions.process"),
+                entries("permissions.java", "class-name patterns such as \"java.util.*\"", PermissionPatterns::javaClass),
+                flag("permissions.native"));
     }
 
     private void checkKeys(String path, Set<String> keys) {
@@ -41,14 +48,42 @@ final class PermissionsReader {
             return;
         }
         if (!node.isObject()) {
-            reader.problem(path, "expected an object with " + String.join(" and/or ", new java.util.TreeSet<>(keys)));
+            reader.problem(path, "expected an object with " + String.join(" and/or ", new TreeSet<>(keys)));
             return;
         }
         node.properties().forEach(e -> {
             if (!keys.contains(e.getKey())) {
-                reader.problem(path + "." + e.getKey(), "unknown key (expected " + String.join(" or ", new java.util.TreeSet<>(keys)) + ")");
+                reader.problem(path + "." + e.getKey(), "unknown key (expected " + String.join(" or ", new TreeSet<>(keys)) + ")");
             }
         });
+    }
+
+    /** Read an array of strings, reporting each entry {@code check} finds wrong at {@code path[i]}. */
+    private List<String> entries(String path, String what, Function<String, Optional<String>> check) {
+        JsonNode node = reader.node(path);
+        List<String> result = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return result;
+        }
+        if (!node.isArray()) {
+            reader.problem(path, "expected an array of " + what);
+            return result;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String at = path + "[" + i + "]";
+            JsonNode entry = node.get(i);
+            if (!entry.isTextual()) {
+                reader.problem(at, "expected a string");
+                continue;
+            }
+            Optional<String> problem = check.apply(entry.asText());
+            if (problem.isPresent()) {
+                reader.problem(at, problem.get());
+            } else {
+                result.add(entry.asText());
+            }
+        }
+        return result;
     }
 
     private List<Integer> ports() {

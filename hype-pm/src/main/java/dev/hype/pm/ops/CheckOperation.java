@@ -3,6 +3,8 @@ package dev.hype.pm.ops;
 import dev.hype.pm.install.InstallMarker;
 import dev.hype.pm.install.InstalledPackage;
 import dev.hype.pm.install.InstalledTree;
+import dev.hype.pm.install.PermissionRequest;
+import dev.hype.pm.install.RequestedPermissions;
 import dev.hype.pm.lock.LockedPackage;
 import dev.hype.pm.lock.Lockfile;
 import dev.hype.pm.lock.LockfileException;
@@ -14,6 +16,8 @@ import dev.hype.pm.resolve.PackageSource;
 import dev.hype.pm.resolve.RootRequirements;
 import dev.hype.pm.store.FileIndex;
 import dev.hype.pm.store.Store;
+import dev.hype.runtime.HypeException;
+import dev.hype.runtime.permissions.PermissionSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +28,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Check a project: the manifest is valid, the lockfile matches it, and {@code hype_modules/} holds exactly the
- * locked packages with exactly the files of their tarballs (compared by hash with the store's record).
+ * Check a project: the manifest is valid, the lockfile matches it, {@code hype_modules/} holds exactly the locked
+ * packages with exactly the files of their tarballs (compared by hash with the store's record), and no installed
+ * package asks for permissions the lockfile does not approve.
  */
 public final class CheckOperation {
     private static final PackageSource NO_PACKAGES = new PackageSource() {
@@ -74,6 +79,7 @@ public final class CheckOperation {
             } else if (checkIdentity(locked, present, problems)) {
                 checked++;
                 checkFiles(store, locked, present, problems);
+                checkPermissions(locked, present, problems);
             }
         }
         return new CheckResult(problems, checked);
@@ -114,6 +120,24 @@ public final class CheckOperation {
             return false;
         }
         return true;
+    }
+
+    /** Report an installed package whose own {@code hype.json} asks for more than the lockfile approves. */
+    private static void checkPermissions(LockedPackage locked, InstalledPackage present, List<CheckProblem> problems) {
+        PermissionSpec requested;
+        try {
+            requested = RequestedPermissions.read(present.directory(), locked.name() + "@" + locked.version());
+        } catch (HypeException e) {
+            problems.add(new CheckProblem(Kind.PERMISSIONS, locked.name(), e.getMessage()));
+            return;
+        }
+        PermissionRequest request = new PermissionRequest(locked.name(), locked.version(), requested,
+                locked.approvedPermissions(), locked.version());
+        if (request.needsApproval()) {
+            problems.add(new CheckProblem(Kind.PERMISSIONS, locked.name(), "asks for permissions " + Lockfile.FILE_NAME
+                    + " does not approve (" + String.join("; ", request.added().describe())
+                    + "); run 'hype pkg install' to review them"));
+        }
     }
 
     private static void checkFiles(Store store, LockedPackage locked, InstalledPackage present,

@@ -27,7 +27,9 @@ public record CheckProblem(Kind kind, String subject, String message) {
         /** An installed file is not part of the package's tarball. */
         EXTRANEOUS_FILE,
         /** The store lacks the package's entry, so its files cannot be compared. */
-        UNVERIFIABLE
+        UNVERIFIABLE,
+        /** An installed package's {@code hype.json} asks for permissions the lockfile does not approve. */
+        PERMISSIONS
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hype.pm.ops;
 
+import dev.hype.pm.install.PermissionApprover;
 import dev.hype.pm.manifest.DependencyKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.Set;
  * @param features root features to enable, beyond {@code default}
  * @param defaultFeatures whether the root's {@code default} feature is enabled
  * @param unlock packages whose locked versions are ignored, so that they resolve afresh within their ranges
+ * @param approver what decides about permissions the lockfile does not approve yet
  */
 public record InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                              DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
-                             List<String> features, boolean defaultFeatures, Set<String> unlock) {
+                             List<String> features, boolean defaultFeatures, Set<String> unlock,
+                             PermissionApprover approver) {
     /** Check the required parts and copy the lists. */
     public InstallOptions {
         Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -34,29 +37,39 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
         Objects.requireNonNull(addKind, "addKind");
         features = List.copyOf(features);
         unlock = Set.copyOf(unlock);
+        Objects.requireNonNull(approver, "approver");
     }
 
-    /** Install the project in {@code dir} as its files say, with dev dependencies and default features. */
+    /**
+     * Install the project in {@code dir} as its files say, with dev dependencies and default features, refusing
+     * permissions the lockfile does not approve.
+     */
     public static InstallOptions of(Path dir, PackageSources sources, Path storeRoot) {
         return new InstallOptions(dir, sources, storeRoot, List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of());
+                List.of(), true, Set.of(), PermissionApprover.REFUSE);
     }
 
     /** Return a copy that adds these packages. */
     public InstallOptions adding(DependencyKind kind, boolean pin, String... packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, List.of(packages), kind, pin, frozen, offline,
-                production, features, defaultFeatures, unlock);
+                production, features, defaultFeatures, unlock, approver);
     }
 
     /** Return a copy that ignores the locked versions of these packages. */
     public InstallOptions unlocking(Set<String> packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, packages);
+                production, features, defaultFeatures, packages, approver);
     }
 
     /** Return a copy with the given frozen, offline and production switches. */
     public InstallOptions with(boolean frozenLock, boolean storeOnly, boolean skipDev) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozenLock, storeOnly,
-                skipDev, features, defaultFeatures, unlock);
+                skipDev, features, defaultFeatures, unlock, approver);
+    }
+
+    /** Return a copy that asks {@code decider} about permissions to approve. */
+    public InstallOptions approving(PermissionApprover decider) {
+        return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
+                production, features, defaultFeatures, unlock, decider);
     }
 }

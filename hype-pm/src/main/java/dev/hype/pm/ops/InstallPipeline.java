@@ -72,13 +72,16 @@ final class InstallPipeline {
             InstallPlan plan = new InstallPlanner(store).plan(wanted, dir.resolve(InstalledTree.DIRECTORY));
             Map<String, Path> stored = fill(store, plan, options.offline() ? TarballFetcher.OFFLINE
                     : options.sources().fetcher(), reporter);
+            PermissionGate.Approvals approvals = PermissionGate.check(plan, stored, previous, options, reporter);
             new Installer().install(dir, plan, stored, reporter);
             if (!edited.equals(original)) {
                 writeManifest(manifestFile, edited);
             }
-            boolean lockChanged = LockfileWriter.write(dir.resolve(Lockfile.FILE_NAME), next);
+            // --frozen: the lockfile already matches the resolution and covers every request; it stays as it is.
+            boolean lockChanged = !options.frozen()
+                    && LockfileWriter.write(dir.resolve(Lockfile.FILE_NAME), approved(next, approvals));
             return new InstallResult(plan.added(), plan.remove(), plan.changed(), wanted.size(), lockChanged,
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(System.nanoTime() - start), approvals.approved());
         }
     }
 
@@ -121,10 +124,19 @@ final class InstallPipeline {
             LockedPackage before = previous == null ? null : previous.packages().get(name);
             boolean same = before != null && before.version().equals(ref.version())
                     && before.integrity().equals(ref.integrity().sri());
+            // Approvals belong to the package name; PermissionGate replaces those of the packages it installs.
             packages.put(name, new LockedPackage(name, ref.version(), ref.tarball().toString(), ref.integrity().sri(),
-                    deps, same ? before.permissions() : null, same ? before.extras() : Map.of()));
+                    deps, before == null ? null : before.permissions(), same ? before.extras() : Map.of()));
         });
         return new Lockfile(Lockfile.VERSION, rootRanges, packages, previous == null ? Map.of() : previous.extras());
+    }
+
+    /** Record in {@code next} the approval of every package the gate checked: exactly its request. */
+    private static Lockfile approved(Lockfile next, PermissionGate.Approvals approvals) {
+        Map<String, LockedPackage> packages = new LinkedHashMap<>(next.packages());
+        approvals.recorded().forEach((name, spec) -> packages.computeIfPresent(name,
+                (n, locked) -> locked.withPermissions(spec.toJson())));
+        return new Lockfile(next.lockfileVersion(), next.root(), packages, next.extras());
     }
 
     private static String rangeText(Manifest manifest, String name) {

@@ -31,7 +31,7 @@ public final class ListOperation {
         List<ListResult.Entry> entries = new ArrayList<>();
         Path modules = dir.resolve(InstalledTree.DIRECTORY);
         lock.packages().forEach((name, p) -> entries.add(new ListResult.Entry(name, p.version(),
-                lock.root().containsKey(name), Files.isDirectory(modules.resolve(name)))));
+                lock.root().containsKey(name), Files.isDirectory(modules.resolve(name)), p.approvedPermissions())));
         List<ListResult.Outdated> outdated = options.registry() == null ? List.of() : outdated(dir, lock, options);
         return new ListResult(entries, outdated);
     }

@@ -1,6 +1,8 @@
 package dev.hype.pm.ops;
 
 import dev.hype.pm.semver.Version;
+import dev.hype.runtime.permissions.PermissionSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,8 +25,38 @@ public record ListResult(List<Entry> packages, List<Outdated> outdated) {
      * @param version the locked version
      * @param direct whether {@code hype.json} names it, rather than another package needing it
      * @param present whether {@code hype_modules/} holds it
+     * @param permissions the permissions {@code hype-lock.json} approves for it, or {@code null} when none were
      */
-    public record Entry(String name, Version version, boolean direct, boolean present) {
+    public record Entry(String name, Version version, boolean direct, boolean present, PermissionSpec permissions) {
+        /** Return the kinds of permission approved, as {@code hype.json} names them: {@code network}, {@code process}. */
+        public List<String> permissionKinds() {
+            List<String> kinds = new ArrayList<>();
+            if (permissions == null) {
+                return kinds;
+            }
+            if (!permissions.read().isEmpty()) {
+                kinds.add("read");
+            }
+            if (!permissions.write().isEmpty()) {
+                kinds.add("write");
+            }
+            if (!permissions.domains().isEmpty() || !permissions.ports().isEmpty()) {
+                kinds.add("network");
+            }
+            if (!permissions.env().isEmpty()) {
+                kinds.add("env");
+            }
+            if (permissions.process()) {
+                kinds.add("process");
+            }
+            if (!permissions.java().isEmpty()) {
+                kinds.add("java");
+            }
+            if (permissions.nativeCode()) {
+                kinds.add("native");
+            }
+            return kinds;
+        }
     }
 
     /**

@@ -80,12 +80,14 @@ class LockfileTest {
         String text = LockfileWriter.render(sample()).replace("\"lockfileVersion\": 1,",
                 "\"generator\": {\"by\": \"hype 9\"},\n  \"lockfileVersion\": 1,")
                 .replace("\"integrity\": \"" + SHA + "\",\n      \"resolved\": \"file:/r/a-1.0.0.tgz\",",
-                        "\"integrity\": \"" + SHA + "\",\n      \"permissions\": {\"fs\": [\"read\"]},\n"
+                        "\"integrity\": \"" + SHA + "\",\n      \"permissions\": {\"filesystem\": {\"read\": [\"data\"]}},\n"
                                 + "      \"resolved\": \"file:/r/a-1.0.0.tgz\",\n      \"signature\": \"xyz\",");
         Lockfile lock = LockfileReader.parse(text, Lockfile.FILE_NAME);
 
         assertThat(lock.extras()).containsKey("generator");
-        assertThat(lock.packages().get("a").permissions().path("fs").get(0).asText()).isEqualTo("read");
+        assertThat(lock.packages().get("a").permissions().path("filesystem").path("read").get(0).asText())
+                .isEqualTo("data");
+        assertThat(lock.packages().get("a").approvedPermissions().read()).containsExactly("data");
         assertThat(lock.packages().get("a").extras()).containsKey("signature");
         assertThat(LockfileReader.parse(LockfileWriter.render(lock), "x")).isEqualTo(lock);
         assertThat(LockfileWriter.render(lock)).isEqualTo(LockfileWriter.render(
@@ -104,6 +106,11 @@ class LockfileTest {
                 "{\"lockfileVersion\": 1, \"packages\": {\"a\": {\"version\": \"x\", \"resolved\": \"r\", "
                         + "\"integrity\": \"" + SHA + "\"}}}", "hype-lock.json"))
                 .hasMessageContaining("packages.a.version");
+        assertThatThrownBy(() -> LockfileReader.parse(
+                "{\"lockfileVersion\": 1, \"packages\": {\"a\": {\"version\": \"1.0.0\", \"resolved\": \"r\", "
+                        + "\"integrity\": \"" + SHA + "\", \"permissions\": {\"java\": true}}}}", "hype-lock.json"))
+                .isInstanceOf(LockfileException.class)
+                .hasMessage("hype-lock.json: packages.a.permissions.java: expected an array of strings");
     }
 
     @Test

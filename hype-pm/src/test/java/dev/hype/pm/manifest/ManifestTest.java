@@ -30,9 +30,10 @@ class ManifestTest {
         assertThat(m.exports().get("./private/*").isNull()).isTrue();
         assertThat(m.imports().get("#config").get("hype").asText()).isEqualTo("./config.lua");
         assertThat(m.bin()).containsEntry("web-kit", "bin/kit.lua");
-        assertThat(m.permissions().networkPorts()).containsExactly(443, 8080);
-        assertThat(m.permissions().java()).isTrue();
-        assertThat(m.permissions().filesystemWrite()).containsExactly("/tmp/kit-*");
+        assertThat(m.permissions().ports()).containsExactly(443, 8080);
+        assertThat(m.permissions().java()).containsExactly("java.util.*", "java.time.LocalDate");
+        assertThat(m.permissions().write()).containsExactly("$TMP/kit-*");
+        assertThat(m.permissions().domains()).containsExactly("*.example.com");
         assertThat(m.hypeEngine()).isEqualTo(">=0.1.0");
         assertThat(m.authors()).containsExactly("Ada <ada@example.com>", "Lin <lin@example.com> (https://lin.dev)");
         assertThat(m.repository().url()).isEqualTo("https://github.com/acme/web-kit.git");
@@ -65,7 +66,7 @@ class ManifestTest {
                 "hype.json:10:18: files[1]: expected a string",
                 "hype.json:11:41: permissions.network.ports[0]: expected a port number from 1 to 65535",
                 "hype.json:11:59: permissions.shell: unknown permission (expected one of [env, filesystem, java, native, network, process])",
-                "hype.json:11:73: permissions.java: expected true or false",
+                "hype.json:11:73: permissions.java: expected an array of class-name patterns such as \"java.util.*\"",
                 "hype.json:12:23: engines.hype: \"latest!\" is not a valid version range",
                 "hype.json:14:15: homepage: \"ftp://example.com\" is not an http(s) URL",
                 "hype.json:15:25: imports.config: import names must start with \"#\"");

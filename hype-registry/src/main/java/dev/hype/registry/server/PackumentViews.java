@@ -15,9 +15,12 @@ import java.util.Set;
  */
 final class PackumentViews {
 
-    /** The version fields of the abbreviated form, per npm's registry documentation. */
+    /**
+     * The version fields of the abbreviated form: npm's, per its registry documentation, plus Hype's
+     * {@code permissions}, so a client can show what a version asks for before downloading it.
+     */
     private static final Set<String> ABBREVIATED_VERSION_FIELDS = Set.of(
-        "name", "version", "deprecated", "dependencies", "optionalDependencies", "devDependencies",
+        "name", "version", "deprecated", "dependencies", "optionalDependencies", "devDependencies", "permissions",
         "peerDependencies", "peerDependenciesMeta", "bundleDependencies", "bundledDependencies",
         "acceptDependencies", "bin", "directories", "dist", "engines", "cpu", "os", "libc", "funding",
         "license", "_hasShrinkwrap", "hasInstallScript");

@@ -47,6 +47,16 @@ public final class PackageFixture {
         return this;
     }
 
+    /** Set the {@code permissions} object of {@code hype.json}, given as JSON text. */
+    public PackageFixture permissions(String json) {
+        try {
+            manifest.set("permissions", JSON.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Add keywords to {@code hype.json}. */
     public PackageFixture keywords(String... keywords) {
         var array = manifest.putArray("keywords");

@@ -138,6 +138,19 @@ class RegistryServerTest {
     }
 
     @Test
+    void keepRequestedPermissionsInBothForms() {
+        PackageFixture.of("net", "1.0.0").permissions("{\"network\": {\"domains\": [\"api.example.com\"]}}")
+            .publish(registry);
+
+        JsonNode full = json(getWith("/net")).path("versions").path("1.0.0").path("permissions");
+        JsonNode abbreviated = json(getWith("/net", "Accept", "application/vnd.npm.install-v1+json"))
+            .path("versions").path("1.0.0").path("permissions");
+
+        assertThat(full.toString()).isEqualTo("{\"network\":{\"domains\":[\"api.example.com\"]}}");
+        assertThat(abbreviated).isEqualTo(full);
+    }
+
+    @Test
     void serveOneVersionByNumberOrTag() {
         PackageFixture.of("greet", "1.0.0").publish(registry);
         PackageFixture.of("greet", "1.1.0").publish(registry);

@@ -1,0 +1,56 @@
+package dev.hype.pm.install;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.runtime.HypeException;
+import dev.hype.runtime.permissions.PermissionSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Read what an unpacked package asks to do at run time: the {@code permissions} of its own {@code hype.json}.
+ *
+ * <p>This copy is authoritative. It is covered by the tarball's integrity, it is what lands in {@code hype_modules/},
+ * and it is what {@code hype pkg check} compares with the approval; the copy in the registry's version document is
+ * only a preview for {@code hype pkg info}.
+ */
+public final class RequestedPermissions {
+    /** Code of a package whose {@code hype.json} cannot be read for its permissions. */
+    public static final String BAD_PERMISSIONS = "E_BAD_PERMISSIONS";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RequestedPermissions() {
+    }
+
+    /**
+     * Return the permissions the package in {@code packageDirectory} asks for; none when it has no {@code hype.json}.
+     *
+     * @param label names the package in errors, such as {@code net-lib@1.0.0}
+     * @throws HypeException {@link #BAD_PERMISSIONS} when the file is not JSON or its {@code permissions} is not the
+     *     schema
+     */
+    public static PermissionSpec read(Path packageDirectory, String label) {
+        Path file = packageDirectory.resolve("hype.json");
+        if (!Files.isRegularFile(file)) {
+            return PermissionSpec.NONE;
+        }
+        JsonNode manifest;
+        try {
+            manifest = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw bad(label, "cannot read its hype.json: " + e.getMessage());
+        }
+        try {
+            return PermissionSpec.fromJson(manifest == null ? null : manifest.get("permissions"));
+        } catch (IllegalArgumentException e) {
+            throw bad(label, "hype.json: " + e.getMessage());
+        }
+    }
+
+    private static HypeException bad(String label, String problem) {
+        return new HypeException(BAD_PERMISSIONS, label + ": " + problem,
+                List.of("its permissions cannot be approved as they are; ask its authors to publish a fixed version"));
+    }
+}

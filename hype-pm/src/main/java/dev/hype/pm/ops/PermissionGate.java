@@ -1,0 +1,80 @@
+package dev.hype.pm.ops;
+
+import dev.hype.pm.install.InstallPlan;
+import dev.hype.pm.install.PermissionApprovals;
+import dev.hype.pm.install.PermissionRequest;
+import dev.hype.pm.install.Reporter;
+import dev.hype.pm.install.RequestedPermissions;
+import dev.hype.pm.lock.Lockfile;
+import dev.hype.pm.semver.Version;
+import dev.hype.pm.store.PackageRef;
+import dev.hype.runtime.permissions.PermissionSpec;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Run the install step between filling the store and changing the project: read what each package to install asks
+ * for from its unpacked {@code hype.json}, compare it with the approvals in {@code hype-lock.json}, and ask the
+ * approver once about everything new.
+ */
+final class PermissionGate {
+    private PermissionGate() {
+    }
+
+    /**
+     * Hold what the gate let through.
+     *
+     * @param recorded the approval to record for each installed package: its request
+     * @param approved the requests approved by this install, in name order
+     */
+    record Approvals(Map<String, PermissionSpec> recorded, List<PermissionRequest> approved) {
+        Approvals {
+            recorded = Collections.unmodifiableMap(new TreeMap<>(recorded));
+            approved = List.copyOf(approved);
+        }
+    }
+
+    /**
+     * Check the packages of {@code plan}: the linked ones are read from the store ({@code stored}), the kept ones
+     * from {@code hype_modules/}.
+     *
+     * @throws OperationException {@link PermissionApprovals#NOT_APPROVED} when the approver refuses, or when
+     *     anything needs approval under {@code --frozen}
+     */
+    static Approvals check(InstallPlan plan, Map<String, Path> stored, Lockfile previous, InstallOptions options,
+                           Reporter reporter) {
+        Map<String, Version> versions = new TreeMap<>();
+        Map<String, PermissionSpec> requested = new TreeMap<>();
+        for (PackageRef ref : plan.link()) {
+            versions.put(ref.name(), ref.version());
+            requested.put(ref.name(), RequestedPermissions.read(stored.get(ref.name()), ref.label()));
+        }
+        for (PackageRef ref : plan.keep()) {
+            versions.put(ref.name(), ref.version());
+            requested.put(ref.name(), RequestedPermissions.read(plan.installed().get(ref.name()).directory(),
+                    ref.label()));
+        }
+        List<PermissionRequest> pending = PermissionApprovals.pending(
+                PermissionApprovals.review(versions, requested, previous));
+        if (!pending.isEmpty()) {
+            if (options.frozen()) {
+                throw new OperationException(PermissionApprovals.NOT_APPROVED, "--frozen: "
+                        + PermissionApprovals.asking(pending) + " for permissions " + Lockfile.FILE_NAME
+                        + " does not approve:\n" + PermissionApprovals.listing(pending),
+                        List.of("run 'hype pkg install' without --frozen to approve them, then commit "
+                                + Lockfile.FILE_NAME));
+            }
+            reporter.permissionsToApprove(pending);
+            if (!options.approver().approve(pending)) {
+                throw new OperationException(PermissionApprovals.NOT_APPROVED, PermissionApprovals.asking(pending)
+                        + " for permissions that are not approved:\n" + PermissionApprovals.listing(pending),
+                        List.of("rerun with --allow-permissions to approve them, or review them with "
+                                + "'hype pkg info <name>'"));
+            }
+        }
+        return new Approvals(requested, pending);
+    }
+}
