@@ -63,6 +63,11 @@ final class RegistryProject implements AutoCloseable {
         publish(name, version, "{}", "return {}\n", permissions);
     }
 
+    /** Publish {@code name@version} with no dependencies, asking for {@code permissions}, with {@code index}. */
+    void publishAsking(String name, String version, String permissions, String index) throws IOException {
+        publish(name, version, "{}", index, permissions);
+    }
+
     private void publish(String name, String version, String dependencies, String index, String permissions)
             throws IOException {
         Path dir = Files.createDirectories(temp.resolve("src-" + name + "-" + version));
