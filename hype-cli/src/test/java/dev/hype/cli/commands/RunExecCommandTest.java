@@ -46,18 +46,36 @@ class RunExecCommandTest {
         assertThat(unknown.err()).contains("hype.json has no script named 'deploy'").contains("scripts: build, lint");
     }
 
-    @Test
-    void execRunsAnInstalledBinWithItsArguments() throws Exception {
+    private void installTool() throws Exception {
         manifest("{}");
         Path pkg = Files.createDirectories(dir.resolve("hype_modules/tool/bin"));
         Files.writeString(pkg.resolve("tool.lua"),
                 "local f = assert(io.open(arg[1], 'w')) f:write('ran with ' .. select('#', ...)) f:close()\n");
         Path bin = Files.createDirectories(dir.resolve("hype_modules/.bin"));
         Files.createSymbolicLink(bin.resolve("tool"), bin.relativize(pkg.resolve("tool.lua")));
+    }
+
+    @Test
+    void execRunsAnInstalledBinWithItsArgumentsAndItsApprovedPermissions() throws Exception {
+        installTool();
+        Files.writeString(dir.resolve("hype-lock.json"), """
+                {"lockfileVersion": 1, "packages": {"tool": {"version": "1.0.0",
+                 "permissions": {"filesystem": {"write": ["$TMP/**"]}}}}}
+                """);
         Path out = dir.resolve("exec.txt");
         CliRun run = CliRun.of("pkg", "exec", "-C", dir.toString(), "tool", out.toString(), "x");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(Files.readString(out)).isEqualTo("ran with 2");
+    }
+
+    @Test
+    void execRunsABinAsItsPackagesCode() throws Exception {
+        installTool();
+        Path out = dir.resolve("exec.txt");
+        CliRun run = CliRun.of("pkg", "exec", "-C", dir.toString(), "tool", out.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("PERMISSION_DENIED: package 'tool' may not write " + out + " (io.open)");
+        assertThat(out).doesNotExist();
     }
 
     @Test
