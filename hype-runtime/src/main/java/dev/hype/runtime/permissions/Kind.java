@@ -1,6 +1,8 @@
 package dev.hype.runtime.permissions;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Name each kind of permission, with the manifest field and the command-line flag that grant it. */
@@ -22,29 +24,34 @@ public enum Kind {
     /** Load another package's internal file or a file outside the package; no field grants it. */
     LOAD(null, null, "load");
 
+    private static final Map<String, Kind> BY_LUA_NAME = new HashMap<>();
+
+    static {
+        for (Kind kind : values()) {
+            BY_LUA_NAME.put(kind.luaName, kind);
+        }
+    }
+
     private final String field;
     private final String flag;
     private final String verb;
+    private final String luaName;
 
     Kind(String field, String flag, String verb) {
         this.field = field;
         this.flag = flag;
         this.verb = verb;
+        this.luaName = name().toLowerCase(Locale.ROOT);
     }
 
     /** Return the name Lua code uses, as in {@code process.permissions.has("read", path)}. */
     public String luaName() {
-        return name().toLowerCase(Locale.ROOT);
+        return luaName;
     }
 
     /** Return the kind a Lua name stands for. */
     public static Optional<Kind> of(String luaName) {
-        for (Kind kind : values()) {
-            if (kind.luaName().equals(luaName)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_LUA_NAME.get(luaName));
     }
 
     /** Return the {@code hype.json} field that grants this kind, if one does. */
