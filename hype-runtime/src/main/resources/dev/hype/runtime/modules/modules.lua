@@ -388,11 +388,17 @@ local function cache_view(realm)
   return view
 end
 
+-- Each require's record and directory, out of reach: a package can call require_index (its
+-- require's metatable is its own to read) with a table of its making, so it must not name them.
+local require_owners = setmetatable({}, { __mode = "k" })
+
 -- require.resolve and require.main are built on first use, to keep modules small.
 local function require_index(req, field)
-  local record = getmetatable(req).record
+  local owner = require_owners[req]
+  if not owner then return nil end
+  local record = owner.record
   if field == "resolve" then
-    local dir = record.path
+    local dir = owner.dir
     local realm = record_realm[record]
     local ids = (realm and realm.ids_by_dir or ids_by_dir)[dir]
     local resolve = setmetatable({
@@ -426,8 +432,10 @@ make_require = function(record, dir, realm)
     end
     return require_slow(record, ids, dir, id, realm)
   end
-  return setmetatable({ cache = realm and cache_view(realm) or cache },
-                      { __call = require, __index = require_index, record = record })
+  local req = setmetatable({ cache = realm and cache_view(realm) or cache },
+                           { __call = require, __index = require_index })
+  require_owners[req] = { record = record, dir = dir }
+  return req
 end
 
 local api = {}
