@@ -159,6 +159,10 @@ local function compile(record)
   if sub(source, 1, 3) == "\239\187\191" then source = sub(source, 4) end
   if sub(source, 1, 1) == "#" then source = "--" .. source end
   local realm = record_realm[record]
+  if realm and sub(source, 1, 1) == "\27" then
+    -- A precompiled module is native code to the VM, which does not verify bytecode.
+    realm.api.check("native", filename, "require")
+  end
   local env = setmetatable({ module = record, exports = record.exports, require = record.require,
                              __filename = filename, __dirname = record.path }, realm and realm.env_mt or ENV_MT)
   local fn, message = load(source, "@" .. display_of(record), "bt", env)
