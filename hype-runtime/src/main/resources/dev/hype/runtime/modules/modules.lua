@@ -46,8 +46,9 @@ local ENV_MT = { __index = G, __name = "hype.module.env" }
 local ERROR_MT = { __name = "hype.module.error" }
 ERROR_MT.__tostring = function(e) return e.message end
 ERROR_MT.__concat = function(a, b) return tostring(a) .. tostring(b) end
+-- Not string.dump: packages catch these errors too, and dump is a checked function for them.
 ERROR_MT.__index = function(_, key)
-  local f = string_lib[key]
+  local f = key ~= "dump" and string_lib[key]
   if f then return function(self, ...) return f(self.message, ...) end end
 end
 
