@@ -10,8 +10,9 @@ local config = natives.config()
 
 local setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs, select, next =
       setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs, select, next
-local load, io_open, concat, sub, match, getinfo, string_lib =
-      load, io.open, table.concat, string.sub, string.match, debug.getinfo, string
+local load, io_open, concat, sub, match, getinfo, getupvalue, setupvalue, string_lib =
+      load, io.open, table.concat, string.sub, string.match, debug.getinfo, debug.getupvalue, debug.setupvalue,
+      string
 local package, G = package, _G
 
 local cache = {}          -- canonical path -> module record; this is require.cache
@@ -142,6 +143,9 @@ local function realm_for(filename)
     realm.globals = build_globals(api, realm)
     realm.package = realm.globals.package
     realm.env_mt = { __index = realm.globals, __name = "hype.module.env" }
+    -- Built-ins run for the realm with its getmetatable, which hands out copies of the shared
+    -- metatables: util.inherits(module_error, t) must not change every module error.
+    realm.builtin_env = setmetatable({ getmetatable = realm.globals.getmetatable }, { __index = G })
     realms[id] = realm
     -- Code the realm loads itself with load() requires from the package's directory.
     realm.globals.require = new_module(realm.root .. "/[" .. (name or "project") .. "]", nil, "[realm]", realm).require
@@ -241,7 +245,12 @@ local function load_builtin(name, realm)
   local value = values[name]
   if value == nil then
     local fn, builtin_natives
-    if realm then fn, builtin_natives = realm.api.builtin(name) else fn, builtin_natives = builtin_native(name) end
+    if realm then
+      fn, builtin_natives = realm.api.builtin(name)
+      if getupvalue(fn, 1) == "_ENV" then setupvalue(fn, 1, realm.builtin_env) end
+    else
+      fn, builtin_natives = builtin_native(name)
+    end
     value = fn(builtin_natives)
     if value == nil then value = true end
     values[name] = value
