@@ -47,7 +47,10 @@ public final class BuiltinModules {
         factories.put("table", shared(() -> new LuaModule("table")));
         factories.put("json", shared(JsonModule::new));
         factories.put("process", access -> new ProcessModule(cwd, access));
-        factories.put("test", shared(dev.hype.runtime.testing.TestModule::new));
+        Function<Access, BuiltinModule> test = shared(dev.hype.runtime.testing.TestModule::new);
+        // The shared instance's API is one table for the whole runtime: a package gets its own.
+        factories.put("test", access -> access.unrestricted() ? test.apply(access)
+                : dev.hype.runtime.testing.TestModule.isolated());
         return new BuiltinModules(factories);
     }
 
