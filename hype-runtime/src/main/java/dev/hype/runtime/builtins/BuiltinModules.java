@@ -49,7 +49,10 @@ public final class BuiltinModules {
         factories.put("json", shared(JsonModule::new));
         factories.put("process", access -> new ProcessModule(cwd, access));
         factories.put("http", HttpModule::new);
-        factories.put("test", shared(dev.hype.runtime.testing.TestModule::new));
+        Function<Access, BuiltinModule> test = shared(dev.hype.runtime.testing.TestModule::new);
+        // The shared instance's API is one table for the whole runtime: a package gets its own.
+        factories.put("test", access -> access.unrestricted() ? test.apply(access)
+                : dev.hype.runtime.testing.TestModule.isolated());
         factories.put("java", JavaModule::new);
         return new BuiltinModules(factories);
     }

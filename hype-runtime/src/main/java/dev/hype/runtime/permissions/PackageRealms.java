@@ -25,9 +25,12 @@ final class PackageRealms implements Realms {
 
     @Override
     public Realm realmOf(Path file) {
+        // The outermost hype_modules/ decides. hype installs flat, so a hype_modules/ inside a
+        // package is the package's own files: its code runs as that package, never under approvals
+        // from a hype-lock.json the package ships or writes next to it.
         int count = file.getNameCount();
         int install = -1;
-        for (int i = count - 2; i >= 0; i--) {
+        for (int i = 0; i < count - 1; i++) {
             if (file.getName(i).toString().equals(INSTALL_DIR)) {
                 install = i;
                 break;

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 /**
  * Decide which realm a module file belongs to. Files of a package under {@code hype_modules/}
  * belong to that package, which gets the permissions approved for it in the {@code hype-lock.json}
- * next to that {@code hype_modules/} (none when no approval is recorded). Every other file
- * belongs to the project, unrestricted unless the program runs with {@code --sandbox}.
+ * next to that {@code hype_modules/} (none when no approval is recorded); a {@code hype_modules/}
+ * nested inside a package is part of that package. Every other file belongs to the project,
+ * unrestricted unless the program runs with {@code --sandbox}.
  */
 public interface Realms {
     /** Return the realm of the canonical module file {@code file}. */

@@ -30,6 +30,25 @@ public final class TestModule implements BuiltinModule {
 
     private static final byte[] SOURCE = load();
 
+    private final boolean isolated;
+
+    /** Create the instance trusted code shares: every {@code require} in the runtime gets one API. */
+    public TestModule() {
+        this(false);
+    }
+
+    private TestModule(boolean isolated) {
+        this.isolated = isolated;
+    }
+
+    /**
+     * Return an instance for one restricted package: its API is its own, kept out of the registry
+     * and of the shared {@code package.preload}, so the package cannot change the project's tests.
+     */
+    public static TestModule isolated() {
+        return new TestModule(true);
+    }
+
     @Override
     public String name() {
         return "test";
@@ -42,10 +61,15 @@ public final class TestModule implements BuiltinModule {
 
     @Override
     public Map<String, JavaFunction> natives() {
-        return Map.of("clock", stack -> {
+        JavaFunction clock = stack -> {
             stack.pushNumber(System.nanoTime() / 1e9);
             return 1;
-        });
+        };
+        if (!isolated) {
+            return Map.of("clock", clock);
+        }
+        // Its presence is the flag the chunk reads.
+        return Map.of("clock", clock, "isolated", stack -> 0);
     }
 
     static Chunk chunk() {

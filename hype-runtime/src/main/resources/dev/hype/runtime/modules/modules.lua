@@ -10,8 +10,9 @@ local config = natives.config()
 
 local setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs, select, next =
       setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs, select, next
-local load, io_open, concat, sub, match, getinfo, string_lib =
-      load, io.open, table.concat, string.sub, string.match, debug.getinfo, string
+local load, io_open, concat, sub, match, getinfo, getupvalue, setupvalue, string_lib =
+      load, io.open, table.concat, string.sub, string.match, debug.getinfo, debug.getupvalue, debug.setupvalue,
+      string
 local package, G = package, _G
 
 local cache = {}          -- canonical path -> module record; this is require.cache
@@ -46,8 +47,9 @@ local ENV_MT = { __index = G, __name = "hype.module.env" }
 local ERROR_MT = { __name = "hype.module.error" }
 ERROR_MT.__tostring = function(e) return e.message end
 ERROR_MT.__concat = function(a, b) return tostring(a) .. tostring(b) end
+-- Not string.dump: packages catch these errors too, and dump is a checked function for them.
 ERROR_MT.__index = function(_, key)
-  local f = string_lib[key]
+  local f = key ~= "dump" and string_lib[key]
   if f then return function(self, ...) return f(self.message, ...) end end
 end
 
@@ -141,6 +143,9 @@ local function realm_for(filename)
     realm.globals = build_globals(api, realm)
     realm.package = realm.globals.package
     realm.env_mt = { __index = realm.globals, __name = "hype.module.env" }
+    -- Built-ins run for the realm with its getmetatable, which hands out copies of the shared
+    -- metatables: util.inherits(module_error, t) must not change every module error.
+    realm.builtin_env = setmetatable({ getmetatable = realm.globals.getmetatable }, { __index = G })
     realms[id] = realm
     -- Code the realm loads itself with load() requires from the package's directory.
     realm.globals.require = new_module(realm.root .. "/[" .. (name or "project") .. "]", nil, "[realm]", realm).require
@@ -159,6 +164,10 @@ local function compile(record)
   if sub(source, 1, 3) == "\239\187\191" then source = sub(source, 4) end
   if sub(source, 1, 1) == "#" then source = "--" .. source end
   local realm = record_realm[record]
+  if realm and sub(source, 1, 1) == "\27" then
+    -- A precompiled module is native code to the VM, which does not verify bytecode.
+    realm.api.check("native", filename, "require")
+  end
   local env = setmetatable({ module = record, exports = record.exports, require = record.require,
                              __filename = filename, __dirname = record.path }, realm and realm.env_mt or ENV_MT)
   local fn, message = load(source, "@" .. display_of(record), "bt", env)
@@ -236,7 +245,12 @@ local function load_builtin(name, realm)
   local value = values[name]
   if value == nil then
     local fn, builtin_natives
-    if realm then fn, builtin_natives = realm.api.builtin(name) else fn, builtin_natives = builtin_native(name) end
+    if realm then
+      fn, builtin_natives = realm.api.builtin(name)
+      if getupvalue(fn, 1) == "_ENV" then setupvalue(fn, 1, realm.builtin_env) end
+    else
+      fn, builtin_natives = builtin_native(name)
+    end
     value = fn(builtin_natives)
     if value == nil then value = true end
     values[name] = value
@@ -388,11 +402,17 @@ local function cache_view(realm)
   return view
 end
 
+-- Each require's record and directory, out of reach: a package can call require_index (its
+-- require's metatable is its own to read) with a table of its making, so it must not name them.
+local require_owners = setmetatable({}, { __mode = "k" })
+
 -- require.resolve and require.main are built on first use, to keep modules small.
 local function require_index(req, field)
-  local record = getmetatable(req).record
+  local owner = require_owners[req]
+  if not owner then return nil end
+  local record = owner.record
   if field == "resolve" then
-    local dir = record.path
+    local dir = owner.dir
     local realm = record_realm[record]
     local ids = (realm and realm.ids_by_dir or ids_by_dir)[dir]
     local resolve = setmetatable({
@@ -426,8 +446,10 @@ make_require = function(record, dir, realm)
     end
     return require_slow(record, ids, dir, id, realm)
   end
-  return setmetatable({ cache = realm and cache_view(realm) or cache },
-                      { __call = require, __index = require_index, record = record })
+  local req = setmetatable({ cache = realm and cache_view(realm) or cache },
+                           { __call = require, __index = require_index })
+  require_owners[req] = { record = record, dir = dir }
+  return req
 end
 
 local api = {}

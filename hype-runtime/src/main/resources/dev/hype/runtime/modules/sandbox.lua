@@ -15,9 +15,11 @@ local raw_load, io_open, io_lines, io_popen, io_tmpfile, io_type = load, io.open
 local stdin, stdout = io.stdin, io.stdout
 local os_remove, os_rename, os_tmpname, os_execute, os_getenv, os_setlocale =
       os.remove, os.rename, os.tmpname, os.execute, os.getenv, os.setlocale
-local string_dump, byte, sub, find, format = string.dump, string.byte, string.sub, string.find, string.format
+local string_dump, byte, sub, find, gmatch, format = string.dump, string.byte, string.sub, string.find, string.gmatch,
+      string.format
+local concat = table.concat
 local traceback = debug.traceback
-local package_loadlib, package_searchpath, package_config = package.loadlib, package.searchpath, package.config
+local package_loadlib, package_config = package.loadlib, package.config
 local string_mt = getmetatable("")
 local file_mt = getmetatable(stdout)
 local tmpdir = shared.tmpdir
@@ -42,6 +44,20 @@ local function string_arg(value, n, fname)
   local t = type(value)
   if t ~= "string" and t ~= "number" then arg_error(n, fname, "string", value) end
   return tostring(value)
+end
+
+-- Replace every `old` in `s` with `new`, as text (luaL_gsub).
+local function replace(s, old, new)
+  local out, start = {}, 1
+  while true do
+    local i, j = find(s, old, start, true)
+    if not i then break end
+    out[#out + 1] = sub(s, start, i - 1)
+    out[#out + 1] = new
+    start = j + 1
+  end
+  out[#out + 1] = sub(s, start)
+  return concat(out)
 end
 
 local BASE = { "assert", "error", "ipairs", "next", "pairs", "pcall", "print", "rawequal", "rawget", "rawlen",
@@ -226,10 +242,27 @@ return function(api, info)
       check("native", lib, "package.loadlib")
       return package_loadlib(lib, fn)
     end,
+    -- As Lua's, but each candidate is checked before it is tried: a miss outside the grants
+    -- would tell the package what is not there.
     searchpath = function(name, path, sep, rep)
-      local found, err = package_searchpath(name, path, sep, rep)
-      if found then check("read", found, "package.searchpath") end
-      return found, err
+      name = string_arg(name, 1, "searchpath")
+      path = string_arg(path, 2, "searchpath")
+      sep = sep == nil and "." or string_arg(sep, 3, "searchpath")
+      rep = rep == nil and sub(package_config, 1, 1) or string_arg(rep, 4, "searchpath")
+      if sep ~= "" then name = replace(name, sep, rep) end
+      local tried = {}
+      for candidate in gmatch(replace(path, "?", name) .. ";", "([^;]*);") do
+        if candidate ~= "" then
+          check("read", candidate, "package.searchpath")
+          local file = io_open(candidate, "r")
+          if file then
+            file:close()
+            return candidate
+          end
+        end
+        tried[#tried + 1] = candidate
+      end
+      return nil, "no file '" .. concat(tried, "'\n\tno file '") .. "'"
     end,
   }
   loaded.package = E.package

@@ -171,24 +171,26 @@ busted.unsubscribe = function() end
 local util = { deepcompare = deepcompare, callable = callable, hastostring = has_tostring,
   deepcopy = deep_copy, inspect = inspect }
 
-local preload = package.preload
-preload["busted"] = function() return busted end
-preload["busted.runner"] = function() return function() end end
-preload["luassert"] = function() return assert end
-preload["luassert.assert"] = function() return assert end
-preload["luassert.spy"] = function() return spy end
-preload["luassert.stub"] = function() return stub end
-preload["luassert.mock"] = function() return mock end
-preload["luassert.match"] = function() return match end
-preload["luassert.util"] = function() return util end
-preload["luassert.say"] = function() return say end
--- "say" comes last, so a package that is itself (or vendors) say tests its own copy.
-local searchers = package.searchers
-searchers[#searchers + 1] = function(name)
-  if name == "say" then return function() return say end, ":hype:test:" end
-  return nil
+if shared then
+  local preload = package.preload
+  preload["busted"] = function() return busted end
+  preload["busted.runner"] = function() return function() end end
+  preload["luassert"] = function() return assert end
+  preload["luassert.assert"] = function() return assert end
+  preload["luassert.spy"] = function() return spy end
+  preload["luassert.stub"] = function() return stub end
+  preload["luassert.mock"] = function() return mock end
+  preload["luassert.match"] = function() return match end
+  preload["luassert.util"] = function() return util end
+  preload["luassert.say"] = function() return say end
+  -- "say" comes last, so a package that is itself (or vendors) say tests its own copy.
+  local searchers = package.searchers
+  searchers[#searchers + 1] = function(name)
+    if name == "say" then return function() return say end, ":hype:test:" end
+    return nil
+  end
+  preload["hype:test"] = function() return api end
 end
-preload["hype:test"] = function() return api end
 
 if native.report then
   for _, name in ipairs({ "describe", "context", "insulate", "expose", "it", "spec", "test", "pending",
@@ -198,5 +200,5 @@ if native.report then
   end
 end
 
-registry[REGISTRY_KEY] = api
+if shared then registry[REGISTRY_KEY] = api end
 return api

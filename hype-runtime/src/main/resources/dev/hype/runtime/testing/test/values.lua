@@ -8,9 +8,12 @@
 -- clock, coverage); without them (a plain require) the API still works and `run()` prints results.
 local native = ... or {}
 
+-- A restricted package's instance (native.isolated) is its own: not kept in the registry, and no
+-- aliases in the shared package.preload or package.searchers.
+local shared = not native.isolated
 local REGISTRY_KEY = "hype.test"
 local registry = debug.getregistry()
-if registry[REGISTRY_KEY] then return registry[REGISTRY_KEY] end
+if shared and registry[REGISTRY_KEY] then return registry[REGISTRY_KEY] end
 
 local type, tostring, select, pairs, ipairs, next, rawget, rawequal, getmetatable, setmetatable,
       error, xpcall, pcall = type, tostring, select, pairs, ipairs, next, rawget, rawequal,

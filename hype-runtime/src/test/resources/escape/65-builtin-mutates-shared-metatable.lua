@@ -1,0 +1,20 @@
+-- util.inherits(child, parent) sets __index in child's metatable. Given a module error or the
+-- package's module record, whose metatables every module of the program shares, it would make
+-- every module error and record of the project look up missing fields in the package's table
+-- (app.lua checks its own module errors and records afterwards).
+-- expect: ok: "pwned:nothing"
+-- expect: ok: "pwned:nothing"
+-- expect: ok: "pwned:nothing"
+local try = require("./try")
+local util = require("util")
+local parent = setmetatable({}, { __index = function(_, key) return "pwned:" .. key end })
+local _, err = pcall(require, "no-such-module")
+return {
+  try(function() util.inherits(err, parent) return err.nothing end),
+  try(function() util.inherits(module, parent) return module.nothing end),
+  try(function()
+    local copy = require("table").deepCopy(err)
+    util.inherits(copy, parent)
+    return copy.nothing
+  end),
+}
