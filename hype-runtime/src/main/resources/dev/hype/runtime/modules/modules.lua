@@ -33,6 +33,34 @@ local realms = {}          -- realm id -> realm
 local record_realm = setmetatable({}, { __mode = "k" })
 local hidden_parent = setmetatable({}, { __mode = "k" })
 local build_globals = nil  -- sandbox.lua's builder, loaded with the first restricted realm
+local restricted_sources = {} -- chunk source -> realm, for the frames string.dump looks at
+
+-- A string's methods are the shared string library, so ("").dump is string.dump whoever calls
+-- it. Once packages run, string.dump refuses when restricted code without native is anywhere on
+-- the calling stack: otherwise a package could dump a function the project handed it and read its
+-- constants. Trusted code calling it directly is unaffected.
+local function guard_dump()
+  local raw_dump, running = string_lib.dump, coroutine.running
+  string_lib.dump = function(fn, strip)
+    local level = 2
+    while true do
+      local info = getinfo(level, "S")
+      if not info then break end
+      local realm = restricted_sources[info.source]
+      if realm then realm.api.check("native", "", "string.dump") end
+      level = level + 1
+    end
+    if level == 2 and not select(2, running()) then
+      -- The first function of a coroutine: whoever resumes it is out of sight, so refuse.
+      local message = "PERMISSION_DENIED: string.dump may not run as the first function of a coroutine "
+          .. "once packages are loaded (its caller cannot be told); call it from a function"
+      error(setmetatable({ code = "PERMISSION_DENIED", kind = "native", operation = "string.dump",
+                           resource = "", hint = "call it from a function", message = message },
+                         { __name = "hype.PermissionDenied", __tostring = function(e) return e.message end }), 2)
+    end
+    return raw_dump(fn, strip)
+  end
+end
 
 local builtin_names = {}
 for _, name in ipairs(config.builtins) do builtin_names[name] = true end
@@ -136,7 +164,9 @@ local function realm_for(filename)
   realm = realms[id]
   if not realm then
     if not build_globals then
-      build_globals = sandbox_native()({ tmpdir = config.tmpdir, internal = { ENV_MT, RECORD_MT, ERROR_MT } })
+      guard_dump()
+      build_globals = sandbox_native()({ tmpdir = config.tmpdir, internal = { ENV_MT, RECORD_MT, ERROR_MT },
+                                         mark = function(source, r) restricted_sources[source] = r end })
     end
     local api = realm_api_native(id)
     realm = { id = id, name = name, root = root or config.cwd, api = api, builtins = {}, ids_by_dir = {} }
@@ -170,6 +200,7 @@ local function compile(record)
   end
   local env = setmetatable({ module = record, exports = record.exports, require = record.require,
                              __filename = filename, __dirname = record.path }, realm and realm.env_mt or ENV_MT)
+  if realm then restricted_sources["@" .. display_of(record)] = realm end
   local fn, message = load(source, "@" .. display_of(record), "bt", env)
   if not fn then error(message, 0) end
   return fn

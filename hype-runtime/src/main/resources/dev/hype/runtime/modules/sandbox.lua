@@ -86,6 +86,18 @@ return function(api, info)
     return string_dump(fn, strip)
   end
 
+  -- ("").dump is the shared string.dump, which finds restricted callers on the stack; as the
+  -- first function of a coroutine it has no caller to find, so the realm refuses that here.
+  local co_create, co_wrap = E.coroutine.create, E.coroutine.wrap
+  E.coroutine.create = function(fn)
+    if fn == string_dump then check("native", "", "string.dump") end
+    return co_create(fn)
+  end
+  E.coroutine.wrap = function(fn)
+    if fn == string_dump then check("native", "", "string.dump") end
+    return co_wrap(fn)
+  end
+
   local views = {}
   E.getmetatable = function(value)
     local mt = getmetatable(value)
@@ -109,6 +121,8 @@ return function(api, info)
   -- environment is given. Without this, load("return io")() would reach the shared globals.
   local function load_chunk(chunk, name, mode, has_env, env, fname)
     if not has_env then env = E end
+    -- What the chunk's frames will report as their source: string.dump looks for it.
+    shared.mark(name or (type(chunk) == "string" and chunk) or "=(load)", info)
     if type(chunk) == "string" and byte(chunk, 1) == 27 then
       check("native", "", fname)
     end

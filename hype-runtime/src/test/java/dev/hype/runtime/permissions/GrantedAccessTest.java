@@ -197,10 +197,10 @@ class GrantedAccessTest {
         Access access = Access.of(null, PermissionSpec.NONE, anchors);
         assertThat(access.denied(Kind.READ, "io.open", "/x").getMessage()).isEqualTo(
                 "PERMISSION_DENIED: the project may not read /x (io.open); allow it with permissions.filesystem.read "
-                        + "in hype.json or --allow-read");
+                        + "in hype.json or run with --allow-read=/x");
         assertThat(access.denied(Kind.NET, "http.get", "example.com:443").getMessage()).isEqualTo(
                 "PERMISSION_DENIED: the project may not connect to example.com:443 (http.get); allow it with "
-                        + "permissions.network.domains in hype.json or --allow-net");
+                        + "permissions.network.domains in hype.json or run with --allow-net=example.com:443");
         assertThat(access.denied(Kind.JAVA, "java.import", "a.B").getMessage()).isEqualTo(
                 "PERMISSION_DENIED: the project may not use the Java class a.B (java.import); allow it with "
                         + "permissions.java in hype.json");
