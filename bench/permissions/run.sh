@@ -17,5 +17,15 @@ JSON
 cp "$ROOT/bench/permissions/calls.lua" "$WORK/hype_modules/checked/init.lua"
 cp "$ROOT/bench/permissions/calls.lua" "$WORK/calls.lua"
 cp "$ROOT/bench/permissions/main.lua" "$WORK/main.lua"
+cp "$ROOT/bench/permissions/node.js" "$WORK/node.js"
 cd "$WORK"
-exec "$ROOT/hype" main.lua "$CALLS" "$ROUNDS"
+"$ROOT/hype" main.lua "$CALLS" "$ROUNDS"
+if command -v node >/dev/null; then
+  echo
+  echo "node $(node --version), the same calls (us): fs.readFileSync, openSync+closeSync"
+  printf '%-34s %s\n' "node" "$(node node.js "$CALLS" "$ROUNDS")"
+  flag=--permission
+  node --permission -e 0 2>/dev/null || flag=--experimental-permission
+  printf '%-34s %s\n' "node $flag --allow-fs-read" \
+    "$(node "$flag" --allow-fs-read="$WORK/" node.js "$CALLS" "$ROUNDS" 2>/dev/null)"
+fi

@@ -12,6 +12,7 @@
 ---@field stdout hype.process.Writable
 ---@field stderr hype.process.Writable
 ---@field stdin hype.process.Readable
+---@field permissions hype.process.Permissions what this code may do (see docs/permissions.md)
 local process = {}
 
 ---@class hype.process.Writable
@@ -54,5 +55,17 @@ function process.exit(code) end
 ---Return a monotonic clock reading in nanoseconds.
 ---@return integer
 function process.hrtime() end
+
+
+---@class hype.process.Permissions
+local permissions = {}
+
+--- Return whether this code may do `kind` on `resource`: "read"/"write" a path, "net" a URL or
+--- host[:port], "env" a variable name, "java" a class name; "run" and "native" take no resource.
+--- Always true for the project's own code unless it runs with `hype --sandbox`.
+---@param kind "read"|"write"|"net"|"env"|"run"|"java"|"native"
+---@param resource? string
+---@return boolean
+function permissions.has(kind, resource) end
 
 return process
