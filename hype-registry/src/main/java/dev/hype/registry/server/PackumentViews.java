@@ -17,10 +17,11 @@ final class PackumentViews {
 
     /**
      * The version fields of the abbreviated form: npm's, per its registry documentation, plus Hype's
-     * {@code permissions}, so a client can show what a version asks for before downloading it.
+     * {@code permissions}, so a client can show what a version asks for before downloading it, and
+     * {@code features}, which the resolver reads.
      */
     private static final Set<String> ABBREVIATED_VERSION_FIELDS = Set.of(
-        "name", "version", "deprecated", "dependencies", "optionalDependencies", "devDependencies", "permissions",
+        "name", "version", "deprecated", "dependencies", "optionalDependencies", "devDependencies", "permissions", "features",
         "peerDependencies", "peerDependenciesMeta", "bundleDependencies", "bundledDependencies",
         "acceptDependencies", "bin", "directories", "dist", "engines", "cpu", "os", "libc", "funding",
         "license", "_hasShrinkwrap", "hasInstallScript");

@@ -49,8 +49,13 @@ public final class PackageFixture {
 
     /** Set the {@code permissions} object of {@code hype.json}, given as JSON text. */
     public PackageFixture permissions(String json) {
+        return json("permissions", json);
+    }
+
+    /** Set a field of {@code hype.json} to a JSON value given as text. */
+    public PackageFixture json(String key, String json) {
         try {
-            manifest.set("permissions", JSON.readTree(json));
+            manifest.set(key, JSON.readTree(json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

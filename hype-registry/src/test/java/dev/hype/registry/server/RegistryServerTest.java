@@ -151,6 +151,16 @@ class RegistryServerTest {
     }
 
     @Test
+    void keepFeaturesInTheAbbreviatedForm() {
+        PackageFixture.of("feat", "1.0.0").json("features", "{\"fast\": [\"dep\"]}").publish(registry);
+
+        JsonNode abbreviated = json(getWith("/feat", "Accept", "application/vnd.npm.install-v1+json"))
+            .path("versions").path("1.0.0").path("features");
+
+        assertThat(abbreviated.toString()).isEqualTo("{\"fast\":[\"dep\"]}");
+    }
+
+    @Test
     void serveOneVersionByNumberOrTag() {
         PackageFixture.of("greet", "1.0.0").publish(registry);
         PackageFixture.of("greet", "1.1.0").publish(registry);
