@@ -144,6 +144,10 @@ final class LuaModuleSystem implements ModuleSystem {
             stack.load(resource("sandbox.lua", "=[hype] sandbox"));
             return 1;
         });
+        natives.put("realms", stack -> {
+            stack.load(resource("realms.lua", "=[hype] realms"));
+            return 1;
+        });
         natives.put("warn", stack -> {
             options.warnings().accept(stack.checkString(1, "warn"));
             return 0;

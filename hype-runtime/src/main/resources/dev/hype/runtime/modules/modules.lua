@@ -5,11 +5,12 @@ local natives = ...
 
 local resolve_native, paths_native, read_json, builtin_native, warn_native =
       natives.resolve, natives.paths, natives.read_json, natives.builtin, natives.warn
-local realm_native, realm_api_native, sandbox_native = natives.realm, natives.realm_api, natives.sandbox
+local realm_native, realm_api_native, sandbox_native, realms_native =
+      natives.realm, natives.realm_api, natives.sandbox, natives.realms
 local config = natives.config()
 
-local setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs, select, next =
-      setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs, select, next
+local setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs =
+      setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs
 local load, io_open, concat, sub, match, getinfo, getupvalue, setupvalue, string_lib =
       load, io.open, table.concat, string.sub, string.match, debug.getinfo, debug.getupvalue, debug.setupvalue,
       string
@@ -32,36 +33,7 @@ local realm_by_file = {}   -- canonical path -> its realm, or false for trusted 
 local realms = {}          -- realm id -> realm
 local record_realm = setmetatable({}, { __mode = "k" })
 local hidden_parent = setmetatable({}, { __mode = "k" })
-local build_globals = nil  -- sandbox.lua's builder, loaded with the first restricted realm
-local restricted_sources = {} -- chunk source -> realm, for the frames string.dump looks at
-
--- A string's methods are the shared string library, so ("").dump is string.dump whoever calls
--- it. Once packages run, string.dump refuses when restricted code without native is anywhere on
--- the calling stack: otherwise a package could dump a function the project handed it and read its
--- constants. Trusted code calling it directly is unaffected.
-local function guard_dump()
-  local raw_dump, running = string_lib.dump, coroutine.running
-  string_lib.dump = function(fn, strip)
-    local level = 2
-    while true do
-      local info = getinfo(level, "S")
-      if not info then break end
-      local realm = restricted_sources[info.source]
-      if realm then realm.api.check("native", "", "string.dump") end
-      level = level + 1
-    end
-    if level == 2 and not select(2, running()) then
-      -- The first function of a coroutine: whoever resumes it is out of sight, so refuse.
-      local message = "PERMISSION_DENIED: string.dump may not run as the first function of a coroutine "
-          .. "once packages are loaded (its caller cannot be told); call it from a function"
-      error(setmetatable({ code = "PERMISSION_DENIED", kind = "native", operation = "string.dump",
-                           resource = "", hint = "call it from a function", message = message },
-                         { __name = "hype.PermissionDenied", __tostring = function(e) return e.message end }), 2)
-    end
-    return raw_dump(fn, strip)
-  end
-end
-
+local realm_kit = nil      -- realms.lua: builds restricted realms; loaded with the first one
 local builtin_names = {}
 for _, name in ipairs(config.builtins) do builtin_names[name] = true end
 -- Lua's standard libraries answer require("string") etc. as they do in lua5.4.
@@ -163,19 +135,12 @@ local function realm_for(filename)
   end
   realm = realms[id]
   if not realm then
-    if not build_globals then
-      guard_dump()
-      build_globals = sandbox_native()({ tmpdir = config.tmpdir, internal = { ENV_MT, RECORD_MT, ERROR_MT },
-                                         mark = function(source, r) restricted_sources[source] = r end })
+    if not realm_kit then
+      realm_kit = realms_native()({ config = config, realm_api = realm_api_native, sandbox = sandbox_native,
+                                    internal = { ENV_MT, RECORD_MT, ERROR_MT }, cache = cache,
+                                    record_realm = record_realm })
     end
-    local api = realm_api_native(id)
-    realm = { id = id, name = name, root = root or config.cwd, api = api, builtins = {}, ids_by_dir = {} }
-    realm.globals = build_globals(api, realm)
-    realm.package = realm.globals.package
-    realm.env_mt = { __index = realm.globals, __name = "hype.module.env" }
-    -- Built-ins run for the realm with its getmetatable, which hands out copies of the shared
-    -- metatables: util.inherits(module_error, t) must not change every module error.
-    realm.builtin_env = setmetatable({ getmetatable = realm.globals.getmetatable }, { __index = G })
+    realm = realm_kit.create(id, name, root)
     realms[id] = realm
     -- Code the realm loads itself with load() requires from the package's directory.
     realm.globals.require = new_module(realm.root .. "/[" .. (name or "project") .. "]", nil, "[realm]", realm).require
@@ -200,7 +165,7 @@ local function compile(record)
   end
   local env = setmetatable({ module = record, exports = record.exports, require = record.require,
                              __filename = filename, __dirname = record.path }, realm and realm.env_mt or ENV_MT)
-  if realm then restricted_sources["@" .. display_of(record)] = realm end
+  if realm then realm_kit.mark("@" .. display_of(record), realm) end
   local fn, message = load(source, "@" .. display_of(record), "bt", env)
   if not fn then error(message, 0) end
   return fn
@@ -406,33 +371,6 @@ local function require_slow(record, ids, dir, id, realm)
   return load_file(key, record, id)
 end
 
--- require.cache as a restricted realm sees it: its own records only; deleting one reloads it.
-local function cache_view(realm)
-  local view = realm.cache_view
-  if view then return view end
-  local function own(key)
-    local r = cache[key]
-    if r and record_realm[r] == realm then return r end
-  end
-  view = setmetatable({}, {
-    __index = function(_, key) return own(key) end,
-    __newindex = function(_, key, value)
-      if value ~= nil then error("require.cache: a package may only delete its own entries", 2) end
-      if own(key) then cache[key] = nil end
-    end,
-    __pairs = function()
-      return function(_, k)
-        local r
-        repeat k, r = next(cache, k) until k == nil or record_realm[r] == realm
-        return k, r
-      end, nil, nil
-    end,
-    __metatable = false,
-  })
-  realm.cache_view = view
-  return view
-end
-
 -- Each require's record and directory, out of reach: a package can call require_index (its
 -- require's metatable is its own to read) with a table of its making, so it must not name them.
 local require_owners = setmetatable({}, { __mode = "k" })
@@ -477,7 +415,7 @@ make_require = function(record, dir, realm)
     end
     return require_slow(record, ids, dir, id, realm)
   end
-  local req = setmetatable({ cache = realm and cache_view(realm) or cache },
+  local req = setmetatable({ cache = realm and realm_kit.cache_view(realm) or cache },
                            { __call = require, __index = require_index })
   require_owners[req] = { record = record, dir = dir }
   return req
