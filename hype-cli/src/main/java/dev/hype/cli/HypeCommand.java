@@ -28,6 +28,8 @@ import picocli.CommandLine.Parameters;
         versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run Lua 5.4 programs with a Node-style module system, and manage their packages.", ""},
         footer = {"", "With no script and a terminal, hype opens the REPL; with input piped in, it runs that input.",
+                "Packages under hype_modules/ run with only the permissions hype-lock.json approved for them; "
+                        + "--sandbox restricts the project's own code too (docs/permissions.md).",
                 "Exit status: 0 ok, 1 on an uncaught error (or the status given to os.exit), 2 on a usage error."})
 public final class HypeCommand implements Callable<Integer> {
     private final Terminal terminal;
