@@ -10,7 +10,7 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 "$ROOT/hype" -e "" >/dev/null        # build the distribution and its AOT cache if needed
 DIST="$ROOT/hype-cli/target/dist"
 JAVA="$(cat "$DIST/.java-home")/bin/java"
-HYPE=("$JAVA" --enable-native-access=ALL-UNNAMED -XX:AOTCache="$DIST/hype.aot" -Xlog:aot=off -Xlog:cds=off
+HYPE=("$JAVA" --enable-native-access=ALL-UNNAMED -XX:AOTCache="$DIST/script.aot" -Xlog:aot=off -Xlog:cds=off
       -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m -cp "$DIST/lib/*" dev.hype.cli.Main)
 
 echo "date:    $(date -u +%Y-%m-%d)"

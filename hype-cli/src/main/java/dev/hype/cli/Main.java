@@ -1,8 +1,13 @@
 package dev.hype.cli;
 
-import picocli.CommandLine;
+import java.util.Arrays;
 
-/** Start the {@code hype} command. */
+/**
+ * Start the {@code hype} command.
+ *
+ * <p>This class must not mention picocli: the AOT cache links it at start-up, and picocli's
+ * classes, which the cache cannot hold, would then be read from their jar on every run.
+ */
 public final class Main {
     private Main() {
     }
@@ -18,31 +23,21 @@ public final class Main {
         if (args.length > 0 && HypeCommand.isPlainScript(args[0])) {
             // The common case, `hype app.lua ARGS...`, skips picocli: parsing its annotations costs
             // more start-up time than the whole Lua run (see docs/benchmarks.md).
-            HypeCommand command = new HypeCommand(terminal);
-            try {
-                int status = command.runPlain(args[0], java.util.Arrays.asList(args).subList(1, args.length));
-                terminal.flush();
-                return status;
-            } catch (Exception e) {
-                return new ErrorReporter(terminal, () -> false).report(e);
-            }
+            return runPlain(args[0], Arrays.asList(args).subList(1, args.length), terminal);
         }
-        HypeCommand root = new HypeCommand(terminal);
-        CommandLine cli = new CommandLine(root);
-        // Only the root stops at its first positional: everything after a script belongs to the script.
-        cli.setStopAtPositional(true);
-        cli.getSubcommands().values().forEach(sub -> sub.setStopAtPositional(false));
-        cli.setOut(terminal.outWriter());
-        cli.setErr(terminal.errWriter());
-        cli.setExecutionExceptionHandler(new ErrorReporter(terminal, root::verbose));
-        cli.setParameterExceptionHandler((e, a) -> {
-            terminal.err().println("hype: " + e.getMessage());
-            terminal.err().println("hint: run 'hype --help' for usage");
-            terminal.err().flush();
-            return 2;
-        });
-        int status = cli.execute(args);
-        terminal.flush();
-        return status;
+        if (args.length == 1 && args[0].startsWith(AotTraining.OPTION)) {
+            return AotTraining.run(args[0].substring(AotTraining.OPTION.length()));
+        }
+        return CommandLineRunner.run(args, terminal);
+    }
+
+    private static int runPlain(String script, java.util.List<String> scriptArgs, Terminal terminal) {
+        try {
+            int status = new HypeCommand(terminal).runPlain(script, scriptArgs);
+            terminal.flush();
+            return status;
+        } catch (Exception e) {
+            return new ErrorReporter(terminal, () -> false).report(e);
+        }
     }
 }
