@@ -15,7 +15,28 @@ public final class Main {
     /** Run {@code hype} with the process's arguments and exit with its status. */
     public static void main(String[] args) {
         int status = run(args, Terminal.system());
-        System.exit(status);
+        if (status != 0 || otherThreadsRunning()) {
+            System.exit(status);
+        }
+        // Returning ends the JVM as System.exit(0) would, without Runtime.exit's check of the
+        // System.Logger "java.lang.Runtime", whose first use opens every jar on the class path to
+        // look for a logging service (about 10 ms).
+    }
+
+    /** Return whether a platform thread other than this one would keep the JVM running. */
+    private static boolean otherThreadsRunning() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 8];
+        int count = root.enumerate(threads);
+        for (int i = 0; i < count; i++) {
+            if (threads[i] != Thread.currentThread() && !threads[i].isDaemon()) {
+                return true;
+            }
+        }
+        return count == threads.length;
     }
 
     /** Run {@code hype} against the given terminal streams and return the exit status. */
