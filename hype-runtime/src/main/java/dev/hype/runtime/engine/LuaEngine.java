@@ -34,6 +34,7 @@ final class LuaEngine implements LuaRuntime {
 
     LuaEngine(RuntimeOptions options) {
         this.options = options;
+        NativeLibrary.preload();
         this.lua = new Lua54();
         this.stack = new CallStack(lua, this);
         lua.openLibraries();
