@@ -1,9 +1,9 @@
 package dev.hype.runtime.engine;
 
 import com.badlogic.gdx.jnigen.loader.SharedLibraryLoader;
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,15 +43,15 @@ final class NativeLibrary {
             return;
         }
         AtomicReference<String> loaded;
-        Method initBindings;
+        MethodHandle initBindings;
         try {
-            Field field = Lua54Natives.class.getDeclaredField("loaded");
-            field.setAccessible(true);
+            // Method handles, not Method.invoke: its accessor spins classes at run time.
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Lua54Natives.class, MethodHandles.lookup());
             @SuppressWarnings("unchecked")
-            AtomicReference<String> reference = (AtomicReference<String>) field.get(null);
+            AtomicReference<String> reference = (AtomicReference<String>) lookup
+                    .findStaticVarHandle(Lua54Natives.class, "loaded", AtomicReference.class).get();
             loaded = reference;
-            initBindings = Lua54Natives.class.getDeclaredMethod("initBindings");
-            initBindings.setAccessible(true);
+            initBindings = lookup.findStatic(Lua54Natives.class, "initBindings", MethodType.methodType(int.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return;
         }
@@ -61,12 +61,14 @@ final class NativeLibrary {
                 return;
             }
             System.load(file.toString());
+            int status;
             try {
-                if ((int) initBindings.invoke(null) != 0) {
-                    throw new LinkageError("LuaJava could not initialise its bindings in " + file);
-                }
-            } catch (IllegalAccessException | InvocationTargetException e) {
+                status = (int) initBindings.invokeExact();
+            } catch (Throwable e) {
                 throw new LinkageError("LuaJava could not initialise its bindings in " + file, e);
+            }
+            if (status != 0) {
+                throw new LinkageError("LuaJava could not initialise its bindings in " + file);
             }
             loaded.set(file.toString());
         }
