@@ -26,7 +26,9 @@ final class AotTraining {
         }
         trainScripts();
         if (mode.equals("commands")) {
-            CommandLineRunner.create(new HypeCommand(Terminal.system())).getCommandSpec();
+            Terminal terminal = Terminal.system();
+            terminal.interactive();
+            CommandLineRunner.create(new HypeCommand(terminal)).getCommandSpec();
         }
         return 0;
     }
