@@ -3,10 +3,11 @@ package dev.hype.cli;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Exercise the start-up paths once so the launcher can record an AOT cache of them (JEP 483/514).
@@ -21,11 +22,11 @@ final class AotTraining {
     }
 
     static int run(String mode) {
-        try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
-            runtime.evaluate("1 + 1");
-        }
         trainScripts();
         if (mode.equals("commands")) {
+            try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
+                runtime.evaluate("1 + 1");  // the REPL
+            }
             Terminal terminal = Terminal.system();
             terminal.interactive();
             CommandLineRunner.create(new HypeCommand(terminal)).getCommandSpec();
@@ -36,40 +37,42 @@ final class AotTraining {
     /**
      * Run a small program the way {@code hype FILE.lua} runs it: relative modules, a package with
      * exports, JSON, a missing module, output, and an uncaught error.
+     *
+     * <p>The cache holds every class this run loads, so the harness itself keeps to plain file
+     * calls: {@code Files.createTempDirectory} (SecureRandom, security providers) and
+     * {@code Files.walk} would add classes that every script start then loads for nothing.
      */
     private static void trainScripts() {
-        Path dir = null;
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hype-aot-training-" + System.nanoTime());
+        List<Path> created = new ArrayList<>();
         try {
-            dir = Files.createTempDirectory("hype-aot");
-            Files.writeString(dir.resolve("main.lua"), "local a = require('./a') local p = require('pkg') "
+            Path pkg = dir.resolve("hype_modules/pkg");
+            for (Path d : List.of(dir, dir.resolve("hype_modules"), pkg, pkg.resolve("lib"))) {
+                created.add(Files.createDirectory(d));
+            }
+            write(created, dir.resolve("main.lua"), "local a = require('./a') local p = require('pkg') "
                     + "local d = require('./d.json') local ok = pcall(require, './missing') "
                     + "local t = {} for i = 1, 100 do t[i] = tostring(i) end "
                     + "print(('%s %d'):format(table.concat(t, ','):sub(1, 3), #arg)) return a, p, d, ok");
-            Files.writeString(dir.resolve("a.lua"), "exports.x = 1");
-            Files.writeString(dir.resolve("d.json"), "{\"k\": [1, 2.5, \"s\", true, null]}");
-            Files.writeString(dir.resolve("fail.lua"), "error('training')");
-            Path pkg = Files.createDirectories(dir.resolve("hype_modules/pkg/lib"));
-            Files.writeString(pkg.getParent().resolve("hype.json"),
+            write(created, dir.resolve("a.lua"), "exports.x = 1");
+            write(created, dir.resolve("d.json"), "{\"k\": [1, 2.5, \"s\", true, null]}");
+            write(created, dir.resolve("fail.lua"), "error('training')");
+            write(created, pkg.resolve("hype.json"),
                     "{\"name\": \"pkg\", \"exports\": {\".\": {\"hype\": \"./lib/index.lua\"}, \"./*\": \"./lib/*.lua\"}}");
-            Files.writeString(pkg.resolve("index.lua"), "return require('pkg/other')");
-            Files.writeString(pkg.resolve("other.lua"), "return {}");
+            write(created, pkg.resolve("lib/index.lua"), "return require('pkg/other')");
+            write(created, pkg.resolve("lib/other.lua"), "return {}");
             Main.run(new String[] {dir.resolve("main.lua").toString(), "x"}, Terminal.system());
             Main.run(new String[] {dir.resolve("fail.lua").toString()}, Terminal.system());
         } catch (IOException e) {
             // training is best effort
         } finally {
-            delete(dir);
+            for (int i = created.size() - 1; i >= 0; i--) {
+                created.get(i).toFile().delete();
+            }
         }
     }
 
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
+    private static void write(List<Path> created, Path file, String text) throws IOException {
+        created.add(Files.write(file, text.getBytes(StandardCharsets.UTF_8)));
     }
 }
