@@ -10,8 +10,14 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 "$ROOT/hype" -e "" >/dev/null        # build the distribution and its AOT cache if needed
 DIST="$ROOT/hype-cli/target/dist"
 JAVA="$(cat "$DIST/.java-home")/bin/java"
-HYPE=("$JAVA" --enable-native-access=ALL-UNNAMED -XX:AOTCache="$DIST/hype.aot" -Xlog:aot=off -Xlog:cds=off
-      -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m -cp "$DIST/lib/*" dev.hype.cli.Main)
+# The launcher's java command for scripts, without the launcher (same flags and class path, or
+# the JVM ignores the AOT cache).
+read -r CP <"$DIST/classpath" || true
+CP="${CP//lib\//$DIST/lib/}"
+CP="${CP%%:*}:$DIST/lib/hype-cli.jar:${CP#*:}"
+HYPE=("$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m
+      -Dhype.natives="$DIST/natives" -Dhype.lua="$DIST/lua"
+      -XX:AOTCache="$DIST/script.aot" -Xlog:aot=off -Xlog:cds=off -cp "$CP" dev.hype.cli.Main)
 
 echo "date:    $(date -u +%Y-%m-%d)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

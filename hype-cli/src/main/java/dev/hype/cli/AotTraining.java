@@ -1,66 +1,78 @@
 package dev.hype.cli;
 
-import dev.hype.runtime.engine.Chunk;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
-import dev.hype.runtime.modules.ModuleOptions;
-import dev.hype.runtime.modules.ModuleSystem;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Exercise the start-up path once so the launcher can record an AOT cache of it (JEP 483/514). */
+/**
+ * Exercise the start-up paths once so the launcher can record an AOT cache of them (JEP 483/514).
+ *
+ * <p>{@code hype --aot-training=script} runs scripts exactly as {@code hype FILE.lua} does;
+ * {@code --aot-training=commands} also builds the picocli command tree of the other commands.
+ */
 final class AotTraining {
+    static final String OPTION = "--aot-training=";
+
     private AotTraining() {
     }
 
-    static int run() {
-        try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
-            runtime.run(Chunk.ofText("local t = {} for i = 1, 100 do t[i] = tostring(i) end "
-                    + "io.write(table.concat(t, ''):sub(1, 0))", "aot"), "aot", List.of("x"));
-            runtime.evaluate("1 + 1");
+    static int run(String mode) {
+        trainScripts();
+        if (mode.equals("commands")) {
+            try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
+                runtime.evaluate("1 + 1");  // the REPL
+            }
+            Terminal terminal = Terminal.system();
+            terminal.interactive();
+            CommandLineRunner.create(new HypeCommand(terminal)).getCommandSpec();
         }
-        trainModules();
-        new picocli.CommandLine(new HypeCommand(Terminal.system())).getCommandSpec();
         return 0;
     }
 
-    /** Load a small module tree (relative files, a package with exports, JSON) so resolution is in the cache. */
-    private static void trainModules() {
-        Path dir = null;
+    /**
+     * Run a small program the way {@code hype FILE.lua} runs it: relative modules, a package with
+     * exports, JSON, a missing module, output, and an uncaught error.
+     *
+     * <p>The cache holds every class this run loads, so the harness itself keeps to plain file
+     * calls: {@code Files.createTempDirectory} (SecureRandom, security providers) and
+     * {@code Files.walk} would add classes that every script start then loads for nothing.
+     */
+    private static void trainScripts() {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hype-aot-training-" + System.nanoTime());
+        List<Path> created = new ArrayList<>();
         try {
-            dir = Files.createTempDirectory("hype-aot");
-            Files.writeString(dir.resolve("main.lua"), "local a = require('./a') local p = require('pkg') "
-                    + "local d = require('./d.json') local ok = pcall(require, './missing') return a, p, d, ok");
-            Files.writeString(dir.resolve("a.lua"), "exports.x = 1");
-            Files.writeString(dir.resolve("d.json"), "{\"k\": [1, 2.5, \"s\", true, null]}");
-            Path pkg = Files.createDirectories(dir.resolve("hype_modules/pkg/lib"));
-            Files.writeString(pkg.getParent().resolve("hype.json"),
-                    "{\"name\": \"pkg\", \"exports\": {\".\": {\"hype\": \"./lib/index.lua\"}, \"./*\": \"./lib/*.lua\"}}");
-            Files.writeString(pkg.resolve("index.lua"), "return require('pkg/other')");
-            Files.writeString(pkg.resolve("other.lua"), "return {}");
-            try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
-                ModuleSystem.install(runtime, ModuleOptions.defaults().withWorkingDirectory(dir).withWarnings(w -> { }))
-                        .runMain(dir.resolve("main.lua"), List.of());
+            Path pkg = dir.resolve("hype_modules/pkg");
+            for (Path d : List.of(dir, dir.resolve("hype_modules"), pkg, pkg.resolve("lib"))) {
+                created.add(Files.createDirectory(d));
             }
+            write(created, dir.resolve("main.lua"), "local a = require('./a') local p = require('pkg') "
+                    + "local d = require('./d.json') local ok = pcall(require, './missing') "
+                    + "local t = {} for i = 1, 100 do t[i] = tostring(i) end "
+                    + "print(('%s %d'):format(table.concat(t, ','):sub(1, 3), #arg)) return a, p, d, ok");
+            write(created, dir.resolve("a.lua"), "exports.x = 1");
+            write(created, dir.resolve("d.json"), "{\"k\": [1, 2.5, \"s\", true, null]}");
+            write(created, dir.resolve("fail.lua"), "error('training')");
+            write(created, pkg.resolve("hype.json"),
+                    "{\"name\": \"pkg\", \"exports\": {\".\": {\"hype\": \"./lib/index.lua\"}, \"./*\": \"./lib/*.lua\"}}");
+            write(created, pkg.resolve("lib/index.lua"), "return require('pkg/other')");
+            write(created, pkg.resolve("lib/other.lua"), "return {}");
+            Main.run(new String[] {dir.resolve("main.lua").toString(), "x"}, Terminal.system());
+            Main.run(new String[] {dir.resolve("fail.lua").toString()}, Terminal.system());
         } catch (IOException e) {
             // training is best effort
         } finally {
-            delete(dir);
+            for (int i = created.size() - 1; i >= 0; i--) {
+                created.get(i).toFile().delete();
+            }
         }
     }
 
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
+    private static void write(List<Path> created, Path file, String text) throws IOException {
+        created.add(Files.write(file, text.getBytes(StandardCharsets.UTF_8)));
     }
 }

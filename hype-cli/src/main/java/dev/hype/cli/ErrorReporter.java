@@ -4,7 +4,6 @@ import dev.hype.runtime.HypeException;
 import dev.hype.runtime.engine.ScriptException;
 import java.io.PrintStream;
 import java.util.function.BooleanSupplier;
-import picocli.CommandLine;
 
 /**
  * Render every error that reaches the command line, in one place.
@@ -13,18 +12,13 @@ import picocli.CommandLine;
  * print {@code error: ...}, then each {@code caused by: ...}, then each {@code hint: ...}. Java
  * stack traces appear only with {@code --verbose}.
  */
-final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+final class ErrorReporter {
     private final Terminal terminal;
     private final BooleanSupplier verbose;
 
     ErrorReporter(Terminal terminal, BooleanSupplier verbose) {
         this.terminal = terminal;
         this.verbose = verbose;
-    }
-
-    @Override
-    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        return report(e);
     }
 
     int report(Throwable e) {

@@ -61,9 +61,6 @@ public final class HypeCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show Java stack traces of internal errors.")
     private boolean verbose;
 
-    @Option(names = "--aot-training", hidden = true, description = "Exercise start-up paths for the AOT cache.")
-    private boolean aotTraining;
-
     @Parameters(paramLabel = "SCRIPT", arity = "0..1", index = "0",
             description = "The Lua file to run, or '-' for standard input.")
     private String script;
@@ -101,9 +98,6 @@ public final class HypeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (aotTraining) {
-            return AotTraining.run();
-        }
         RuntimeOptions options = runtimeOptions();
         if (sandbox.any() && (script == null || script.equals("-") || !chunks.isEmpty())) {
             throw new UsageException("--sandbox and --allow-* need a script file (they do not apply to -e, "

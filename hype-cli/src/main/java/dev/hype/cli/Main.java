@@ -1,8 +1,13 @@
 package dev.hype.cli;
 
-import picocli.CommandLine;
+import java.util.Arrays;
 
-/** Start the {@code hype} command. */
+/**
+ * Start the {@code hype} command.
+ *
+ * <p>This class must not mention picocli: the AOT cache links it at start-up, and picocli's
+ * classes, which the cache cannot hold, would then be read from their jar on every run.
+ */
 public final class Main {
     private Main() {
     }
@@ -10,7 +15,28 @@ public final class Main {
     /** Run {@code hype} with the process's arguments and exit with its status. */
     public static void main(String[] args) {
         int status = run(args, Terminal.system());
-        System.exit(status);
+        if (status != 0 || otherThreadsRunning()) {
+            System.exit(status);
+        }
+        // Returning ends the JVM as System.exit(0) would, without Runtime.exit's check of the
+        // System.Logger "java.lang.Runtime", whose first use opens every jar on the class path to
+        // look for a logging service (about 10 ms).
+    }
+
+    /** Return whether a platform thread other than this one would keep the JVM running. */
+    private static boolean otherThreadsRunning() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 8];
+        int count = root.enumerate(threads);
+        for (int i = 0; i < count; i++) {
+            if (threads[i] != Thread.currentThread() && !threads[i].isDaemon()) {
+                return true;
+            }
+        }
+        return count == threads.length;
     }
 
     /** Run {@code hype} against the given terminal streams and return the exit status. */
@@ -18,31 +44,21 @@ public final class Main {
         if (args.length > 0 && HypeCommand.isPlainScript(args[0])) {
             // The common case, `hype app.lua ARGS...`, skips picocli: parsing its annotations costs
             // more start-up time than the whole Lua run (see docs/benchmarks.md).
-            HypeCommand command = new HypeCommand(terminal);
-            try {
-                int status = command.runPlain(args[0], java.util.Arrays.asList(args).subList(1, args.length));
-                terminal.flush();
-                return status;
-            } catch (Exception e) {
-                return new ErrorReporter(terminal, () -> false).report(e);
-            }
+            return runPlain(args[0], Arrays.asList(args).subList(1, args.length), terminal);
         }
-        HypeCommand root = new HypeCommand(terminal);
-        CommandLine cli = new CommandLine(root);
-        // Only the root stops at its first positional: everything after a script belongs to the script.
-        cli.setStopAtPositional(true);
-        cli.getSubcommands().values().forEach(sub -> sub.setStopAtPositional(false));
-        cli.setOut(terminal.outWriter());
-        cli.setErr(terminal.errWriter());
-        cli.setExecutionExceptionHandler(new ErrorReporter(terminal, root::verbose));
-        cli.setParameterExceptionHandler((e, a) -> {
-            terminal.err().println("hype: " + e.getMessage());
-            terminal.err().println("hint: run 'hype --help' for usage");
-            terminal.err().flush();
-            return 2;
-        });
-        int status = cli.execute(args);
-        terminal.flush();
-        return status;
+        if (args.length == 1 && args[0].startsWith(AotTraining.OPTION)) {
+            return AotTraining.run(args[0].substring(AotTraining.OPTION.length()));
+        }
+        return CommandLineRunner.run(args, terminal);
+    }
+
+    private static int runPlain(String script, java.util.List<String> scriptArgs, Terminal terminal) {
+        try {
+            int status = new HypeCommand(terminal).runPlain(script, scriptArgs);
+            terminal.flush();
+            return status;
+        } catch (Exception e) {
+            return new ErrorReporter(terminal, () -> false).report(e);
+        }
     }
 }

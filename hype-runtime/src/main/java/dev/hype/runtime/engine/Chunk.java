@@ -1,6 +1,12 @@
 package dev.hype.runtime.engine;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -10,6 +16,11 @@ import java.util.Objects;
  * @param chunkName Lua's chunk name: {@code @path} for files, {@code =name} for other sources
  */
 public record Chunk(byte[] source, String chunkName) {
+    /**
+     * The system property naming a directory where the distribution unpacked Hype's own Lua
+     * sources, in their packages' directories.
+     */
+    public static final String SOURCES_PROPERTY = "hype.lua";
 
     /** Validate the chunk. */
     public Chunk {
@@ -25,5 +36,36 @@ public record Chunk(byte[] source, String chunkName) {
     /** Create a chunk from text with a literal name such as {@code (command line)}. */
     public static Chunk ofText(String source, String name) {
         return new Chunk(source.getBytes(StandardCharsets.UTF_8), "=" + name);
+    }
+
+    /**
+     * Read the Lua source {@code name} that Hype bundles next to {@code owner}'s class.
+     *
+     * <p>From the directory in {@value #SOURCES_PROPERTY} when it holds the file: at start-up,
+     * reading a file costs far less than the class loader's first resource lookup, which opens the
+     * JDK's module image and the jar. Otherwise from the class path.
+     *
+     * @throws IllegalStateException if the source is in neither
+     */
+    public static Chunk ofResource(Class<?> owner, String name, String chunkName) {
+        String directory = System.getProperty(SOURCES_PROPERTY);
+        try {
+            if (directory != null) {
+                try {
+                    return new Chunk(Files.readAllBytes(Path.of(directory, owner.getPackageName().replace('.', '/'), name)),
+                            chunkName);
+                } catch (NoSuchFileException e) {
+                    // not unpacked: the class path
+                }
+            }
+            try (InputStream in = owner.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException(name + " is missing from the distribution");
+                }
+                return new Chunk(in.readAllBytes(), chunkName);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

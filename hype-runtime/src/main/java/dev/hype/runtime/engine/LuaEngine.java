@@ -1,7 +1,5 @@
 package dev.hype.runtime.engine;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +32,7 @@ final class LuaEngine implements LuaRuntime {
 
     LuaEngine(RuntimeOptions options) {
         this.options = options;
+        NativeLibrary.preload();
         this.lua = new Lua54();
         this.stack = new CallStack(lua, this);
         lua.openLibraries();
@@ -48,13 +47,8 @@ final class LuaEngine implements LuaRuntime {
     }
 
     private int loadPrelude() {
-        byte[] source;
-        try (InputStream in = LuaEngine.class.getResourceAsStream("prelude.lua")) {
-            source = in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the engine prelude is missing from the distribution", e);
-        }
-        if (stack.loadBuffer(source, "=[hype]") != 0) {
+        Chunk prelude = Chunk.ofResource(LuaEngine.class, "prelude.lua", "=[hype]");
+        if (stack.loadBuffer(prelude.source(), prelude.chunkName()) != 0) {
             throw new IllegalStateException("the engine prelude does not compile: " + stack.toText(-1));
         }
         stack.newTable(0, 1);

@@ -4,9 +4,6 @@ import dev.hype.runtime.builtins.BuiltinModule;
 import dev.hype.runtime.engine.Chunk;
 import dev.hype.runtime.engine.JavaFunction;
 import dev.hype.runtime.permissions.Access;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -65,13 +62,6 @@ public final class JavaModule implements BuiltinModule {
     }
 
     private static Chunk load() {
-        try (InputStream in = JavaModule.class.getResourceAsStream("java.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("built-in module source java.lua is missing from the distribution");
-            }
-            return new Chunk(in.readAllBytes(), "=hype:java");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Chunk.ofResource(JavaModule.class, "java.lua", "=hype:java");
     }
 }

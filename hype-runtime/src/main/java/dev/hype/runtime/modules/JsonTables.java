@@ -3,7 +3,7 @@ package dev.hype.runtime.modules;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.runtime.JsonTreeReader;
 import dev.hype.runtime.engine.LuaError;
 import dev.hype.runtime.engine.LuaStack;
 import java.io.IOException;
@@ -12,11 +12,6 @@ import java.util.Map;
 
 /** Turn JSON text into Lua values: objects and arrays become tables, JSON null becomes nil. */
 final class JsonTables {
-    /** Hold the mapper, created on first use: building one costs start-up time most runs never need. */
-    private static final class Mapper {
-        static final ObjectMapper JSON = new ObjectMapper();
-    }
-
     private JsonTables() {
     }
 
@@ -24,7 +19,7 @@ final class JsonTables {
     static void push(LuaStack stack, byte[] bytes, String displayName) {
         JsonNode root;
         try {
-            root = Mapper.JSON.readTree(bytes);
+            root = JsonTreeReader.read(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new LuaError("invalid JSON in " + displayName + " at line " + (at == null ? 0 : at.getLineNr())

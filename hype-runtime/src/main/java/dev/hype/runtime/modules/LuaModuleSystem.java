@@ -14,7 +14,6 @@ import dev.hype.runtime.modules.resolve.Resolution;
 import dev.hype.runtime.permissions.Kind;
 import dev.hype.runtime.permissions.Realm;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -124,11 +123,7 @@ final class LuaModuleSystem implements ModuleSystem {
     }
 
     private static Chunk resource(String name, String chunkName) {
-        try (InputStream in = LuaModuleSystem.class.getResourceAsStream(name)) {
-            return new Chunk(in.readAllBytes(), chunkName);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException(name + " is missing from the distribution", e);
-        }
+        return Chunk.ofResource(LuaModuleSystem.class, name, chunkName);
     }
 
     private Map<String, JavaFunction> natives() {

@@ -1,7 +1,7 @@
 package dev.hype.runtime.permissions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.runtime.JsonTreeReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,11 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * packages.<name>.permissions}. A package with no readable approval gets none.
  */
 final class Approvals {
-    /** Hold the mapper, created on first use: most runs load no package. */
-    private static final class Mapper {
-        static final ObjectMapper JSON = new ObjectMapper();
-    }
-
     private final JsonNode packages;
     private final Map<String, PermissionSpec> specs = new ConcurrentHashMap<>();
 
@@ -29,7 +24,7 @@ final class Approvals {
     static Approvals read(Path projectRoot) {
         Path lockfile = projectRoot.resolve("hype-lock.json");
         try {
-            JsonNode root = Mapper.JSON.readTree(Files.readAllBytes(lockfile));
+            JsonNode root = JsonTreeReader.read(Files.readAllBytes(lockfile));
             return new Approvals(root == null ? null : root.get("packages"));
         } catch (NoSuchFileException e) {
             return new Approvals(null);

@@ -6,9 +6,6 @@ import dev.hype.runtime.engine.JavaFunction;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -111,15 +108,8 @@ public final class TestModule implements BuiltinModule {
     private static byte[] load() {
         ByteArrayOutputStream source = new ByteArrayOutputStream();
         for (String part : PARTS) {
-            try (InputStream in = TestModule.class.getResourceAsStream("test/" + part)) {
-                if (in == null) {
-                    throw new IllegalStateException("test/" + part + " is missing from the distribution");
-                }
-                source.write(in.readAllBytes());
-                source.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            source.writeBytes(Chunk.ofResource(TestModule.class, "test/" + part, "=" + part).source());
+            source.write('\n');
         }
         return source.toByteArray();
     }

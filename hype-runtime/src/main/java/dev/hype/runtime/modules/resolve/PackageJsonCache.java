@@ -3,7 +3,7 @@ package dev.hype.runtime.modules.resolve;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.runtime.JsonTreeReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,11 +20,6 @@ import java.util.Optional;
 final class PackageJsonCache {
     /** The manifest's file name. */
     static final String MANIFEST = "hype.json";
-
-    /** Hold the mapper, created on first use: building one costs start-up time most runs never need. */
-    private static final class Mapper {
-        static final ObjectMapper JSON = new ObjectMapper();
-    }
 
     private final Map<Path, Optional<PackageJson>> byDirectory = new HashMap<>();
     private final Map<Path, Optional<PackageJson>> scopes = new HashMap<>();
@@ -86,7 +81,7 @@ final class PackageJsonCache {
     static PackageJson parse(Path file, byte[] bytes) {
         JsonNode root;
         try {
-            root = Mapper.JSON.readTree(bytes);
+            root = JsonTreeReader.read(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw PackageConfigException.invalidJson(file, at == null ? 0 : at.getLineNr(),

@@ -37,20 +37,21 @@ final class StepResolver implements ModuleResolver {
     public Resolution resolve(String id, Path fromDirectory, String packagePath, boolean luaProvided) {
         Attempt attempt = new Attempt();
         Specifier specifier = Specifier.parse(id, options.builtin());
-        Path found = switch (specifier) {
-            case Specifier.Builtin builtin -> {
-                if (!options.builtin().test(builtin.name())) {
-                    throw new ModuleNotFoundException("no built-in module named '" + builtin.name() + "' (required as '"
-                            + id + "' from " + fromDirectory + ")", id, List.of());
-                }
-                yield null;
-            }
-            case Specifier.FilePath path -> resolvePath(path, fromDirectory, attempt);
-            case Specifier.Import name -> resolveImport(name, fromDirectory, attempt);
-            case Specifier.Bare bare -> resolveBare(bare, fromDirectory, attempt);
-        };
+        // instanceof tests, not a switch on the type: such a switch has the JVM generate a class at
+        // run time (SwitchBootstraps), which the AOT cache does not keep; ~3 ms at the first require.
+        Path found;
         if (specifier instanceof Specifier.Builtin builtin) {
+            if (!options.builtin().test(builtin.name())) {
+                throw new ModuleNotFoundException("no built-in module named '" + builtin.name() + "' (required as '"
+                        + id + "' from " + fromDirectory + ")", id, List.of());
+            }
             return new Resolution(Resolution.Kind.BUILTIN, builtin.name());
+        } else if (specifier instanceof Specifier.FilePath path) {
+            found = resolvePath(path, fromDirectory, attempt);
+        } else if (specifier instanceof Specifier.Import name) {
+            found = resolveImport(name, fromDirectory, attempt);
+        } else {
+            found = resolveBare((Specifier.Bare) specifier, fromDirectory, attempt);
         }
         if (found != null) {
             return new Resolution(Resolution.Kind.FILE, found.toString());
@@ -70,12 +71,11 @@ final class StepResolver implements ModuleResolver {
     @Override
     public List<Path> lookupPaths(String id, Path fromDirectory) {
         Specifier specifier = Specifier.parse(id, options.builtin());
-        return switch (specifier) {
-            case Specifier.Builtin builtin -> null;
-            case Specifier.FilePath path -> List.of(fromDirectory);
-            case Specifier.Import name -> List.of(fromDirectory);
-            case Specifier.Bare bare -> moduleDirectories(fromDirectory);
-        };
+        // instanceof tests for the reason given in resolve
+        if (specifier instanceof Specifier.Builtin) {
+            return null;
+        }
+        return specifier instanceof Specifier.Bare ? moduleDirectories(fromDirectory) : List.of(fromDirectory);
     }
 
     // Step 2: ./, ../ and absolute paths.
