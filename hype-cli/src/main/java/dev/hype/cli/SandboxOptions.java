@@ -1,8 +1,8 @@
 package dev.hype.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hype.runtime.HypeException;
+import dev.hype.runtime.JsonTreeReader;
 import dev.hype.runtime.permissions.PermissionSpec;
 import dev.hype.runtime.permissions.Realms;
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -78,7 +79,7 @@ final class SandboxOptions {
     private static PermissionSpec declared(Path manifest) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(manifest));
+            root = JsonTreeReader.read(Files.readAllBytes(manifest));
         } catch (IOException e) {
             throw new HypeException("E_MANIFEST", "cannot read " + manifest + ": " + e.getMessage());
         }
@@ -93,40 +94,20 @@ final class SandboxOptions {
     /** Return what the flags add; paths are absolute, taken from the working directory. */
     private PermissionSpec flags() {
         Path cwd = Path.of(System.getProperty("user.dir"));
-        return new PermissionSpec(paths(read, cwd), paths(write, cwd), hosts(net), List.of(), names(env), run,
-                List.of(), false);
+        UnaryOperator<String> absolute = value -> value.startsWith("$") || value.startsWith("/") ? value
+                : cwd.resolve(value).normalize().toString();
+        return new PermissionSpec(values(read, "/", absolute), values(write, "/", absolute),
+                values(net, "*:*", UnaryOperator.identity()), List.of(), values(env, "*", UnaryOperator.identity()),
+                run, List.of(), false);
     }
 
-    private static List<String> paths(List<String> values, Path cwd) {
+    /** Return a flag's values: each through {@code given}, an empty one (the flag without a value) as {@code all}. */
+    private static List<String> values(List<String> values, String all, UnaryOperator<String> given) {
         List<String> out = new ArrayList<>();
-        if (values == null) {
-            return out;
-        }
-        for (String value : values) {
-            out.add(value.isEmpty() ? "/" : value.startsWith("$") || value.startsWith("/") ? value
-                    : cwd.resolve(value).normalize().toString());
-        }
-        return out;
-    }
-
-    private static List<String> hosts(List<String> values) {
-        List<String> out = new ArrayList<>();
-        if (values == null) {
-            return out;
-        }
-        for (String value : values) {
-            out.add(value.isEmpty() ? "*:*" : value);
-        }
-        return out;
-    }
-
-    private static List<String> names(List<String> values) {
-        List<String> out = new ArrayList<>();
-        if (values == null) {
-            return out;
-        }
-        for (String value : values) {
-            out.add(value.isEmpty() ? "*" : value);
+        if (values != null) {
+            for (String value : values) {
+                out.add(value.isEmpty() ? all : given.apply(value));
+            }
         }
         return out;
     }

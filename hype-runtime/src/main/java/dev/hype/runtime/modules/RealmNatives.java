@@ -18,13 +18,11 @@ import java.util.Map;
  * {@link Access}, so no argument can name another realm. {@code sandbox.lua} keeps them in upvalues.
  */
 final class RealmNatives {
-    private final Realm realm;
     private final Access access;
     private final BuiltinModules builtins;
     private final Path processCwd = Path.of(System.getProperty("user.dir"));
 
     RealmNatives(Realm realm, BuiltinModules builtins) {
-        this.realm = realm;
         this.access = realm.access();
         this.builtins = builtins;
     }
@@ -88,9 +86,5 @@ final class RealmNatives {
 
     private static Kind kind(String name) {
         return Kind.of(name).orElseThrow(() -> new LuaError("unknown permission kind " + name));
-    }
-
-    Realm realm() {
-        return realm;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hype.runtime.JsonTreeReader;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,10 +25,8 @@ final class Approvals {
         try {
             JsonNode root = JsonTreeReader.read(Files.readAllBytes(lockfile));
             return new Approvals(root == null ? null : root.get("packages"));
-        } catch (NoSuchFileException e) {
-            return new Approvals(null);
         } catch (IOException e) {
-            // An unreadable or malformed lockfile approves nothing; install and check report it.
+            // A missing, unreadable or malformed lockfile approves nothing; install and check report it.
             return new Approvals(null);
         }
     }
