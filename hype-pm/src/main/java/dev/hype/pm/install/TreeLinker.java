@@ -1,14 +1,16 @@
 package dev.hype.pm.install;
 
+import dev.hype.pm.files.FileModes;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
-/** Reproduce a directory tree by hard links, falling back to copies where the filesystem refuses links. */
+/**
+ * Reproduce a directory tree by hard links, falling back to copies where the filesystem refuses links.
+ */
 final class TreeLinker {
     private volatile boolean linksWork = true;
 
@@ -37,6 +39,8 @@ final class TreeLinker {
                 linksWork = false;
             }
         }
-        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        // a copy is the project's own file: writable, with the mode the umask gives, executable if the source is
+        Files.copy(from, to);
+        FileModes.set(to, FileModes.file(FileModes.of(from).map(FileModes::executable).orElse(false)));
     }
 }
