@@ -79,8 +79,10 @@ class StoreTest {
                 .extracting(e -> ((HypeException) e).code()).isEqualTo(PackException.E_INTEGRITY);
         assertThatThrownBy(() -> store.ensure(forged, new FileTarballFetcher())).isInstanceOf(PackException.class);
         assertThat(store.find(forged.integrity())).isEmpty();
-        try (Stream<Path> files = Files.walk(temp.resolve("store"))) {
-            assertThat(files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".lock"))).isEmpty();
+        if (Files.exists(temp.resolve("store"))) {
+            try (Stream<Path> files = Files.walk(temp.resolve("store"))) {
+                assertThat(files.filter(Files::isRegularFile)).isEmpty();
+            }
         }
     }
 
