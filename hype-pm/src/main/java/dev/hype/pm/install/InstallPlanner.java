@@ -12,6 +12,8 @@ import java.util.Set;
 
 /** Compare the wanted packages with {@code hype_modules/} and the store, and say what to do. */
 public final class InstallPlanner {
+    private static final String MANIFEST = "hype.json";
+
     private final Store store;
 
     /** Create a planner that checks {@code store} for packages it already holds. */
@@ -19,8 +21,18 @@ public final class InstallPlanner {
         this.store = store;
     }
 
-    /** Plan the install of {@code wanted} into {@code modules}. */
+    /** Plan the install of {@code wanted} into {@code modules}, keeping what is installed and intact. */
     public InstallPlan plan(Collection<PackageRef> wanted, Path modules) {
+        return plan(wanted, modules, false);
+    }
+
+    /**
+     * Plan the install of {@code wanted} into {@code modules}. An installed package is kept when it is the wanted
+     * version from the wanted tarball, its files have the names and sizes its store entry records, and its
+     * {@code hype.json} the recorded hash (a cheap check that reads no other file); with {@code reinstall} nothing is
+     * kept.
+     */
+    public InstallPlan plan(Collection<PackageRef> wanted, Path modules, boolean reinstall) {
         Map<String, InstalledPackage> installed = InstalledTree.scan(modules);
         List<PackageRef> fetch = new ArrayList<>();
         List<PackageRef> link = new ArrayList<>();
@@ -29,7 +41,7 @@ public final class InstallPlanner {
         for (PackageRef ref : wanted) {
             wantedNames.add(ref.name());
             InstalledPackage current = installed.get(ref.name());
-            if (current != null && upToDate(current, ref)) {
+            if (!reinstall && current != null && upToDate(current, ref) && intact(current, ref)) {
                 keep.add(ref);
                 continue;
             }
@@ -45,5 +57,14 @@ public final class InstallPlanner {
     private static boolean upToDate(InstalledPackage current, PackageRef ref) {
         return ref.name().equals(current.manifestName()) && ref.version().toString().equals(current.manifestVersion())
                 && ref.integrity().sri().equals(current.integrity());
+    }
+
+    /**
+     * Tell whether the installed files match the store's record by name and size, and {@code hype.json} (which
+     * permissions are read from) by hash; trust them when the store has no record.
+     */
+    private boolean intact(InstalledPackage current, PackageRef ref) {
+        return store.compare(ref.integrity(), current.directory(), Set.of(InstallMarker.FILE_NAME),
+                Set.of(MANIFEST)).map(List::isEmpty).orElse(true);
     }
 }

@@ -23,11 +23,13 @@ import java.util.Set;
  * @param defaultFeatures whether the root's {@code default} feature is enabled
  * @param unlock packages whose locked versions are ignored, so that they resolve afresh within their ranges
  * @param approver what decides about permissions the lockfile does not approve yet
+ * @param force whether to reinstall every package: hash every file of its store entry (fetching a damaged or missing
+ *     entry again) and link it afresh, keeping nothing of the current tree
  */
 public record InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                              DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
                              List<String> features, boolean defaultFeatures, Set<String> unlock,
-                             PermissionApprover approver) {
+                             PermissionApprover approver, boolean force) {
     /** Check the required parts and copy the lists. */
     public InstallOptions {
         Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -38,6 +40,15 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
         features = List.copyOf(features);
         unlock = Set.copyOf(unlock);
         Objects.requireNonNull(approver, "approver");
+    }
+
+    /** Create the options of an install that keeps what is installed and intact (no {@code --force}). */
+    public InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
+                          DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
+                          List<String> features, boolean defaultFeatures, Set<String> unlock,
+                          PermissionApprover approver) {
+        this(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline, production, features,
+                defaultFeatures, unlock, approver, false);
     }
 
     /**
@@ -52,24 +63,30 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
     /** Return a copy that adds these packages. */
     public InstallOptions adding(DependencyKind kind, boolean pin, String... packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, List.of(packages), kind, pin, frozen, offline,
-                production, features, defaultFeatures, unlock, approver);
+                production, features, defaultFeatures, unlock, approver, force);
     }
 
     /** Return a copy that ignores the locked versions of these packages. */
     public InstallOptions unlocking(Set<String> packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, packages, approver);
+                production, features, defaultFeatures, packages, approver, force);
     }
 
     /** Return a copy with the given frozen, offline and production switches. */
     public InstallOptions with(boolean frozenLock, boolean storeOnly, boolean skipDev) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozenLock, storeOnly,
-                skipDev, features, defaultFeatures, unlock, approver);
+                skipDev, features, defaultFeatures, unlock, approver, force);
     }
 
     /** Return a copy that asks {@code decider} about permissions to approve. */
     public InstallOptions approving(PermissionApprover decider) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, unlock, decider);
+                production, features, defaultFeatures, unlock, decider, force);
+    }
+
+    /** Return a copy that reinstalls every package from checked store entries ({@code --force}), or not. */
+    public InstallOptions reinstalling(boolean value) {
+        return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
+                production, features, defaultFeatures, unlock, approver, value);
     }
 }

@@ -3,7 +3,11 @@ package dev.hype.pm.ops;
 import dev.hype.pm.install.InstallPlan;
 import dev.hype.pm.install.InstallPlanner;
 import dev.hype.pm.install.InstalledTree;
+import dev.hype.pm.files.Trees;
+import dev.hype.pm.install.InstallException;
 import dev.hype.pm.install.Installer;
+import dev.hype.pm.install.ProjectCommit;
+import dev.hype.pm.install.StoredTreeProof;
 import dev.hype.pm.install.ProjectLock;
 import dev.hype.pm.install.Reporter;
 import dev.hype.pm.lock.LockedPackage;
@@ -17,6 +21,7 @@ import dev.hype.pm.store.PackageRef;
 import dev.hype.pm.store.Store;
 import dev.hype.pm.store.TarballFetcher;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,13 +40,16 @@ import java.util.concurrent.Semaphore;
 
 
 /**
- * Run the steps every install shares, under the project lock: read, resolve (or reuse the lockfile), plan, fill the
- * store, swap the tree in, then write {@code hype.json} and the lockfile.
+ * Run the steps every install shares, under the project lock: recover from an interrupted install, read, resolve (or
+ * reuse the lockfile), plan, fill the store, stage the new tree, then commit the tree, {@code hype.json} and the
+ * lockfile together ({@link ProjectCommit}).
  */
 final class InstallPipeline {
     /** Code of a frozen install whose lockfile would change. */
     static final String FROZEN = "E_FROZEN_LOCKFILE";
     private static final int PARALLEL_FETCHES = 16;
+    /** The project files an install replaces, whose temporary files recovery cleans up. */
+    static final Set<String> PROJECT_FILES = Set.of(Manifest.FILE_NAME, Lockfile.FILE_NAME);
 
     private InstallPipeline() {
     }
@@ -49,8 +57,9 @@ final class InstallPipeline {
     static InstallResult run(InstallOptions options, ManifestEdits edits, Reporter reporter) {
         long start = System.nanoTime();
         Path dir = options.projectDirectory().toAbsolutePath().normalize();
-        try (ProjectLock ignored = ProjectLock.acquire(dir, reporter)) {
-            Installer.recover(dir);
+        try (ProjectLock _ = ProjectLock.acquire(dir, reporter)) {
+            Store store = Store.at(options.storeRoot());
+            recover(dir, store);
             Path manifestFile = dir.resolve(Manifest.FILE_NAME);
             String original = readManifest(manifestFile);
             Manifest.parse(original, Manifest.FILE_NAME);
@@ -68,20 +77,46 @@ final class InstallPipeline {
                 checkFrozen(previous, next, !edited.equals(original));
             }
             List<PackageRef> wanted = wanted(options, manifest, root, selection);
-            Store store = Store.at(options.storeRoot());
-            InstallPlan plan = new InstallPlanner(store).plan(wanted, dir.resolve(InstalledTree.DIRECTORY));
-            Map<String, Path> stored = fill(store, plan, options.offline() ? TarballFetcher.OFFLINE
-                    : options.sources().fetcher(), reporter);
-            PermissionGate.Approvals approvals = PermissionGate.check(plan, stored, previous, options, reporter);
-            new Installer().install(dir, plan, stored, reporter);
-            if (!edited.equals(original)) {
-                writeManifest(manifestFile, edited);
+            InstallPlan plan = new InstallPlanner(store).plan(wanted, dir.resolve(InstalledTree.DIRECTORY),
+                    options.force());
+            try (Store.Lease _ = store.share()) {
+                Map<String, Path> stored = fill(store, plan, options.offline() ? TarballFetcher.OFFLINE
+                        : options.sources().fetcher(), options.force(), reporter);
+                PermissionGate.Approvals approvals = PermissionGate.check(plan, store, previous, options, reporter);
+                Path staging = new Installer().stage(dir, plan, stored, reporter);
+                Map<String, byte[]> files = new LinkedHashMap<>();
+                if (!options.frozen()) {
+                    // --frozen: the lockfile already matches the resolution and covers every request; it stays.
+                    LockfileWriter.changed(dir.resolve(Lockfile.FILE_NAME), approved(next, approvals))
+                            .ifPresent(text -> files.put(Lockfile.FILE_NAME, text.getBytes(StandardCharsets.UTF_8)));
+                }
+                if (!edited.equals(original)) {
+                    files.put(Manifest.FILE_NAME, edited.getBytes(StandardCharsets.UTF_8));
+                }
+                commit(dir, staging, files);
+                return new InstallResult(plan.added(), plan.remove(), plan.changed(), wanted.size(),
+                        files.containsKey(Lockfile.FILE_NAME), Duration.ofNanos(System.nanoTime() - start),
+                        approvals.approved());
             }
-            // --frozen: the lockfile already matches the resolution and covers every request; it stays as it is.
-            boolean lockChanged = !options.frozen()
-                    && LockfileWriter.write(dir.resolve(Lockfile.FILE_NAME), approved(next, approvals));
-            return new InstallResult(plan.added(), plan.remove(), plan.changed(), wanted.size(), lockChanged,
-                    Duration.ofNanos(System.nanoTime() - start), approvals.approved());
+        }
+    }
+
+    /** Finish or undo an install that was killed, and delete what it left; callers hold the project lock. */
+    static ProjectCommit.Recovery recover(Path dir, Store store) {
+        return ProjectCommit.recover(dir, PROJECT_FILES, new StoredTreeProof(store));
+    }
+
+    /** Swap the staged tree in and write the files, all or nothing. */
+    private static void commit(Path dir, Path staging, Map<String, byte[]> files) {
+        try {
+            ProjectCommit.apply(dir, staging, files);
+        } catch (IOException e) {
+            throw new InstallException("cannot install into " + dir.resolve(InstalledTree.DIRECTORY) + ": "
+                    + e.getMessage(), e);
+        } finally {
+            if (staging != null && !Files.exists(dir.resolve(ProjectCommit.JOURNAL))) {
+                Trees.deleteQuietly(staging);
+            }
         }
     }
 
@@ -184,7 +219,8 @@ final class InstallPipeline {
     }
 
     /** Put every package to link into the store, downloading in parallel on virtual threads. */
-    private static Map<String, Path> fill(Store store, InstallPlan plan, TarballFetcher fetcher, Reporter reporter) {
+    private static Map<String, Path> fill(Store store, InstallPlan plan, TarballFetcher fetcher, boolean fullCheck,
+                                          Reporter reporter) {
         Set<PackageRef> toFetch = Set.copyOf(plan.fetch());
         Semaphore permits = new Semaphore(PARALLEL_FETCHES);
         Map<String, Path> result = new HashMap<>();
@@ -197,7 +233,7 @@ final class InstallPipeline {
                         if (toFetch.contains(ref)) {
                             reporter.fetching(ref);
                         }
-                        Path path = store.ensure(ref, fetcher);
+                        Path path = store.ensure(ref, fetcher, fullCheck);
                         reporter.stored(ref);
                         return path;
                     } finally {
