@@ -35,6 +35,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.println(result.ok() ? "ok: " + result.packagesChecked() + " packages checked"
                 : result.problems().size() + (result.problems().size() == 1 ? " problem" : " problems") + " found");
+        result.hints().forEach(hint -> out.println("hint: " + hint));
         out.flush();
         return result.ok() ? 0 : 1;
     }

@@ -43,6 +43,10 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Use only the store; never download.")
     private boolean offline;
 
+    @Option(names = "--force", description = {"Reinstall every package: hash every file of its store entry, fetch a "
+            + "damaged or missing entry again, and link it afresh. Repairs what 'hype pkg check' reports."})
+    private boolean force;
+
     @Option(names = "--production", description = "Leave out what only devDependencies need.")
     private boolean production;
 
@@ -69,7 +73,7 @@ public final class InstallCommand implements Callable<Integer> {
         DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
         InstallOptions options = new InstallOptions(project.project(), source.sources(project.project()),
                 project.store(), packages, kind, exact, frozen, offline, production, features,
-                !noDefaultFeatures, Set.of(), approval.approver(spec));
+                !noDefaultFeatures, Set.of(), approval.approver(spec), force);
         PrintWriter out = spec.commandLine().getOut();
         InstallResult result = InstallOperation.run(options, ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         if (json) {
