@@ -96,7 +96,7 @@ final class ContentStore implements Store {
             Path staging = unpack(ref, tarball);
             try {
                 PausePoints.reach("store.unpacked");
-                place(staging, entry, ref);
+                place(staging, entry, ref, state != EntryState.ABSENT);
                 PausePoints.reach("store.placed");
             } finally {
                 Trees.deleteQuietly(staging);
@@ -303,19 +303,22 @@ final class ContentStore implements Store {
     }
 
     /**
-     * Rename {@code staging} to {@code entry}. A damaged or incomplete entry in the way is first renamed aside and
-     * deleted. When another process placed the entry first, theirs is used if it checks out.
+     * Rename {@code staging} to {@code entry}. An entry in the way is first renamed aside and deleted: the damaged or
+     * incomplete one this fill replaces ({@code replacing}), or one that does not check out. When another process
+     * placed a good entry first, theirs is used.
      */
-    private void place(Path staging, Path entry, PackageRef ref) {
+    private void place(Path staging, Path entry, PackageRef ref, boolean replacing) {
         try {
             Files.createDirectories(entry.getParent());
+            boolean knownBad = replacing;
             for (int attempt = 1; ; attempt++) {
                 if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    if (inspect(entry, false).usable()) {
+                    if (!knownBad && inspect(entry, false).usable()) {
                         return;
                     }
                     discard(entry);
                 }
+                knownBad = false;
                 try {
                     Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
                     return;
