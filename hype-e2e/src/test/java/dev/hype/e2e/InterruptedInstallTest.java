@@ -100,8 +100,9 @@ class InterruptedInstallTest {
         assertThat(leftovers()).anyMatch(name -> name.startsWith("hype_modules.old-"));
         deleteTree(hype.directory().resolve("hype_modules"));
 
-        hype.run("pkg", "install", "--registry", registry.url()).assertSuccess();
+        Result install = hype.run("pkg", "install", "--registry", registry.url()).assertSuccess();
 
+        assertThat(install.stderr()).contains("removed 1 leftover of interrupted installs");
         assertThat(hype.run("pkg", "check").assertSuccess().stdout()).startsWith("ok: 3 packages checked");
         assertThat(tree()).isEqualTo(NEW);
         assertThat(leftovers()).isEmpty();

@@ -59,7 +59,10 @@ final class InstallPipeline {
         Path dir = options.projectDirectory().toAbsolutePath().normalize();
         try (ProjectLock _ = ProjectLock.acquire(dir, reporter)) {
             Store store = Store.at(options.storeRoot());
-            recover(dir, store);
+            ProjectCommit.Recovery recovery = recover(dir, store);
+            if (recovery.changed()) {
+                reporter.recovered(recovery);
+            }
             Path manifestFile = dir.resolve(Manifest.FILE_NAME);
             String original = readManifest(manifestFile);
             Manifest.parse(original, Manifest.FILE_NAME);

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,7 +38,6 @@ final class ContentStore implements Store {
 
     private final Path root;
     private final Unpacker unpacker = Unpacker.create();
-    private final AtomicBoolean swept = new AtomicBoolean();
 
     ContentStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -348,7 +346,7 @@ final class ContentStore implements Store {
 
     /** Delete what killed processes left under {@code v1/tmp/}, once per store and process. */
     private void sweepOnce() {
-        if (swept.compareAndSet(false, true) && SWEPT.add(root)) {
+        if (SWEPT.add(root)) {
             TempDirectories.sweep(layout().resolve(TMP));
         }
     }
