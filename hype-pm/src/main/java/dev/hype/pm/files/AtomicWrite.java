@@ -78,6 +78,26 @@ public final class AtomicWrite {
         return fileName.startsWith("." + target + ".") && fileName.endsWith(SUFFIX);
     }
 
+    /**
+     * Delete the temporary files of {@code target} that killed writes left: those {@link #prepare} made for it that
+     * are older than {@code minAgeMillis} (a live write's temporary file exists only for a moment).
+     */
+    public static void removeStale(Path target, long minAgeMillis) {
+        Path absolute = target.toAbsolutePath();
+        long cutoff = System.currentTimeMillis() - minAgeMillis;
+        String name = absolute.getFileName().toString();
+        try (var temps = Files.newDirectoryStream(absolute.getParent(),
+                p -> isTemporaryFor(p.getFileName().toString(), name))) {
+            for (Path temp : temps) {
+                if (Files.getLastModifiedTime(temp).toMillis() < cutoff) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // left for a later write
+        }
+    }
+
     /** Rename {@code from} to {@code to} atomically where the filesystem can, replacing {@code to}. */
     public static void move(Path from, Path to) throws IOException {
         try {

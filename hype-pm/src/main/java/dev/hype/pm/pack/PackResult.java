@@ -41,11 +41,13 @@ public record PackResult(String name, String version, String fileName, byte[] ta
 
     /**
      * Write the tarball into {@code directory} under {@link #fileName()}, atomically, and return
-     * its path. A new file gets the mode the umask gives; a replaced one keeps its mode.
+     * its path. A new file gets the mode the umask gives; a replaced one keeps its mode. Temporary files an earlier,
+     * killed pack left beside it are deleted.
      */
     public Path writeTo(Path directory) throws IOException {
         Path target = directory.resolve(fileName);
         AtomicWrite.write(target, tarball);
+        AtomicWrite.removeStale(target, 60_000);
         return target;
     }
 

@@ -52,6 +52,21 @@ class AtomicWriteTest {
     }
 
     @Test
+    void staleTemporaryFilesOfATargetAreRemoved() throws IOException {
+        Path old = Files.writeString(dir.resolve(".app-1.0.0.tgz.111.tmp"), "killed");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(0));
+        Path fresh = Files.writeString(dir.resolve(".app-1.0.0.tgz.222.tmp"), "in flight");
+        Path other = Files.writeString(dir.resolve(".other.tgz.333.tmp"), "not ours");
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(0));
+
+        AtomicWrite.removeStale(dir.resolve("app-1.0.0.tgz"), 60_000);
+
+        assertThat(old).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(other).exists();
+    }
+
+    @Test
     void modesComeFromTheUmask() {
         assertThat(FileModes.bits(FileModes.fromBits(0754))).isEqualTo(0754);
         assertThat(FileModes.bits(FileModes.readOnly(true))).isEqualTo(0555 & ~FileModes.umask());

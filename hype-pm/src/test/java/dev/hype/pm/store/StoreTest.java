@@ -25,8 +25,7 @@ class StoreTest {
 
     @Test
     void downloadEachEntryOnceAndKeyItByIntegrity() {
-        LocalPackages packages = new LocalPackages(temp.resolve("repo")).add("a", "1.0.0");
-        PackageRef ref = packages.ref("a", "1.0.0");
+        PackageRef ref = refOfA();
         Store store = Store.at(temp.resolve("store"));
         CountingFetcher fetcher = new CountingFetcher();
 
@@ -122,8 +121,7 @@ class StoreTest {
 
     @Test
     void aDamagedEntryIsFetchedAgainBeforeUse() throws IOException {
-        LocalPackages packages = new LocalPackages(temp.resolve("repo")).add("a", "1.0.0");
-        PackageRef ref = packages.ref("a", "1.0.0");
+        PackageRef ref = refOfA();
         Store store = Store.at(temp.resolve("store"));
         Path dir = store.ensure(ref, new FileTarballFetcher());
         String original = Files.readString(dir.resolve("index.lua"));
@@ -141,8 +139,7 @@ class StoreTest {
 
     @Test
     void aDamagedEntryIsRefusedOffline() throws IOException {
-        LocalPackages packages = new LocalPackages(temp.resolve("repo")).add("a", "1.0.0");
-        PackageRef ref = packages.ref("a", "1.0.0");
+        PackageRef ref = refOfA();
         Store store = Store.at(temp.resolve("store"));
         Path dir = store.ensure(ref, new FileTarballFetcher());
         Files.writeString(dir.resolve("added.lua"), "return 1");
@@ -156,8 +153,7 @@ class StoreTest {
 
     @Test
     void aSameSizeEditWithARestoredTimeIsFoundByAFullCheckOnly() throws IOException {
-        LocalPackages packages = new LocalPackages(temp.resolve("repo")).add("a", "1.0.0");
-        PackageRef ref = packages.ref("a", "1.0.0");
+        PackageRef ref = refOfA();
         Store store = Store.at(temp.resolve("store"));
         Path index = store.ensure(ref, new FileTarballFetcher()).resolve("index.lua");
         var time = Files.getLastModifiedTime(index);
@@ -177,8 +173,7 @@ class StoreTest {
 
     @Test
     void anEntryWithoutItsPackageFolderNoLongerBlocks() throws IOException {
-        LocalPackages packages = new LocalPackages(temp.resolve("repo")).add("a", "1.0.0");
-        PackageRef ref = packages.ref("a", "1.0.0");
+        PackageRef ref = refOfA();
         Store store = Store.at(temp.resolve("store"));
         Path dir = store.ensure(ref, new FileTarballFetcher());
         dev.hype.pm.files.Trees.delete(dir);
@@ -188,8 +183,7 @@ class StoreTest {
 
     @Test
     void readVerifiedRefusesBytesTheIndexDoesNotKnow() throws IOException {
-        LocalPackages packages = new LocalPackages(temp.resolve("repo")).add("a", "1.0.0");
-        PackageRef ref = packages.ref("a", "1.0.0");
+        PackageRef ref = refOfA();
         Store store = Store.at(temp.resolve("store"));
         Path manifest = store.ensure(ref, new FileTarballFetcher()).resolve("hype.json");
         assertThat(new String(store.readVerified(ref.integrity(), "hype.json"))).contains("\"a\"");
@@ -234,5 +228,10 @@ class StoreTest {
         second.close();
 
         assertThat(prune.get(60, java.util.concurrent.TimeUnit.SECONDS).removed()).isZero();
+    }
+
+    /** Return the reference of a package {@code a@1.0.0} in a local repository. */
+    private PackageRef refOfA() {
+        return new LocalPackages(temp.resolve("repo")).add("a", "1.0.0").ref("a", "1.0.0");
     }
 }

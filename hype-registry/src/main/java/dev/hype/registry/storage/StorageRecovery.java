@@ -17,13 +17,16 @@ import java.util.Set;
 final class StorageRecovery {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PACKUMENT = "package.json";
+    private static final long STALE_MILLIS = 60_000;
 
     private StorageRecovery() {
     }
 
     /** Clean {@code root}; what cannot be read is left as it is. */
     static void clean(Path root) {
-        removeTemporaryFiles(root);
+        removeTemporaryFiles(root, 0);
+        // tokens and users: 'hype registry token create' may be writing one right now
+        removeTemporaryFiles(root.resolve(".hype"), STALE_MILLIS);
         try (DirectoryStream<Path> top = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path dir : top) {
                 String name = dir.getFileName().toString();
@@ -46,7 +49,7 @@ final class StorageRecovery {
     }
 
     private static void cleanPackage(Path dir) throws IOException {
-        removeTemporaryFiles(dir);
+        removeTemporaryFiles(dir, 0);
         Set<String> listed = new HashSet<>();
         Path packument = dir.resolve(PACKUMENT);
         if (Files.isRegularFile(packument)) {
@@ -78,11 +81,20 @@ final class StorageRecovery {
         }
     }
 
-    /** Delete the {@code .NAME.*.tmp} files atomic writes leave when the process dies before the rename. */
-    private static void removeTemporaryFiles(Path dir) {
+    /**
+     * Delete the {@code .NAME.*.tmp} files atomic writes leave when the process dies before the rename, those at
+     * least {@code minAgeMillis} old.
+     */
+    private static void removeTemporaryFiles(Path dir, long minAgeMillis) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        long cutoff = System.currentTimeMillis() - minAgeMillis;
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*.tmp")) {
             for (Path temp : temps) {
-                Files.deleteIfExists(temp);
+                if (minAgeMillis == 0 || Files.getLastModifiedTime(temp).toMillis() < cutoff) {
+                    Files.deleteIfExists(temp);
+                }
             }
         } catch (IOException e) {
             // left for the next start
