@@ -119,6 +119,30 @@ class RegistryFaultsTest {
     }
 
     @Test
+    void aFortyMegabytePublishGoesThrough() throws Exception {
+        byte[] noise = new byte[29 << 20];
+        new Random(40).nextBytes(noise);
+        hype.write("blob.txt", java.util.Base64.getEncoder().encodeToString(noise));
+        Path storage = temp.resolve("storage");
+        String token = hype.run("registry", "token", "create", "alice", "--storage", storage.toString())
+                .assertSuccess().stdout().strip();
+        RunningHype server = serve(storage);
+        try {
+            String url = listeningUrl(server);
+
+            hype.run("pkg", "publish", "--registry", url, "--token", token).assertSuccess();
+
+            HttpResponse<byte[]> tarball = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(url + "greeting/-/greeting-1.0.0.tgz")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(tarball.statusCode()).isEqualTo(200);
+            assertThat(tarball.body().length).as("the tarball holds ~39 MB of base64 text, gzip'd")
+                    .isGreaterThan(28 << 20);
+        } finally {
+            PausePoint.kill(server);
+        }
+    }
+
+    @Test
     void connectionsThatNeverFinishTheirHeadersOrBodyAreClosed() throws Exception {
         RunningHype server = hype.start("registry", "serve", "--port", "0", "--quiet", "--request-timeout", "2",
                 "--storage", temp.resolve("storage").toString());
