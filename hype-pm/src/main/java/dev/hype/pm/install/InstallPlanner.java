@@ -60,10 +60,14 @@ public final class InstallPlanner {
     }
 
     /**
-     * Tell whether the installed files match the store's record by name and size, and {@code hype.json} (which
-     * permissions are read from) by hash; trust them when the store has no record.
+     * Tell whether the installed files have the names and sizes they were installed with, and {@code hype.json}
+     * (which permissions are read from) its hash. The marker records both; for a marker from before it did, the
+     * store's index is asked instead, and without one the package is trusted.
      */
     private boolean intact(InstalledPackage current, PackageRef ref) {
+        if (current.files() != null) {
+            return MarkedFiles.intact(current);
+        }
         return store.compare(ref.integrity(), current.directory(), Set.of(InstallMarker.FILE_NAME),
                 Set.of(MANIFEST)).map(List::isEmpty).orElse(true);
     }

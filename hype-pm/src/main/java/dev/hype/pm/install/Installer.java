@@ -3,6 +3,7 @@ package dev.hype.pm.install;
 import dev.hype.pm.fault.PausePoints;
 import dev.hype.pm.files.FileModes;
 import dev.hype.pm.files.Trees;
+import dev.hype.pm.store.FileIndex;
 import dev.hype.pm.store.PackageRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.Map;
  * {@code hype_modules/.bin}. Nothing the project sees changes here. Callers hold the {@link ProjectLock}.
  */
 public final class Installer {
+    private static final String MANIFEST = "hype.json";
     private final TreeLinker linker = new TreeLinker();
 
     /**
@@ -43,8 +45,10 @@ public final class Installer {
             }
             for (PackageRef ref : plan.link()) {
                 Path target = InstalledTree.packageDirectory(staging, ref.name());
-                linker.linkTree(storeDirectories.get(ref.name()), target);
-                InstallMarker.write(target, ref);
+                Map<String, Long> files = linker.linkTree(storeDirectories.get(ref.name()), target);
+                Path manifest = target.resolve(MANIFEST);
+                InstallMarker.write(target, ref, files, files.containsKey(MANIFEST) ? FileIndex.hashFile(manifest)
+                        : null);
                 names.add(ref.name());
                 reporter.linked(ref);
                 PausePoints.reach("install.staging");

@@ -4,9 +4,13 @@ import dev.hype.pm.files.FileModes;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reproduce a directory tree by hard links, falling back to copies where the filesystem refuses links.
@@ -14,17 +18,27 @@ import java.util.stream.Stream;
 final class TreeLinker {
     private volatile boolean linksWork = true;
 
-    void linkTree(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path from : (Iterable<Path>) walk::iterator) {
-                Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(to);
-                } else if (Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
-                    linkFile(from, to);
-                }
+    /** Reproduce {@code source} at {@code target}; return the size of each file placed, by relative path. */
+    Map<String, Long> linkTree(Path source, Path target) throws IOException {
+        Map<String, Long> sizes = new HashMap<>();
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    String relative = source.relativize(file).toString();
+                    linkFile(file, target.resolve(relative));
+                    sizes.put(relative.replace('\\', '/'), attrs.size());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return sizes;
     }
 
     private void linkFile(Path from, Path to) throws IOException {

@@ -40,7 +40,8 @@ public final class FileIndex {
         return Integrity.sha512(Files.readAllBytes(file)).sri();
     }
 
-    static String relative(Path directory, Path file) {
+    /** Return {@code file} relative to {@code directory}, with {@code /} separators. */
+    public static String relative(Path directory, Path file) {
         return directory.relativize(file).toString().replace('\\', '/');
     }
 }
