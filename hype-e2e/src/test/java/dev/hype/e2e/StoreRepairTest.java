@@ -211,8 +211,8 @@ class StoreRepairTest {
 
     private Path storeEntry(String name) {
         try (Stream<Path> walk = Files.walk(hype.hypeHome().resolve("store/v1/sha512"), 3)) {
-            for (Path entry : (Iterable<Path>) walk.filter(p -> Files.isRegularFile(p.resolve("index.json")))::iterator) {
-                if (Files.readString(entry.resolve("index.json")).contains("\"index.lua\"")
+            for (Path entry : (Iterable<Path>) walk.filter(p -> Files.isRegularFile(p.resolve("index.tsv")))::iterator) {
+                if (Files.readString(entry.resolve("index.tsv")).contains("\tindex.lua\n")
                         && Files.exists(entry.resolve("package/hype.json"))
                         && Files.readString(entry.resolve("package/hype.json")).contains("\"" + name + "\"")) {
                     return entry;

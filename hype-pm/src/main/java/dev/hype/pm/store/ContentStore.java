@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Keep entries under {@code ROOT/v1/ALGORITHM/XX/REST/}: {@code package/} (read-only files) and {@code index.json}.
+ * Keep entries under {@code ROOT/v1/ALGORITHM/XX/REST/}: {@code package/} (read-only files) and {@code index.tsv}.
  *
  * <p>Filling takes no file lock: an entry is unpacked under {@code v1/tmp/} and renamed into place, so two processes
  * that fill the same entry at once both succeed and one copy wins. Threads of one JVM wait for each other, so a JVM
@@ -38,6 +38,8 @@ final class ContentStore implements Store {
 
     private final Path root;
     private final Unpacker unpacker = Unpacker.create();
+    /** The records of entries this instance checked or read, so that an install reads each index once. */
+    private final Map<Path, Map<String, FileRecord>> known = new ConcurrentHashMap<>();
 
     ContentStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -65,10 +67,16 @@ final class ContentStore implements Store {
     @Override
     public Optional<Map<String, FileRecord>> records(Integrity integrity) {
         Path entry = entry(integrity);
+        Map<String, FileRecord> cached = known.get(entry);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         Path file = entry.resolve(EntryIndex.FILE_NAME);
         try {
             if (Files.isRegularFile(file)) {
-                return Optional.of(EntryIndex.read(file));
+                Map<String, FileRecord> records = EntryIndex.read(file);
+                known.put(entry, records);
+                return Optional.of(records);
             }
             return Files.isDirectory(entry.resolve(PACKAGE)) ? legacyRecords(entry) : Optional.empty();
         } catch (NoSuchFileException e) {
@@ -215,6 +223,7 @@ final class ContentStore implements Store {
 
     /** Say whether an entry can be used as it is, and if not, why. */
     private EntryState inspect(Path entry, boolean full) {
+        known.remove(entry);
         if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
             return EntryState.ABSENT;
         }
@@ -242,13 +251,14 @@ final class ContentStore implements Store {
             if (outcome.restamped() || !Files.isRegularFile(indexFile)) {
                 EntryIndex.write(indexFile, outcome.records());
             }
+            known.put(entry, outcome.records());
             return EntryState.USABLE;
         } catch (IOException e) {
             return EntryState.broken("cannot read the entry: " + e.getMessage());
         }
     }
 
-    /** Build records for an entry written before {@code index.json}: only its hashes are known. */
+    /** Build records for an entry written before {@code index.tsv}: only its hashes are known. */
     private Optional<Map<String, FileRecord>> legacyRecords(Path entry) throws IOException {
         Path legacy = entry.resolve(EntryIndex.LEGACY_FILE_NAME);
         if (!Files.isRegularFile(legacy)) {
@@ -333,6 +343,7 @@ final class ContentStore implements Store {
 
     /** Move an entry out of the way under {@code v1/tmp/} and delete it; a concurrent discard is fine. */
     private void discard(Path entry) {
+        known.remove(entry);
         try {
             Path trash = TempDirectories.reserve(layout().resolve(TMP), "trash");
             Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);

@@ -1,43 +1,60 @@
 package dev.hype.pm.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.pm.files.AtomicWrite;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Read and write a store entry's {@code index.json}: every file of the unpacked package with its hash, size and
- * stamp. Entries written before this index existed have only {@code files.json} (path to hash).
+ * Read and write a store entry's {@code index.tsv}: every file of the unpacked package with its hash, size and
+ * stamp, one per line after a header:
+ *
+ * <pre>
+ * hype-store-index 1
+ * SIZE TAB MODIFIED TAB KEY TAB x-or-minus TAB INTEGRITY TAB PATH
+ * </pre>
+ *
+ * <p>{@code KEY} is {@code -} when the filesystem has no file keys; in {@code PATH}, {@code %}, tab, line feed and
+ * carriage return are written {@code %25}, {@code %09}, {@code %0A} and {@code %0D}. A plain line format, not JSON:
+ * every install reads one index per package it links, in a JVM that has not warmed up, where a JSON parser costs
+ * about a millisecond a file. Entries written before this index existed have only {@code files.json} (path to hash).
  */
 final class EntryIndex {
-    static final String FILE_NAME = "index.json";
+    static final String FILE_NAME = "index.tsv";
     static final String LEGACY_FILE_NAME = "files.json";
+    private static final String HEADER = "hype-store-index 1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EntryIndex() {
     }
 
     static Map<String, FileRecord> read(Path file) throws IOException {
-        JsonNode tree = JSON.readTree(file.toFile());
-        JsonNode files = tree == null ? null : tree.get("files");
-        if (files == null || !files.isObject()) {
-            throw new IOException(file + " has no \"files\" object");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        if (lines.length == 0 || !lines[0].equals(HEADER)) {
+            throw new IOException(file + " is not a store index");
         }
         Map<String, FileRecord> result = new TreeMap<>();
-        for (var e : files.properties()) {
-            JsonNode f = e.getValue();
-            if (!f.path("integrity").isTextual() || !f.path("size").canConvertToLong()) {
-                throw new IOException(file + ": the record of " + e.getKey() + " lacks integrity or size");
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isEmpty()) {
+                continue;
             }
-            result.put(e.getKey(), new FileRecord(f.get("integrity").textValue(), f.get("size").asLong(),
-                    f.path("modified").asLong(), f.path("key").isTextual() ? f.get("key").textValue() : null,
-                    f.path("executable").asBoolean()));
+            String[] f = lines[i].split("\t", -1);
+            if (f.length != 6) {
+                throw new IOException(file + ":" + (i + 1) + ": expected 6 fields");
+            }
+            try {
+                result.put(unescape(f[5]), new FileRecord(f[4], Long.parseLong(f[0]), Long.parseLong(f[1]),
+                        f[2].equals("-") ? null : f[2], f[3].equals("x")));
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+            }
         }
         return Collections.unmodifiableMap(result);
     }
@@ -47,25 +64,24 @@ final class EntryIndex {
     }
 
     static void write(Path file, Map<String, FileRecord> records) throws IOException {
-        ObjectNode top = JSON.createObjectNode();
-        top.put("version", 1);
-        ObjectNode files = top.putObject("files");
-        new TreeMap<>(records).forEach((path, r) -> {
-            ObjectNode f = files.putObject(path);
-            f.put("integrity", r.integrity());
-            f.put("size", r.size());
-            f.put("modified", r.modified());
-            if (r.key() != null) {
-                f.put("key", r.key());
-            }
-            f.put("executable", r.executable());
-        });
-        AtomicWrite.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(top));
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        new TreeMap<>(records).forEach((path, r) -> text.append(r.size()).append('\t').append(r.modified())
+                .append('\t').append(r.key() == null ? "-" : r.key()).append('\t').append(r.executable() ? "x" : "-")
+                .append('\t').append(r.integrity()).append('\t').append(escape(path)).append('\n'));
+        AtomicWrite.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static Map<String, String> hashes(Map<String, FileRecord> records) {
         Map<String, String> result = new TreeMap<>();
         records.forEach((path, r) -> result.put(path, r.integrity()));
         return result;
+    }
+
+    private static String escape(String path) {
+        return path.replace("%", "%25").replace("\t", "%09").replace("\n", "%0A").replace("\r", "%0D");
+    }
+
+    private static String unescape(String path) {
+        return path.replace("%09", "\t").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%");
     }
 }

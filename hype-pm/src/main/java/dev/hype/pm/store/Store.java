@@ -12,7 +12,7 @@ import java.util.Set;
  * Hold unpacked packages keyed by the hash of their tarball, shared by every project on the machine.
  *
  * <p>Layout: {@code ROOT/v1/sha512/ab/cdef.../package/} is the unpacked package, its files read-only, and
- * {@code .../index.json} records each file's sha512 integrity, size and stamp (modification time and inode). An entry
+ * {@code .../index.tsv} records each file's sha512 integrity, size and stamp (modification time and inode). An entry
  * appears by a single rename, so it is either complete or absent. Before an entry is used it is checked against its
  * index, and a damaged one is fetched again. Implementations are safe for concurrent use by threads and processes.
  */
