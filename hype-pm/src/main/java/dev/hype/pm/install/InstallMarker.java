@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Read and write {@code .hype-install.json}, which records what each installed package directory came from, and the
- * names and sizes of the files it was installed with, so that the next install can tell cheaply that it is intact.
+ * names, sizes and modification times of the files it was installed with, so that the next install can tell cheaply
+ * that it is intact.
  */
 public final class InstallMarker {
     /** The marker's file name inside each installed package directory. */
@@ -26,14 +27,14 @@ public final class InstallMarker {
      * What a marker says.
      *
      * @param integrity the tarball's integrity
-     * @param files each installed file's size by relative path, or {@code null} for a marker written before sizes
-     *     were recorded
+     * @param files each installed file's size and modification time (nanoseconds) by relative path, or
+     *     {@code null} for a marker written before they were recorded
      * @param manifestIntegrity the sha512 of the package's {@code hype.json} as installed, or {@code null}
      */
-    record Contents(String integrity, Map<String, Long> files, String manifestIntegrity) {
+    record Contents(String integrity, Map<String, long[]> files, String manifestIntegrity) {
     }
 
-    static void write(Path packageDirectory, PackageRef ref, Map<String, Long> files, String manifestIntegrity)
+    static void write(Path packageDirectory, PackageRef ref, Map<String, long[]> files, String manifestIntegrity)
             throws IOException {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", ref.name());
@@ -43,8 +44,8 @@ public final class InstallMarker {
         if (manifestIntegrity != null) {
             node.put("manifest", manifestIntegrity);
         }
-        ObjectNode sizes = node.putObject("files");
-        new TreeMap<>(files).forEach(sizes::put);
+        ObjectNode stamps = node.putObject("files");
+        new TreeMap<>(files).forEach((path, stamp) -> stamps.putArray(path).add(stamp[0]).add(stamp[1]));
         Files.writeString(packageDirectory.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(node) + "\n");
     }
@@ -61,14 +62,16 @@ public final class InstallMarker {
         if (node == null || !node.path("integrity").isTextual()) {
             return null;
         }
-        Map<String, Long> files = null;
+        Map<String, long[]> files = null;
         if (node.path("files").isObject()) {
             files = new TreeMap<>();
             for (var e : node.get("files").properties()) {
-                if (!e.getValue().canConvertToLong()) {
+                JsonNode stamp = e.getValue();
+                if (!stamp.isArray() || stamp.size() != 2 || !stamp.get(0).canConvertToLong()
+                        || !stamp.get(1).canConvertToLong()) {
                     return new Contents(node.get("integrity").textValue(), null, null);
                 }
-                files.put(e.getKey(), e.getValue().asLong());
+                files.put(e.getKey(), new long[] {stamp.get(0).asLong(), stamp.get(1).asLong()});
             }
         }
         String manifest = node.path("manifest").isTextual() ? node.get("manifest").textValue() : null;

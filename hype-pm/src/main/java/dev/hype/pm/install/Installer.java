@@ -45,7 +45,7 @@ public final class Installer {
             }
             for (PackageRef ref : plan.link()) {
                 Path target = InstalledTree.packageDirectory(staging, ref.name());
-                Map<String, Long> files = linker.linkTree(storeDirectories.get(ref.name()), target);
+                Map<String, long[]> files = linker.linkTree(storeDirectories.get(ref.name()), target);
                 Path manifest = target.resolve(MANIFEST);
                 InstallMarker.write(target, ref, files, files.containsKey(MANIFEST) ? FileIndex.hashFile(manifest)
                         : null);

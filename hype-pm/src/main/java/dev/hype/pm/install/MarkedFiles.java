@@ -8,20 +8,25 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Compare an installed package with what its marker says it was installed with: the same files with the same sizes
- * (read from the directory, no file opened), and {@code hype.json} with the same hash.
+ * and modification times, read from the directory without opening a file. A {@code hype.json} (which permissions are
+ * read from) whose time changed but not its size is hashed and compared; any other change means the package is
+ * relinked.
  */
 final class MarkedFiles {
+    private static final String MANIFEST = "hype.json";
     private MarkedFiles() {
     }
 
     static boolean intact(InstalledPackage installed) {
-        Map<String, Long> expected = installed.files();
+        Map<String, long[]> expected = installed.files();
         Path dir = installed.directory();
         int[] seen = {0};
         boolean[] same = {true};
+        boolean[] hashManifest = {false};
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
@@ -30,10 +35,17 @@ final class MarkedFiles {
                     if (path.equals(InstallMarker.FILE_NAME)) {
                         return FileVisitResult.CONTINUE;
                     }
-                    Long size = expected.get(path);
-                    if (size == null || !attrs.isRegularFile() || attrs.size() != size) {
+                    long[] stamp = expected.get(path);
+                    if (stamp == null || !attrs.isRegularFile() || attrs.size() != stamp[0]) {
                         same[0] = false;
                         return FileVisitResult.TERMINATE;
+                    }
+                    if (attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS) != stamp[1]) {
+                        if (!path.equals(MANIFEST) || installed.manifestIntegrity() == null) {
+                            same[0] = false;
+                            return FileVisitResult.TERMINATE;
+                        }
+                        hashManifest[0] = true;
                     }
                     seen[0]++;
                     return FileVisitResult.CONTINUE;
@@ -42,8 +54,8 @@ final class MarkedFiles {
             if (!same[0] || seen[0] != expected.size()) {
                 return false;
             }
-            String manifest = installed.manifestIntegrity();
-            return manifest == null || manifest.equals(FileIndex.hashFile(dir.resolve("hype.json")));
+            return !hashManifest[0]
+                    || installed.manifestIntegrity().equals(FileIndex.hashFile(dir.resolve(MANIFEST)));
         } catch (IOException e) {
             return false;
         }

@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reproduce a directory tree by hard links, falling back to copies where the filesystem refuses links.
@@ -18,9 +19,12 @@ import java.util.Map;
 final class TreeLinker {
     private volatile boolean linksWork = true;
 
-    /** Reproduce {@code source} at {@code target}; return the size of each file placed, by relative path. */
-    Map<String, Long> linkTree(Path source, Path target) throws IOException {
-        Map<String, Long> sizes = new HashMap<>();
+    /**
+     * Reproduce {@code source} at {@code target}; return each placed file's size and modification time (nanoseconds),
+     * by relative path. A hard link shares the source's; a copy has its own.
+     */
+    Map<String, long[]> linkTree(Path source, Path target) throws IOException {
+        Map<String, long[]> stamps = new HashMap<>();
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -32,20 +36,24 @@ final class TreeLinker {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 if (attrs.isRegularFile()) {
                     String relative = source.relativize(file).toString();
-                    linkFile(file, target.resolve(relative));
-                    sizes.put(relative.replace('\\', '/'), attrs.size());
+                    Path to = target.resolve(relative);
+                    BasicFileAttributes placed = linkFile(file, to) ? attrs
+                            : Files.readAttributes(to, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    stamps.put(relative.replace('\\', '/'), new long[] {placed.size(),
+                        placed.lastModifiedTime().to(TimeUnit.NANOSECONDS)});
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        return sizes;
+        return stamps;
     }
 
-    private void linkFile(Path from, Path to) throws IOException {
+    /** Link or copy {@code from} to {@code to}; return whether it was linked. */
+    private boolean linkFile(Path from, Path to) throws IOException {
         if (linksWork) {
             try {
                 Files.createLink(to, from);
-                return;
+                return true;
             } catch (UnsupportedOperationException | FileSystemException e) {
                 if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
                     throw e;
@@ -56,5 +64,6 @@ final class TreeLinker {
         // a copy is the project's own file: writable, with the mode the umask gives, executable if the source is
         Files.copy(from, to);
         FileModes.set(to, FileModes.file(FileModes.of(from).map(FileModes::executable).orElse(false)));
+        return false;
     }
 }
