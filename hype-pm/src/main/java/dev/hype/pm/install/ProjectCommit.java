@@ -39,7 +39,6 @@ public final class ProjectCommit {
     public static final String JOURNAL = InstalledTree.DIRECTORY + ".journal";
     static final String STAGING = InstalledTree.DIRECTORY + ".staging-";
     static final String OLD = InstalledTree.DIRECTORY + ".old-";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProjectCommit() {
     }
@@ -74,20 +73,25 @@ public final class ProjectCommit {
         }
     }
 
+    /** Hold the journal's JSON mapper, built only by an install that writes or reads a journal. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private record Journal(String tree, String old, Map<String, String> files) {
         byte[] toBytes() throws IOException {
-            ObjectNode node = JSON.createObjectNode();
+            ObjectNode node = Json.MAPPER.createObjectNode();
             if (tree != null) {
                 node.put("tree", tree);
             }
             node.put("old", old);
             ObjectNode names = node.putObject("files");
             files.forEach(names::put);
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
         }
 
         static Journal read(Path file) throws IOException {
-            JsonNode node = JSON.readTree(file.toFile());
+            JsonNode node = Json.MAPPER.readTree(file.toFile());
             if (node == null || !node.path("old").isTextual() || !node.path("files").isObject()) {
                 throw new IOException(file + " is not a journal");
             }

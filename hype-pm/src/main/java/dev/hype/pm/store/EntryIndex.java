@@ -29,7 +29,6 @@ final class EntryIndex {
     static final String FILE_NAME = "index.tsv";
     static final String LEGACY_FILE_NAME = "files.json";
     private static final String HEADER = "hype-store-index 1";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private EntryIndex() {
     }
@@ -60,7 +59,12 @@ final class EntryIndex {
     }
 
     static Map<String, String> readLegacy(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() { });
+        return LegacyJson.MAPPER.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() { });
+    }
+
+    /** Hold the JSON mapper for old entries only, so that an install that meets none never builds one. */
+    private static final class LegacyJson {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     static void write(Path file, Map<String, FileRecord> records) throws IOException {
