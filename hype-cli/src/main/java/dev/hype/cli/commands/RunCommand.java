@@ -53,12 +53,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Return the {@code hype} launcher this process was started by, or null when it is not known. */
     static Path launcher() {
-        String launcher = System.getProperty("hype.launcher");
-        if (launcher != null) {
-            return Path.of(launcher).toAbsolutePath();
-        }
-        String home = System.getProperty("hype.home");
-        Path candidate = home == null ? null : Path.of(home).toAbsolutePath().resolve("hype");
-        return candidate != null && java.nio.file.Files.isExecutable(candidate) ? candidate : null;
+        String launcher = System.getProperty(HypeHome.LAUNCHER_PROPERTY);
+        return launcher == null ? null : Path.of(launcher).toAbsolutePath();
     }
 }

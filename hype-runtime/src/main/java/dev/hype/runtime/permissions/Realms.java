@@ -1,5 +1,6 @@
 package dev.hype.runtime.permissions;
 
+import dev.hype.runtime.HypeHome;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +27,7 @@ public interface Realms {
      * from the working directory, with the default Hype home.
      */
     static Realms packages() {
-        return packages(ProjectRoot.find(Path.of(System.getProperty("user.dir"))), defaultHypeHome());
+        return packages(ProjectRoot.find(Path.of(System.getProperty("user.dir"))), HypeHome.directory());
     }
 
     /** Return realms where packages are restricted and the project (rooted at {@code projectRoot}) is not. */
@@ -39,7 +40,7 @@ public interface Realms {
      * patterns starting at {@code projectRoot}.
      */
     static Realms sandboxed(PermissionSpec projectSpec, Path projectRoot) {
-        return sandboxed(projectSpec, projectRoot, defaultHypeHome());
+        return sandboxed(projectSpec, projectRoot, HypeHome.directory());
     }
 
     /** Return sandboxed realms (see {@link #sandboxed(PermissionSpec, Path)}) protecting {@code hypeHome} too. */
@@ -48,11 +49,5 @@ public interface Realms {
         ProtectedPaths protectedPaths = ProtectedPaths.of(hypeHome);
         return new PackageRealms(new GrantedAccess(null, projectSpec, anchors, protectedPaths, null), anchors,
                 projectRoot, protectedPaths);
-    }
-
-    /** Return Hype's home as the module system finds it: {@code $HYPE_HOME}, else {@code ~/.hype}. */
-    private static Path defaultHypeHome() {
-        String env = System.getenv("HYPE_HOME");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".hype");
     }
 }
