@@ -211,15 +211,4 @@ class InstallBoundaryTest {
         assertThat(asked.getFirst().getFirst().lines()).containsExactly("fmt@1.0.0 (new)", "  write files: $CWD/**",
                 "  provides commands (hype_modules/.bin, run as fmt with these permissions): fmt");
     }
-
-    @Test
-    void permissionEntriesAreShownEscaped() {
-        project.packages.add("sneaky", "1.0.0", Map.of("hype.json", """
-                {"name": "sneaky", "version": "1.0.0",
-                 "permissions": {"filesystem": {"read": ["data/**\\u001b[2K\\r", "$HOME/**"]}}}"""));
-        project.manifest("{\"name\": \"app\", \"dependencies\": {\"sneaky\": \"1.0.0\"}}");
-        OperationException e = catchThrowableOfType(OperationException.class, () -> InstallOperation.run(
-                project.options(new CountingFetcher()).approving(PermissionApprover.REFUSE), Reporter.SILENT));
-        assertThat(e.getMessage()).contains("read files: data/**\\e[2K\\r, $HOME/**").doesNotContain("\u001b");
-    }
 }

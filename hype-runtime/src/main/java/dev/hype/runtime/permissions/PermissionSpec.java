@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hype.runtime.TerminalText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,8 +68,8 @@ public record PermissionSpec(List<String> read, List<String> write, List<String>
 
     /**
      * Return one line per kind of permission asked for, as install shows them for approval. Entries come from
-     * packages, so control characters in them are shown escaped ({@link TerminalText}): nothing in an entry can
-     * hide another from the reader.
+     * packages and may hold control characters: whatever prints these lines shows them through
+     * {@link dev.hype.runtime.TerminalText}.
      */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
@@ -102,7 +101,7 @@ public record PermissionSpec(List<String> read, List<String> write, List<String>
     }
 
     private static String shown(List<String> entries) {
-        return String.join(", ", entries.stream().map(TerminalText::escape).toList());
+        return String.join(", ", entries);
     }
 
     /** Return the {@code permissions} object as {@code hype.json} writes it, leaving out what is empty. */
