@@ -38,13 +38,19 @@ final class RawPublisher {
      */
     static HttpResponse<String> publish(String registry, String token, String manifest, Map<String, String> files,
                                         Consumer<ObjectNode> edit) {
+        return publish(registry, token, manifest, files, edit, 0);
+    }
+
+    /** Publish as {@link #publish}, with {@code trailing} zero bytes after the tar's end inside its gzip stream. */
+    static HttpResponse<String> publish(String registry, String token, String manifest, Map<String, String> files,
+                                        Consumer<ObjectNode> edit, long trailing) {
         try {
             ObjectNode version = (ObjectNode) JSON.readTree(manifest);
             String name = version.path("name").asText();
             String number = version.path("version").asText();
             Map<String, String> entries = new TreeMap<>(files);
             entries.put("hype.json", manifest);
-            byte[] tarball = tarball(entries);
+            byte[] tarball = tarball(entries, trailing);
             edit.accept(version);
             String file = name.substring(name.indexOf('/') + 1) + "-" + number + ".tgz";
             version.putObject("dist")
@@ -85,9 +91,9 @@ final class RawPublisher {
         }
     }
 
-    private static byte[] tarball(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+    private static byte[] tarball(Map<String, String> entries, long trailing) throws IOException {
+        ByteArrayOutputStream tarBytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(tarBytes)) {
             for (var entry : entries.entrySet()) {
                 byte[] data = entry.getValue().getBytes(StandardCharsets.UTF_8);
                 TarArchiveEntry header = new TarArchiveEntry("package/" + entry.getKey());
@@ -95,6 +101,14 @@ final class RawPublisher {
                 tar.putArchiveEntry(header);
                 tar.write(data);
                 tar.closeArchiveEntry();
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(bytes)) {
+            gzip.write(tarBytes.toByteArray());
+            byte[] zeros = new byte[1 << 16];
+            for (long left = trailing; left > 0; left -= zeros.length) {
+                gzip.write(zeros, 0, (int) Math.min(zeros.length, left));
             }
         }
         return bytes.toByteArray();

@@ -304,6 +304,11 @@ class SecurityBoundaryTest {
         HttpResponse<String> renamed = RawPublisher.publish(url, alice, manifest, Map.of("x.lua", "return 1"),
                 doc -> doc.putObject("bin").put("innocent", "x.lua"));
         assertThat(renamed.statusCode()).isEqualTo(400);
+        // A gzip stream that goes on inflating after the tar's end (256 MiB of zeros in well under 1 MiB).
+        HttpResponse<String> bomb = RawPublisher.publish(url, alice, manifest, Map.of("x.lua", "return 1"), doc -> { },
+                256L << 20);
+        assertThat(bomb.statusCode()).isEqualTo(400);
+        assertThat(bomb.body()).contains("inflates to more data than its entries hold");
         assertThat(RawPublisher.publish(url, alice, manifest, Map.of("x.lua", "return 1"), doc -> { })
                 .statusCode()).isEqualTo(201);
 
