@@ -15,21 +15,20 @@ public final class TerminalText {
 
     /** Return {@code text} with every character that could act on a terminal escaped; null stays null. */
     public static String escape(String text) {
-        if (text == null || isPlain(text)) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> append(out, c, false));
-        return out.toString();
+        return escape(text, false);
     }
 
     /** Return {@code text} escaped as {@link #escape} does, but keeping line breaks, for multi-line messages. */
     public static String escapeKeepingLines(String text) {
+        return escape(text, true);
+    }
+
+    private static String escape(String text, boolean keepLines) {
         if (text == null || isPlain(text)) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> append(out, c, true));
+        text.codePoints().forEach(c -> append(out, c, keepLines));
         return out.toString();
     }
 

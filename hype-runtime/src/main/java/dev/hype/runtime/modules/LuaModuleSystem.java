@@ -90,7 +90,7 @@ final class LuaModuleSystem implements ModuleSystem {
     }
 
     /** Drop a UTF-8 byte order mark and comment out a first line starting with {@code #}, as {@code modules.lua} does. */
-    private static byte[] commentShebang(byte[] source) {
+    static byte[] commentShebang(byte[] source) {
         if (source.length >= 3 && (source[0] & 0xff) == 0xEF && (source[1] & 0xff) == 0xBB && (source[2] & 0xff) == 0xBF) {
             source = java.util.Arrays.copyOfRange(source, 3, source.length);
         }
