@@ -1,6 +1,6 @@
 -- The widest write grants a package could be approved ($CWD/** and $TMP/**) still cover no
--- lockfile, manifest, registry config or hype_modules/: not the project's own, not another
--- package's files, not a new hype_modules/ beside the project, not Hype's home.
+-- lockfile, manifest, registry config, hype_modules/ or node_modules/: not the project's own, not
+-- another package's files, not a new hype_modules/ or node_modules/ beside the project.
 -- grant: {"filesystem": {"write": ["$CWD/**", "$TMP/**"]}}
 -- expect: denied write io.open {project}/hype-lock.json
 -- expect: denied write io.open {project}/hype.json
@@ -10,7 +10,9 @@
 -- expect: denied write fs.mkdirSync {tmp}/hype_modules
 -- expect: denied write fs.writeFileSync {project}/.hyperc.json
 -- expect: denied write fs.writeFileSync {project}/sub/hype_modules/x.lua
+-- expect: denied write fs.mkdirSync {tmp}/node_modules
 -- expect: ok: true
+-- absent: {tmp}/node_modules
 -- absent: {tmp}/hype-lock.json
 -- absent: {tmp}/hype_modules
 -- absent: {project}/hype_modules/planted
@@ -32,5 +34,6 @@ return {
   try(fs.mkdirSync, "{tmp}/hype_modules"),
   try(fs.writeFileSync, "{project}/.hyperc.json", '{"registry": "http://evil.example"}'),
   try(fs.writeFileSync, "{project}/sub/hype_modules/x.lua", "return 1"),
+  try(fs.mkdirSync, "{tmp}/node_modules"),
   try(function() fs.writeFileSync("{tmp}/granted.txt", "ok") return true end),
 }

@@ -46,11 +46,12 @@ final class PackageRealms implements Realms {
     public Realm realmOf(Path file) {
         // The outermost hype_modules/ decides. hype installs flat, so a hype_modules/ inside a
         // package is the package's own files: its code runs as that package, never under approvals
-        // from a hype-lock.json the package ships or writes next to it.
+        // from a hype-lock.json the package ships or writes next to it. Case does not matter: on a
+        // case-insensitive file system HYPE_MODULES/ is the same folder.
         int count = file.getNameCount();
         int install = -1;
         for (int i = 0; i < count - 1; i++) {
-            if (file.getName(i).toString().equals(INSTALL_DIR)) {
+            if (file.getName(i).toString().equalsIgnoreCase(INSTALL_DIR)) {
                 install = i;
                 break;
             }
@@ -71,7 +72,7 @@ final class PackageRealms implements Realms {
 
     private Realm create(Path modules, Path dir, String packageName) {
         Anchors own = anchors.withBase(dir);
-        if (!modules.equals(projectModules)) {
+        if (!modules.toString().equalsIgnoreCase(projectModules.toString())) {
             // Found above the project root, or in a hype_modules/ below it that is not the root's:
             // no lockfile there approves anything.
             String note = "only " + projectRoot.resolve("hype-lock.json") + " approves packages, for the packages in "

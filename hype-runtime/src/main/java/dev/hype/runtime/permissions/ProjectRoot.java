@@ -43,7 +43,7 @@ public final class ProjectRoot {
     /** Return {@code dir} cut before its outermost {@code hype_modules} segment, or {@code dir} without one. */
     static Path outsideInstallDirectories(Path dir) {
         for (int i = 0; i < dir.getNameCount(); i++) {
-            if (dir.getName(i).toString().equals(INSTALL_DIR)) {
+            if (dir.getName(i).toString().equalsIgnoreCase(INSTALL_DIR)) {
                 return i == 0 ? dir.getRoot() : dir.getRoot().resolve(dir.subpath(0, i));
             }
         }

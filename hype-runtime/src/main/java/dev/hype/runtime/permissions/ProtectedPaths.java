@@ -13,7 +13,8 @@ import java.util.Set;
  * <ul>
  *   <li>every path with a segment starting {@code hype_modules} (the install directory, its
  *       {@code .bin}, and the installer's {@code hype_modules.lock}, {@code .staging-} and
- *       {@code .old-} siblings);</li>
+ *       {@code .old-} siblings), or named {@code node_modules} (whose modules the project loads
+ *       as its own code, with its rights);</li>
  *   <li>files named {@code hype-lock.json} (approvals), {@code hype.json} (a manifest, and the
  *       project's {@code --sandbox} permissions) and {@code .hyperc.json} (registries);</li>
  *   <li>everything under Hype's home ({@code $HYPE_HOME}: {@code config.json}, the package store,
@@ -24,6 +25,7 @@ import java.util.Set;
  */
 final class ProtectedPaths {
     private static final String INSTALL_DIR = "hype_modules";
+    private static final String NODE_DIR = "node_modules";
     private static final Set<String> FILES = Set.of("hype-lock.json", "hype.json", ".hyperc.json");
 
     /** The protection that needs no directory: the names alone. */
@@ -58,6 +60,9 @@ final class ProtectedPaths {
             String lower = name.toString().toLowerCase(Locale.ROOT);
             if (lower.startsWith(INSTALL_DIR)) {
                 return "it is inside " + INSTALL_DIR + "/";
+            }
+            if (lower.equals(NODE_DIR)) {
+                return "it is inside " + NODE_DIR + "/, whose modules run as the project's code";
             }
         }
         Path file = path.getFileName();

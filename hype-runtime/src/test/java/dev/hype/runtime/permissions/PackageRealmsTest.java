@@ -113,7 +113,7 @@ class PackageRealmsTest {
         assertThat(access.mayWrite(project.resolve("out.txt"))).isTrue();
         for (String path : List.of("hype_modules/a/init.lua", "hype_modules", "x/hype_modules/y", "HYPE_MODULES/a",
                 "hype_modules.lock", "hype_modules.staging-1/a", "hype-lock.json", "sub/hype-lock.json", "hype.json",
-                ".hyperc.json", "sub/HYPE.JSON")) {
+                ".hyperc.json", "sub/HYPE.JSON", "node_modules/x.lua", "a/NODE_MODULES/b")) {
             assertThat(access.mayWrite(project.resolve(path))).as(path).isFalse();
         }
         assertThat(access.mayWrite(home.resolve("config.json"))).isFalse();
