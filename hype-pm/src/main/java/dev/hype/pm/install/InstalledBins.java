@@ -1,5 +1,6 @@
 package dev.hype.pm.install;
 
+import dev.hype.pm.manifest.PackageName;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,6 +32,9 @@ public final class InstalledBins {
     public static Map<String, List<Bin>> scan(Path modules) {
         Map<String, List<Bin>> result = new TreeMap<>();
         InstalledTree.scan(modules).forEach((name, pkg) -> {
+            if (!PackageName.isValid(name)) {
+                return;
+            }
             Path dir = InstalledTree.packageDirectory(modules, name);
             Bins.read(dir, name).commands().forEach((command, target) -> {
                 Path script = dir.resolve(target).normalize();
