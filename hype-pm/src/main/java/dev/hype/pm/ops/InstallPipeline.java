@@ -85,7 +85,8 @@ final class InstallPipeline {
             try (Store.Lease _ = store.share()) {
                 Map<String, Path> stored = fill(store, plan, options.offline() ? TarballFetcher.OFFLINE
                         : options.sources().fetcher(), options.force(), reporter);
-                PermissionGate.Approvals approvals = PermissionGate.check(plan, store, previous, options, reporter);
+                PermissionGate.Approvals approvals = PermissionGate.check(plan, store, stored, previous,
+                        options, reporter);
                 Path staging = new Installer().stage(dir, plan, stored, reporter);
                 Map<String, byte[]> files = new LinkedHashMap<>();
                 if (!options.frozen()) {

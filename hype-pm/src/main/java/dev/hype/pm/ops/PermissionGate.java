@@ -1,6 +1,8 @@
 package dev.hype.pm.ops;
 
+import dev.hype.pm.install.Bins;
 import dev.hype.pm.install.InstallPlan;
+import dev.hype.pm.install.PackageIdentity;
 import dev.hype.pm.install.PermissionApprovals;
 import dev.hype.pm.install.PermissionRequest;
 import dev.hype.pm.install.Reporter;
@@ -10,15 +12,17 @@ import dev.hype.pm.semver.Version;
 import dev.hype.pm.store.PackageRef;
 import dev.hype.pm.store.Store;
 import dev.hype.runtime.permissions.PermissionSpec;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Run the install step between filling the store and changing the project: read what each package to install asks
- * for from its unpacked {@code hype.json}, compare it with the approvals in {@code hype-lock.json}, and ask the
- * approver once about everything new.
+ * Run the install step between filling the store and changing the project: check that each package to link is the
+ * package it is installed as ({@link PackageIdentity}), read what it asks for and the commands it provides from its
+ * unpacked {@code hype.json}, compare that with the approvals in {@code hype-lock.json}, and ask the approver once
+ * about everything new, showing the commands with the permissions they run with.
  */
 final class PermissionGate {
     private static final String MANIFEST = "hype.json";
@@ -48,23 +52,28 @@ final class PermissionGate {
      * @throws OperationException {@link PermissionApprovals#NOT_APPROVED} when the approver refuses, or when
      *     anything needs approval under {@code --frozen}
      */
-    static Approvals check(InstallPlan plan, Store store, Lockfile previous, InstallOptions options,
-                           Reporter reporter) {
+    static Approvals check(InstallPlan plan, Store store, Map<String, Path> stored, Lockfile previous,
+                           InstallOptions options, Reporter reporter) {
         Map<String, Version> versions = new TreeMap<>();
         Map<String, PermissionSpec> requested = new TreeMap<>();
+        Map<String, List<String>> commands = new TreeMap<>();
         for (PackageRef ref : plan.link()) {
+            Path dir = stored.get(ref.name());
+            PackageIdentity.check(dir, ref);
             versions.put(ref.name(), ref.version());
             requested.put(ref.name(), RequestedPermissions.read(store.readVerified(ref.integrity(), MANIFEST),
                     ref.label()));
+            commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
         }
         for (PackageRef ref : plan.keep()) {
+            Path dir = plan.installed().get(ref.name()).directory();
             versions.put(ref.name(), ref.version());
             // the planner kept it only because its hype.json has the hash the store's index records
-            requested.put(ref.name(), RequestedPermissions.read(plan.installed().get(ref.name()).directory(),
-                    ref.label()));
+            requested.put(ref.name(), RequestedPermissions.read(dir, ref.label()));
+            commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
         }
         List<PermissionRequest> pending = PermissionApprovals.pending(
-                PermissionApprovals.review(versions, requested, previous));
+                PermissionApprovals.review(versions, requested, commands, previous));
         if (!pending.isEmpty()) {
             if (options.frozen()) {
                 throw new OperationException(PermissionApprovals.NOT_APPROVED, "--frozen: "
