@@ -24,11 +24,13 @@ public record CheckResult(List<CheckProblem> problems, int packagesChecked) {
 
     /**
      * Return how to repair what was found: {@value #REPAIR} reinstalls every package from store entries whose every
-     * file it hashes (fetching damaged or missing ones again) and rewrites the lockfile to match {@code hype.json};
-     * problems in {@code hype.json} itself need an edit.
+     * file it hashes (fetching damaged or missing ones again) and rewrites the lockfile to match {@code hype.json}.
+     * Problems in {@code hype.json} itself need an edit, and a permission problem names its own remedy (an install
+     * that asks for the approval).
      */
     public List<String> hints() {
-        boolean repairable = problems.stream().anyMatch(p -> p.kind() != CheckProblem.Kind.MANIFEST);
+        boolean repairable = problems.stream().anyMatch(p -> p.kind() != CheckProblem.Kind.MANIFEST
+                && p.kind() != CheckProblem.Kind.PERMISSIONS);
         return repairable ? List.of("run '" + REPAIR + "' to reinstall every package from verified store entries")
                 : List.of();
     }
