@@ -229,13 +229,25 @@ final class HttpRegistryClient {
                 last = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw RegistryException.unreachable(registry, packageName, attempt, e);
+                throw RegistryException.unreachable(origin(request.uri()), packageName, attempt, e);
             }
         }
         if (last != null) {
             return last;
         }
-        throw RegistryException.unreachable(registry, packageName, options.attempts(), lastFailure);
+        throw RegistryException.unreachable(origin(request.uri()), packageName, options.attempts(), lastFailure);
+    }
+
+    /**
+     * Return the server a request went to: the registry, or for a tarball on another server (a lockfile's URL from
+     * another registry, a CDN) that server, so that "cannot reach" names the one that did not answer.
+     */
+    private URI origin(URI url) {
+        if (url.getHost() == null || (url.getHost().equalsIgnoreCase(registry.getHost())
+                && url.getPort() == registry.getPort() && url.getScheme().equalsIgnoreCase(registry.getScheme()))) {
+            return registry;
+        }
+        return URI.create(url.getScheme() + "://" + url.getRawAuthority());
     }
 
     /** Send once: the headers within the request timeout, then the body within what is left of it. */

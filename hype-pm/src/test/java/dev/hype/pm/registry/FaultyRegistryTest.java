@@ -97,6 +97,23 @@ class FaultyRegistryTest {
     }
 
     @Test
+    void anUnreachableTarballServerIsNamedNotTheRegistry() throws IOException {
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        Dist elsewhere = new Dist("http://127.0.0.1:" + closed + "/a/-/a-1.0.0.tgz", dist().integrity(), null);
+        try (FaultyRegistry registry = FaultyRegistry.start(n -> FaultyRegistry.endless());
+             RegistryClient client = client(registry)) {
+            assertThatThrownBy(() -> client.download("a", "1.0.0", elsewhere))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.code()).isEqualTo(RegistryException.E_REGISTRY_UNREACHABLE);
+                        assertThat(e.getMessage()).startsWith("cannot reach http://127.0.0.1:" + closed + " for a");
+                    });
+        }
+    }
+
+    @Test
     void retryAfterTakesSecondsOrAnHttpDate() {
         var headers = java.net.http.HttpHeaders.of(java.util.Map.of("Retry-After", java.util.List.of("7")),
                 (a, b) -> true);
