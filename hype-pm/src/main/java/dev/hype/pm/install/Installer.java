@@ -3,8 +3,9 @@ package dev.hype.pm.install;
 import dev.hype.pm.fault.PausePoints;
 import dev.hype.pm.files.FileModes;
 import dev.hype.pm.files.Trees;
-import dev.hype.pm.store.FileIndex;
+import dev.hype.pm.store.FileRecord;
 import dev.hype.pm.store.PackageRef;
+import dev.hype.pm.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,12 @@ import java.util.Map;
 public final class Installer {
     private static final String MANIFEST = "hype.json";
     private final TreeLinker linker = new TreeLinker();
+    private final Store store;
+
+    /** Create an installer that links from {@code store}, whose index gives each package's manifest hash. */
+    public Installer(Store store) {
+        this.store = store;
+    }
 
     /**
      * Build the tree {@code plan} describes in a new staging directory of {@code projectDirectory} and return it, or
@@ -46,9 +53,9 @@ public final class Installer {
             for (PackageRef ref : plan.link()) {
                 Path target = InstalledTree.packageDirectory(staging, ref.name());
                 Map<String, long[]> files = linker.linkTree(storeDirectories.get(ref.name()), target);
-                Path manifest = target.resolve(MANIFEST);
-                InstallMarker.write(target, ref, files, files.containsKey(MANIFEST) ? FileIndex.hashFile(manifest)
-                        : null);
+                String manifest = store.records(ref.integrity()).map(records -> records.get(MANIFEST))
+                        .map(FileRecord::integrity).orElse(null);
+                InstallMarker.write(target, ref, files, files.containsKey(MANIFEST) ? manifest : null);
                 names.add(ref.name());
                 reporter.linked(ref);
                 PausePoints.reach("install.staging");

@@ -87,7 +87,7 @@ final class InstallPipeline {
                         : options.sources().fetcher(), options.force(), reporter);
                 PermissionGate.Approvals approvals = PermissionGate.check(plan, store, stored, previous,
                         options, reporter);
-                Path staging = new Installer().stage(dir, plan, stored, reporter);
+                Path staging = new Installer(store).stage(dir, plan, stored, reporter);
                 Map<String, byte[]> files = new LinkedHashMap<>();
                 if (!options.frozen()) {
                     // --frozen: the lockfile already matches the resolution and covers every request; it stays.

@@ -85,7 +85,7 @@ class InstallPlannerTest {
         Map<String, Path> dirs = new java.util.HashMap<>();
         plan.link().forEach(ref -> dirs.put(ref.name(), store.ensure(ref, new FileTarballFetcher())));
         try {
-            ProjectCommit.apply(project, new Installer().stage(project, plan, dirs, Reporter.SILENT), Map.of());
+            ProjectCommit.apply(project, new Installer(store).stage(project, plan, dirs, Reporter.SILENT), Map.of());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
