@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import dev.hype.pm.ops.InitOperation;
 import dev.hype.pm.ops.InitOptions;
 import dev.hype.pm.ops.InitResult;
@@ -23,7 +24,7 @@ public final class InitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "The package name (default: the directory name).")
     private String name;
 
-    @Option(names = "--path", paramLabel = "DIR", description = "Create the package in DIR (default: current directory).")
+    @Option(names = "--path", paramLabel = "DIR", converter = PathArguments.OutputDirectory.class, description = "Create the package in DIR (default: current directory).")
     private Path path = Path.of("");
 
     @Override

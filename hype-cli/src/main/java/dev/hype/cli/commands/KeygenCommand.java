@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import dev.hype.pm.sign.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Make an Ed25519 key pair for signing published packages. */
@@ -17,7 +19,7 @@ public final class KeygenCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write the key files into DIR (default: ~/.hype/keys).")
+    @Option(names = "--out", paramLabel = "DIR", converter = PathArguments.OutputDirectory.class, description = "Write the key files into DIR (default: ~/.hype/keys).")
     private Path out;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name the files NAME.key and NAME.pub (default: ${DEFAULT-VALUE}).")
@@ -25,6 +27,10 @@ public final class KeygenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
+            throw new ParameterException(spec.commandLine(), "--name '" + name
+                    + "' must be a plain file name (no folders); use --out DIR to choose the folder");
+        }
         Path dir = out != null ? out : HypeHome.directory().resolve("keys");
         SigningKeys.Generated keys = SigningKeys.generate(dir.toAbsolutePath(), name);
         PrintWriter writer = spec.commandLine().getOut();

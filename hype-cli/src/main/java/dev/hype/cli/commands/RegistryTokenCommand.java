@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import dev.hype.registry.auth.TokenStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,7 +26,7 @@ public final class RegistryTokenCommand {
         @Parameters(paramLabel = "USER", description = "Who the token publishes as.")
         private String user;
 
-        @Option(names = "--storage", paramLabel = "DIR", description = "The registry's storage (default: ~/.hype/registry).")
+        @Option(names = "--storage", paramLabel = "DIR", converter = PathArguments.OutputDirectory.class, description = "The registry's storage (default: ~/.hype/registry).")
         private Path storage;
 
         @Override

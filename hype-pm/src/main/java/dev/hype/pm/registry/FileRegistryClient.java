@@ -40,7 +40,7 @@ final class FileRegistryClient {
         } catch (NoSuchFileException e) {
             throw RegistryException.forStatus(404, registry, name, RegistryException.READ_PACKAGE, null);
         } catch (IOException e) {
-            throw RegistryException.badResponse(registry, name, "cannot read " + file + ": " + e.getMessage());
+            throw RegistryException.badResponse(registry, name, "cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e));
         }
     }
 
@@ -63,7 +63,7 @@ final class FileRegistryClient {
         } catch (NoSuchFileException e) {
             throw RegistryException.forStatus(404, registry, name, "read tarball " + fileName + " of", null);
         } catch (IOException e) {
-            throw RegistryException.badResponse(registry, name, "cannot read " + file + ": " + e.getMessage());
+            throw RegistryException.badResponse(registry, name, "cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e));
         }
     }
 
@@ -161,7 +161,7 @@ final class FileRegistryClient {
                 }
             }
         } catch (IOException e) {
-            throw RegistryException.badResponse(registry, null, "cannot list " + root + ": " + e.getMessage());
+            throw RegistryException.badResponse(registry, null, "cannot list " + root + ": " + dev.hype.runtime.ErrorText.of(e));
         }
         names.sort(null);
         return names;
@@ -180,7 +180,7 @@ final class FileRegistryClient {
             atomicWrite(directory(name).resolve(PACKUMENT_FILE),
                 NpmProtocol.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
         } catch (IOException e) {
-            throw RegistryException.badResponse(registry, name, "cannot write the package document: " + e.getMessage());
+            throw RegistryException.badResponse(registry, name, "cannot write the package document: " + dev.hype.runtime.ErrorText.of(e));
         }
     }
 
@@ -195,7 +195,7 @@ final class FileRegistryClient {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw RegistryException.badResponse(registry, null, "cannot write " + file + ": " + e.getMessage());
+            throw RegistryException.badResponse(registry, null, "cannot write " + file + ": " + dev.hype.runtime.ErrorText.of(e));
         }
     }
 
