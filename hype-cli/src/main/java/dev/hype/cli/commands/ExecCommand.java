@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,8 +20,8 @@ public final class ExecCommand implements Callable<Integer> {
     /** Code of a bin name no installed package provides. */
     static final String NO_BIN = "E_NO_BIN";
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Use the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
 
     @Parameters(index = "0", paramLabel = "BIN", description = "The installed command to run.")
     private String bin;
@@ -33,7 +34,7 @@ public final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path binDir = dir.toAbsolutePath().resolve("hype_modules").resolve(".bin");
+        Path binDir = location.project().resolve("hype_modules").resolve(".bin");
         Path link = binDir.resolve(bin);
         if (bin.contains("/") || bin.contains("\\") || !Files.isRegularFile(link)) {
             List<String> available = new ArrayList<>();

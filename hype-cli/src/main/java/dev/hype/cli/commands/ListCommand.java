@@ -36,12 +36,12 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     private boolean json;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Work on the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
 
     @Override
     public Integer call() throws Exception {
-        Path project = dir.toAbsolutePath();
+        Path project = location.project();
         ListResult result;
         if (outdated) {
             try (RegistryClient client = registry.client(project, null)) {
