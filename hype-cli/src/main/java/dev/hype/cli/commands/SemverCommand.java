@@ -63,6 +63,12 @@ public final class SemverCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (versions.isEmpty() && ranges.isEmpty() && increment == null) {
+            // Nothing to test: show how to use the command, as node-semver does, as a usage error.
+            spec.commandLine().usage(err);
+            err.flush();
+            return 2;
+        }
         RangeOptions options = new RangeOptions(loose, includePrerelease);
         if (increment != null && !isReleaseType(increment)) {
             // Like node-semver, -i takes the next word as its level only when it names one.

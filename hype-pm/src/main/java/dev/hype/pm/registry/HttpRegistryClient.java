@@ -80,9 +80,7 @@ final class HttpRegistryClient {
             entry = cache.read(url, other).orElse(null);
         }
         if (entry == null) {
-            throw new RegistryException(RegistryException.E_REGISTRY_UNREACHABLE, "package " + name
-                + " is not in the cache and the client is offline (registry " + registry + ")", registry.toString(),
-                name, 0, java.util.List.of("run once without --offline to fill the cache"), null);
+            throw RegistryException.offline(registry, name, "the package document of " + name);
         }
         try {
             return NpmProtocol.packument(NpmProtocol.JSON.readTree(entry.body()), registry, name);
@@ -164,6 +162,9 @@ final class HttpRegistryClient {
     /** Send, retrying 5xx answers and connection errors with exponential backoff; 4xx answers return at once. */
     private HttpResponse<byte[]> send(HttpRequest.Builder builder, String packageName) {
         HttpRequest request = builder.build();
+        if (options.offline()) {
+            throw RegistryException.offline(registry, packageName, request.method() + " " + request.uri().getPath());
+        }
         IOException lastFailure = null;
         HttpResponse<byte[]> last = null;
         for (int attempt = 1; attempt <= options.attempts(); attempt++) {

@@ -26,6 +26,9 @@ public final class RegistryException extends HypeException {
     /** The registry answered with an unexpected status or a malformed document. */
     public static final String E_BAD_RESPONSE = "E_BAD_RESPONSE";
 
+    /** Offline, and the cache lacks what was asked for; the network was not used. */
+    public static final String E_OFFLINE = "E_OFFLINE";
+
     /** The action of reading a packument, as {@link #forStatus} takes it. */
     static final String READ_PACKAGE = "read package";
 
@@ -117,6 +120,13 @@ public final class RegistryException extends HypeException {
             }
         }
         return cause == null || cause.getMessage() == null ? "connection failed" : cause.getMessage();
+    }
+
+    /** Build the error for an offline request the cache cannot answer. */
+    static RegistryException offline(URI registry, String packageName, String what) {
+        return new RegistryException(E_OFFLINE, "--offline: " + what + " is not in the cache, and the registry "
+            + registry + " is not asked offline", registry.toString(), packageName, 0,
+            List.of("run the command once without --offline to fill the cache ($HYPE_HOME/cache)"), null);
     }
 
     /** Build the error for a malformed document. */
