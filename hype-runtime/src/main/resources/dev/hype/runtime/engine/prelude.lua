@@ -10,7 +10,7 @@ local raw_pcall, raw_xpcall = pcall, xpcall
 local raw_sethook, raw_gethook, traceback = debug.sethook, debug.gethook, debug.traceback
 local co_create, co_wrap, co_resume, co_close, co_running = coroutine.create, coroutine.wrap,
       coroutine.resume, coroutine.close, coroutine.running
-local deadline_passed = natives.deadline_passed
+local deadline_passed, interrupted = natives.deadline_passed, natives.interrupted
 
 -- The JVM sets the C library's locale from the environment at start-up. Put it back to "C", where
 -- lua5.4 runs: otherwise numbers print with the user's decimal separator, strings compare with
@@ -64,15 +64,20 @@ local user_hooks = setmetatable({}, { __mode = "k" })
 
 -- Instructions that run inside a hook consume the instruction count without firing the count
 -- hook, so when a script's own line or call hook runs, its events check the clock too.
+-- In the REPL, Ctrl-C sets a flag the same hook checks, and the running code fails with
+-- "interrupted!" at the line it was running, as lua.c's SIGINT hook makes it (pcall can catch it).
 local other_events = 0
+local interruptible = false
 local function limit_hook(event, line)
   if event == "count" then
     if deadline_passed() then error(TIMEOUT, 0) end
+    if interruptible and interrupted() then error("interrupted!", 2) end
   else
     other_events = other_events + 1
     if other_events >= 64 then
       other_events = 0
       if deadline_passed() then error(TIMEOUT, 0) end
+      if interruptible and interrupted() then error("interrupted!", 2) end
     end
   end
   local co = co_running()
@@ -208,6 +213,8 @@ local function outcome(ok, e)
   if ok then return 0, 0 end
   if rawequal(e, TIMEOUT) then return 3 end
   if type(e) == "table" and getmetatable(e) == EXIT_MT then return 1, e.code end
+  -- A memory error skips the message handler (as in lua.c): e is Lua's "not enough memory".
+  if type(e) ~= "table" then return 2, nil, tostring(e), "" end
   return 2, nil, e.message, e.traceback
 end
 
@@ -218,6 +225,11 @@ function entry.run(chunk, ...)
 end
 
 entry.enable_limits = enable_limits
+
+function entry.enable_interrupts()
+  interruptible = true
+  enable_limits()
+end
 
 -- The REPL: evaluate a line as lua.c does, first as an expression, then as a statement.
 local INCOMPLETE = "<eof>"
@@ -237,6 +249,7 @@ local function repl_results(ok, ...)
   local e = ...
   if rawequal(e, TIMEOUT) then return 3 end
   if type(e) == "table" and getmetatable(e) == EXIT_MT then return 1, e.code end
+  if type(e) ~= "table" then return 2, tostring(e) end
   return 2, e.message
 end
 
