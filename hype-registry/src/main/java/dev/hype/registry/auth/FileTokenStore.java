@@ -84,6 +84,23 @@ final class FileTokenStore implements TokenStore {
     }
 
     @Override
+    public boolean revokeKey(String user, String key) {
+        boolean[] removed = {false};
+        update(entries -> {
+            List<String> matching = entries.values().stream()
+                .filter(e -> e.user().equals(user) && !key.isEmpty() && e.hash().startsWith(key))
+                .map(Entry::hash).toList();
+            if (matching.size() > 1) {
+                throw new AuthException(AuthException.E_AMBIGUOUS_KEY, "the key '" + key + "' starts "
+                    + matching.size() + " tokens of " + user, List.of("give more of the key"), null);
+            }
+            matching.forEach(entries::remove);
+            removed[0] = !matching.isEmpty();
+        });
+        return removed[0];
+    }
+
+    @Override
     public synchronized List<TokenInfo> list() {
         reloadIfChanged();
         List<TokenInfo> infos = new ArrayList<>();

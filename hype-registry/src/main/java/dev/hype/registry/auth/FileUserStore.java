@@ -61,6 +61,23 @@ final class FileUserStore implements UserStore {
         }
     }
 
+    @Override
+    public synchronized java.util.Optional<LoginOutcome> verify(String user, String password) {
+        try {
+            JsonNode account = read().path("users").get(user);
+            if (account == null || password == null || password.isEmpty()) {
+                return account == null ? java.util.Optional.empty() : java.util.Optional.of(LoginOutcome.WRONG_PASSWORD);
+            }
+            byte[] salt = Base64.getDecoder().decode(account.path("salt").asText());
+            byte[] expected = Base64.getDecoder().decode(account.path("hash").asText());
+            byte[] actual = derive(password, salt, account.path("iterations").asInt(ITERATIONS));
+            return java.util.Optional.of(MessageDigest.isEqual(expected, actual) ? LoginOutcome.AUTHENTICATED
+                : LoginOutcome.WRONG_PASSWORD);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AuthException(AuthException.E_AUTH_STORAGE, "cannot use " + file + ": " + e.getMessage(), List.of(), e);
+        }
+    }
+
     private ObjectNode read() throws IOException {
         try {
             JsonNode tree = JSON.readTree(Files.readAllBytes(file));

@@ -26,6 +26,11 @@ public interface TokenStore {
         return open(storageDir).issue(user);
     }
 
+    /** Return the key of {@code token}, as {@link TokenInfo#id()} shows it: the start of its sha256 hash. */
+    static String keyOf(String token) {
+        return FileTokenStore.hash(token).substring(0, 12);
+    }
+
     /**
      * Create a token for {@code user} and return it.
      *
@@ -42,4 +47,12 @@ public interface TokenStore {
 
     /** List the stored tokens, oldest first. */
     List<TokenInfo> list();
+
+    /**
+     * Remove {@code user}'s token whose id ({@link TokenInfo#id()}, the start of its hash) starts with {@code key}.
+     *
+     * @return whether one was removed; false when {@code user} has none with that key
+     * @throws AuthException with code {@code E_AMBIGUOUS_KEY} when the key starts more than one of them
+     */
+    boolean revokeKey(String user, String key);
 }

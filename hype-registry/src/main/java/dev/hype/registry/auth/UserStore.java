@@ -23,4 +23,11 @@ public interface UserStore {
      *     password
      */
     LoginOutcome login(String user, String password);
+
+    /**
+     * Check {@code password} against an existing account, creating nothing.
+     *
+     * @return {@code AUTHENTICATED}, {@code WRONG_PASSWORD}, or empty when {@code user} has no account
+     */
+    java.util.Optional<LoginOutcome> verify(String user, String password);
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 final class Authenticator {
 
     static final String TOKEN_HINT = "create a token on the registry host with 'hype registry token create <user>' and "
-        + "put '//<host>:<port>/:_authToken=<token>' in .npmrc (npm) or run 'hype registry login' (hype)";
+        + "put '//<host>:<port>/:_authToken=<token>' in .npmrc (npm) or save it with 'hype pkg login --token' (hype)";
 
     private final TokenStore tokens;
     private final boolean privateMode;

@@ -65,7 +65,8 @@ final class HttpRegistryServer implements RegistryServer {
             new SearchHandler(store, auth),
             new DistTagHandler(store, auth, locks),
             new UserHandler(tokens, UserStore.open(store.root()), auth, config.allowSignup()),
-            new UnpublishHandler(store, auth, locks));
+            new UnpublishHandler(store, auth, locks),
+            new TokenHandler(tokens, UserStore.open(store.root()), auth));
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);

@@ -21,15 +21,17 @@ final class Router {
     private final DistTagHandler distTags;
     private final UserHandler users;
     private final UnpublishHandler unpublish;
+    private final TokenHandler tokens;
 
     Router(PackageReadHandler reads, PublishHandler publish, SearchHandler search, DistTagHandler distTags,
-           UserHandler users, UnpublishHandler unpublish) {
+           UserHandler users, UnpublishHandler unpublish, TokenHandler tokens) {
         this.reads = reads;
         this.publish = publish;
         this.search = search;
         this.distTags = distTags;
         this.users = users;
         this.unpublish = unpublish;
+        this.tokens = tokens;
     }
 
     /** A package name taken from the path and the segments after it. */
@@ -101,6 +103,7 @@ final class Router {
             }
             case "user" -> routeUser(request, path.subList(1, path.size()));
             case "package" -> routeDistTags(request, path.subList(1, path.size()));
+            case "npm" -> routeTokens(request, path.subList(1, path.size()));
             default -> throw HttpError.notFound("no endpoint at " + request.rawPath());
         }
     }
@@ -116,6 +119,25 @@ final class Router {
                 throw notAllowed(request, "DELETE");
             }
             users.logout(request, path.get(1));
+        } else {
+            throw HttpError.notFound("no endpoint at " + request.rawPath());
+        }
+    }
+
+    /** Route {@code /-/npm/v1/tokens} and {@code /-/npm/v1/tokens/token/{key}}. */
+    private void routeTokens(Request request, List<String> path) throws IOException {
+        if (path.size() == 2 && path.get(0).equals("v1") && path.get(1).equals("tokens")) {
+            switch (request.method()) {
+                case "GET", "HEAD" -> tokens.list(request);
+                case "POST" -> tokens.create(request);
+                default -> throw notAllowed(request, "GET, POST");
+            }
+        } else if (path.size() == 4 && path.get(0).equals("v1") && path.get(1).equals("tokens")
+            && path.get(2).equals("token")) {
+            if (!request.method().equals("DELETE")) {
+                throw notAllowed(request, "DELETE");
+            }
+            tokens.revoke(request, path.get(3));
         } else {
             throw HttpError.notFound("no endpoint at " + request.rawPath());
         }
