@@ -34,6 +34,10 @@ public final class RegistryServeCommand implements Callable<Integer> {
     @Option(names = "--private", description = "Require a token to read, not only to publish.")
     private boolean privateMode;
 
+    @Option(names = "--allow-signup", description = "Let 'hype pkg login' and 'npm login' create accounts with a "
+            + "password (and log in to them); without it, tokens come only from 'hype registry token create'.")
+    private boolean allowSignup;
+
     @Option(names = "--public-url", paramLabel = "URL", description = "Base URL for tarball links (default: from each request's Host).")
     private URI publicUrl;
 
@@ -45,7 +49,7 @@ public final class RegistryServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = storage != null ? storage : HypeHome.directory().resolve("registry");
         RegistryConfig config = RegistryConfig.defaults(dir.toAbsolutePath()).withHost(host).withPort(port)
-                .withPrivateMode(privateMode)
+                .withPrivateMode(privateMode).withAllowSignup(allowSignup)
                 .withAccessLog(quiet ? AccessLog.discard() : AccessLog.jsonLines(line -> {
                     synchronized (out) {
                         out.println(line);

@@ -106,6 +106,61 @@ final class FileRegistryClient {
         write(name, doc);
     }
 
+    synchronized void deprecate(String name, Map<String, String> messages) {
+        ObjectNode doc = packument(name, Form.FULL).document();
+        ObjectNode versions = doc.withObjectProperty("versions");
+        messages.forEach((version, message) -> {
+            if (versions.get(version) instanceof ObjectNode document) {
+                if (message.isEmpty()) {
+                    document.remove("deprecated");
+                } else {
+                    document.put("deprecated", message);
+                }
+            }
+        });
+        write(name, doc);
+    }
+
+    /** Remove one version (keeping its time, so it is never published again) and its tarball; null: every version. */
+    synchronized void unpublish(String name, String version) {
+        ObjectNode doc = packument(name, Form.FULL).document();
+        ObjectNode versions = doc.withObjectProperty("versions");
+        List<String> removed = new ArrayList<>();
+        if (version == null) {
+            versions.properties().forEach(e -> removed.add(e.getKey()));
+        } else if (versions.has(version)) {
+            removed.add(version);
+        } else {
+            throw RegistryException.forStatus(404, registry, name, "unpublish version " + version + " of", null);
+        }
+        removed.forEach(versions::remove);
+        ObjectNode tags = doc.withObjectProperty("dist-tags");
+        List<String> stale = new ArrayList<>();
+        tags.properties().forEach(e -> {
+            if (removed.contains(e.getValue().asText())) {
+                stale.add(e.getKey());
+            }
+        });
+        stale.forEach(tags::remove);
+        if (!tags.has("latest")) {
+            packument(name, doc).versions().stream().filter(v -> !v.isPrerelease()).max(Comparable::compareTo)
+                .ifPresent(v -> tags.put("latest", v.toString()));
+        }
+        write(name, doc);
+        for (String gone : removed) {
+            try {
+                Files.deleteIfExists(directory(name).resolve(NpmProtocol.tarballFileName(name, gone)));
+            } catch (IOException e) {
+                throw RegistryException.badResponse(registry, name, "cannot delete the tarball of " + gone + ": "
+                    + dev.hype.runtime.ErrorText.of(e));
+            }
+        }
+    }
+
+    private Packument packument(String name, ObjectNode doc) {
+        return NpmProtocol.packument(doc, registry, name);
+    }
+
     synchronized URI publish(PackResult packed, JsonNode manifest, String tag) {
         String name = packed.name();
         ObjectNode body = NpmProtocol.publishBody(packed, manifest, tag, registry);

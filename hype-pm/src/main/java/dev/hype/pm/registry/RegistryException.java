@@ -71,8 +71,9 @@ public final class RegistryException extends HypeException {
                 List.of("check the package name, and that " + registry + " is the registry that holds it"), null);
             case 401, 403 -> new RegistryException(E_UNAUTHORIZED,
                 "not authorised to " + what + (packageName == null ? "" : " " + packageName) + where, reg, packageName,
-                status, List.of("create a token with 'hype registry token create USER' on the registry's host",
-                    "then put it under \"tokens\" in ~/.hype/config.json keyed by the registry's host:port,"
+                status, List.of("log in with 'hype pkg login' (or save a token from 'hype registry token create USER'"
+                    + " with 'hype pkg login --token')",
+                    "or put a token under \"tokens\" in ~/.hype/config.json keyed by the registry's host:port,"
                         + " set HYPE_TOKEN, or pass --token"), null);
             case 409 -> new RegistryException(E_PUBLISH_CONFLICT, "cannot " + what + " " + packageName + where, reg,
                 packageName, status, List.of("published versions are immutable; bump the version in hype.json"), null);
