@@ -27,10 +27,21 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "DIR", converter = PathArguments.OutputDirectory.class, description = "Create the package in DIR (default: current directory).")
     private Path path = Path.of("");
 
+    @Option(names = "--json", description = "Print what was created as JSON.")
+    private boolean json;
+
     @Override
     public Integer call() {
         InitResult result = InitOperation.run(new InitOptions(path.toAbsolutePath(), name));
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("name", result.name())
+                    .put("directory", result.directory().toString());
+            result.created().forEach(root.putArray("created")::add);
+            out.println(root.toPrettyString());
+            out.flush();
+            return 0;
+        }
         out.println("created " + result.name() + " in " + result.directory() + ": " + String.join(", ", result.created()));
         out.flush();
         return 0;

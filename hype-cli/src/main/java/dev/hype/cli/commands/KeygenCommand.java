@@ -25,6 +25,9 @@ public final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Name the files NAME.key and NAME.pub (default: ${DEFAULT-VALUE}).")
     private String name = "signing";
 
+    @Option(names = "--json", description = "Print the key files and id as JSON.")
+    private boolean json;
+
     @Override
     public Integer call() throws Exception {
         if (name.isBlank() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
@@ -34,6 +37,13 @@ public final class KeygenCommand implements Callable<Integer> {
         Path dir = out != null ? out : HypeHome.directory().resolve("keys");
         SigningKeys.Generated keys = SigningKeys.generate(dir.toAbsolutePath(), name);
         PrintWriter writer = spec.commandLine().getOut();
+        if (json) {
+            writer.println(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                    .put("privateKey", keys.privateKeyFile().toString()).put("publicKey", keys.publicKeyFile().toString())
+                    .put("keyid", keys.keyid()).put("publicKeyText", keys.publicKey()).toPrettyString());
+            writer.flush();
+            return 0;
+        }
         writer.println("private key: " + keys.privateKeyFile());
         writer.println("public key:  " + keys.publicKeyFile());
         writer.println("key id:      " + keys.keyid());

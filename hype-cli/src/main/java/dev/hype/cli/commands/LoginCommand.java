@@ -32,6 +32,9 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--token", description = "Ask for a token instead of a user name and password.")
     private boolean token;
 
+    @Option(names = "--json", description = "Print the outcome as JSON.")
+    private boolean json;
+
     @Override
     public Integer call() {
         Path here = Path.of("").toAbsolutePath();
@@ -50,6 +53,14 @@ public final class LoginCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("user", result.user())
+                    .put("registry", result.registry().toString())
+                    .put("configFile", result.configFile() == null ? null : result.configFile().toString())
+                    .toPrettyString());
+            out.flush();
+            return 0;
+        }
         out.println("logged in as " + result.user() + " on " + result.registry() + " (token saved in "
                 + result.configFile() + ")");
         out.flush();

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Revoke the registry token in use and forget it, as {@code npm logout} does. */
@@ -22,6 +23,9 @@ public final class LogoutCommand implements Callable<Integer> {
     @Mixin
     private RegistryOptions registry;
 
+    @Option(names = "--json", description = "Print the outcome as JSON.")
+    private boolean json;
+
     @Override
     public Integer call() {
         Path here = Path.of("").toAbsolutePath();
@@ -31,6 +35,14 @@ public final class LogoutCommand implements Callable<Integer> {
             result = AccountOperation.logout(client, token, HypeHome.directory());
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("user", result.user())
+                    .put("registry", result.registry().toString())
+                    .put("configFile", result.configFile() == null ? null : result.configFile().toString())
+                    .toPrettyString());
+            out.flush();
+            return 0;
+        }
         out.println("logged out of " + result.registry() + (result.configFile() == null
                 ? " (the token was not in $HYPE_HOME/config.json; remove it from HYPE_TOKEN or .hyperc.json)"
                 : " (token removed from " + result.configFile() + ")"));

@@ -26,6 +26,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     private ProjectLocation location;
 
+    @Option(names = "--json", description = "Without SCRIPT: list the scripts as JSON, name to command.")
+    private boolean json;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The script to run.")
     private String script;
 
@@ -38,7 +41,13 @@ public final class RunCommand implements Callable<Integer> {
         if (script == null) {
             PrintWriter out = spec.commandLine().getOut();
             Map<String, String> scripts = RunOperation.scripts(project);
-            scripts.forEach((name, command) -> out.println(name + "\n  " + command));
+            if (json) {
+                var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+                scripts.forEach(root::put);
+                out.println(root.toPrettyString());
+            } else {
+                scripts.forEach((name, command) -> out.println(name + "\n  " + command));
+            }
             out.flush();
             return 0;
         }
