@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what the test suite and the benchmarks compare against: lua5.4, node and npm, and the
-# npm packages pinned in build-tools/package.json. Idempotent; safe to run on every test run.
+# npm packages pinned in build-tools/package.json; and script(1) for the terminal tests. Idempotent; safe to run on every test run.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -22,6 +22,8 @@ apt_install() { # $@ = Debian packages
 
 command -v lua5.4 >/dev/null 2>&1 || { echo "install-test-tools: installing lua5.4" >&2; apt_install lua5.4; }
 command -v node >/dev/null 2>&1 || { echo "install-test-tools: installing node" >&2; apt_install nodejs npm; }
+# script(1) gives the end-to-end REPL tests a pseudo-terminal (Ctrl-C, the prompt).
+command -v script >/dev/null 2>&1 || { echo "install-test-tools: installing script (bsdutils)" >&2; apt_install bsdutils; }
 
 if [[ -f "$ROOT/build-tools/package.json" ]] && command -v npm >/dev/null 2>&1; then
   stamp="$ROOT/build-tools/node_modules/.hype-installed"
