@@ -93,7 +93,8 @@ public final class TestCommand implements Callable<Integer> {
             description = "Where to write the LCOV file (default: ${DEFAULT-VALUE}).")
     private Path coverageOutput;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Fail a test file that runs longer than SECONDS.")
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Fail a test file whose run takes longer than SECONDS of wall-clock time (default: no limit).")
     private Double timeoutSeconds;
 
     @Override
@@ -195,7 +196,11 @@ public final class TestCommand implements Callable<Integer> {
 
     private RuntimeOptions runtimeOptions() {
         RuntimeOptions options = RuntimeOptions.defaults();
-        if (timeoutSeconds != null && timeoutSeconds > 0 && !timeoutSeconds.isInfinite()) {
+        if (timeoutSeconds != null) {
+            if (!(timeoutSeconds > 0) || timeoutSeconds.isInfinite()) {
+                throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds, got "
+                        + timeoutSeconds);
+            }
             options = options.withTimeout(Duration.ofNanos((long) (timeoutSeconds * 1e9)));
         }
         return options;
