@@ -17,6 +17,16 @@ class WatchLoopTest {
     @TempDir
     Path dir;
 
+    private static Thread start(WatchLoop loop) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                loop.run();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     @Test
     void rerunsWhenALoadedFileChangesAndNotOtherwise() throws Exception {
         Path script = Files.writeString(dir.resolve("app.lua"), "require('./lib')");
@@ -30,13 +40,7 @@ class WatchLoopTest {
             runs.add(++count[0]);
             return 0;
         });
-        Thread thread = Thread.ofPlatform().start(() -> {
-            try {
-                loop.run();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Thread thread = start(loop);
         try {
             assertThat(runs.poll(30, TimeUnit.SECONDS)).isEqualTo(1);
             // The loop registers its watcher after the run; keep touching the file until it reruns.
@@ -93,13 +97,7 @@ class WatchLoopTest {
             loaded.accept(Set.of(lib));
             return 0;
         });
-        Thread thread = Thread.ofPlatform().start(() -> {
-            try {
-                loop.run();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Thread thread = start(loop);
         try {
             err.awaitLine("completed running");
             Files.delete(lib);

@@ -5,14 +5,12 @@ import dev.hype.pm.ops.InstallOperation;
 import dev.hype.pm.ops.InstallOptions;
 import dev.hype.pm.ops.InstallResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Install exactly what the lockfile says into a fresh tree, as {@code npm ci} does. */
@@ -24,23 +22,8 @@ public final class CiCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--production", description = "Leave out what only devDependencies need.")
-    private boolean production;
-
-    @Option(names = "--offline", description = "Never contact the registry: use only the store.")
-    private boolean offline;
-
-    @Option(names = "--features", split = ",", paramLabel = "NAME", description = "Enable these features of the project.")
-    private List<String> features = new ArrayList<>();
-
-    @Option(names = "--no-default-features", description = "Do not enable the project's default feature.")
-    private boolean noDefaultFeatures;
-
-    @Option(names = "--dry-run", description = "Print what would be installed; change nothing.")
-    private boolean dryRun;
-
-    @Option(names = "--json", description = "Print what changed as JSON instead of lines.")
-    private boolean json;
+    @Mixin
+    private InstallSwitches switches;
 
     @Mixin
     private ApprovalOptions approval;
@@ -54,11 +37,11 @@ public final class CiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = project.project();
-        InstallOptions options = new InstallOptions(dir, source.sources(dir, offline), project.store(), List.of(),
-                DependencyKind.RUNTIME, false, true, offline, production, features, !noDefaultFeatures, Set.of(),
-                approval.approver(spec)).planning(dryRun, true);
+        InstallOptions options = new InstallOptions(dir, source.sources(dir, switches.offline), project.store(),
+                List.of(), DependencyKind.RUNTIME, false, true, switches.offline, switches.production, switches.features,
+                !switches.noDefaultFeatures, Set.of(), approval.approver(spec)).planning(switches.dryRun, true);
         InstallResult result = InstallOperation.run(options, InstallOutput.reporter(spec));
-        InstallOutput.print(spec, result, dir, json);
+        InstallOutput.print(spec, result, dir, switches.json);
         return 0;
     }
 }

@@ -8,7 +8,6 @@ import dev.hype.pm.ops.DeprecateResult;
 import dev.hype.pm.registry.RegistryClient;
 import dev.hype.pm.semver.Version;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +31,7 @@ public final class DeprecateCommand implements Callable<Integer> {
     private String message;
 
     @Mixin
-    private RegistryOptions registry;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Authenticate with TOKEN (default: config or HYPE_TOKEN).")
-    private String token;
+    private TokenOptions registry;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     private boolean json;
@@ -43,7 +39,7 @@ public final class DeprecateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeprecateResult result;
-        try (RegistryClient client = registry.client(Path.of("").toAbsolutePath(), token)) {
+        try (RegistryClient client = registry.client()) {
             result = DeprecateOperation.run(new DeprecateOptions(target, message), client);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -22,21 +22,17 @@ import picocli.CommandLine.Spec;
         description = "List, add or remove the dist-tags (latest, next, ...) that name versions of a package.",
         subcommands = {DistTagCommand.List.class, DistTagCommand.Add.class, DistTagCommand.Remove.class})
 public final class DistTagCommand {
-    /** Options every dist-tag subcommand shares: the registry, --token, --json and the project for a default name. */
+    /** Options every dist-tag subcommand shares: the registry and its token, and --json. */
     static final class Common {
         @Mixin
-        RegistryOptions registry;
-
-        @Option(names = "--token", paramLabel = "TOKEN", description = "Authenticate with TOKEN (default: config or HYPE_TOKEN).")
-        String token;
+        TokenOptions registry;
 
         @Option(names = "--json", description = "Print the package's tags as JSON.")
         boolean json;
 
         int run(CommandSpec spec, DistTagOptions options) {
-            Path here = Path.of("").toAbsolutePath();
             DistTagResult result;
-            try (RegistryClient client = registry.client(here, token)) {
+            try (RegistryClient client = registry.client()) {
                 result = DistTagOperation.run(options, client);
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -44,25 +44,8 @@ public final class InstallCommand implements Callable<Integer> {
             + "if it does not match hype.json or would change.")
     private boolean frozen;
 
-    @Option(names = "--offline", description = "Never contact the registry: use only the cache ($HYPE_HOME/cache) and "
-            + "the store; fail naming whatever is missing from them.")
-    private boolean offline;
-
-    @Option(names = "--production", description = "Leave out what only devDependencies need.")
-    private boolean production;
-
-    @Option(names = "--features", split = ",", paramLabel = "NAME", description = "Enable these features of the project.")
-    private List<String> features = new ArrayList<>();
-
-    @Option(names = "--no-default-features", description = "Do not enable the project's default feature.")
-    private boolean noDefaultFeatures;
-
-    @Option(names = "--dry-run", description = "Resolve and print what would change; change nothing (no files, no "
-            + "store, no lock).")
-    private boolean dryRun;
-
-    @Option(names = "--json", description = "Print what changed as JSON instead of lines.")
-    private boolean json;
+    @Mixin
+    private InstallSwitches switches;
 
     @Mixin
     private ApprovalOptions approval;
@@ -78,11 +61,11 @@ public final class InstallCommand implements Callable<Integer> {
         Path dir = packages.isEmpty() ? project.project()
                 : ProjectDirectory.find(project.start()).orElse(project.start());
         DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
-        InstallOptions options = new InstallOptions(dir, source.sources(dir, offline), project.store(), packages, kind,
-                exact, frozen, offline, production, features, !noDefaultFeatures, Set.of(), approval.approver(spec))
-                .planning(dryRun, false);
+        InstallOptions options = new InstallOptions(dir, source.sources(dir, switches.offline), project.store(),
+                packages, kind, exact, frozen, switches.offline, switches.production, switches.features,
+                !switches.noDefaultFeatures, Set.of(), approval.approver(spec)).planning(switches.dryRun, false);
         InstallResult result = InstallOperation.run(options, InstallOutput.reporter(spec));
-        InstallOutput.print(spec, result, dir, json);
+        InstallOutput.print(spec, result, dir, switches.json);
         return 0;
     }
 }

@@ -54,16 +54,21 @@ public final class LoginCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("user", result.user())
-                    .put("registry", result.registry().toString())
-                    .put("configFile", result.configFile() == null ? null : result.configFile().toString())
-                    .toPrettyString());
-            out.flush();
+            printJson(out, result);
             return 0;
         }
         out.println("logged in as " + result.user() + " on " + result.registry() + " (token saved in "
                 + result.configFile() + ")");
         out.flush();
         return 0;
+    }
+
+    /** Print an account command's outcome as JSON: {@code user}, {@code registry}, {@code configFile}. */
+    static void printJson(PrintWriter out, AccountResult result) {
+        out.println(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("user", result.user())
+                .put("registry", result.registry().toString())
+                .put("configFile", result.configFile() == null ? null : result.configFile().toString())
+                .toPrettyString());
+        out.flush();
     }
 }

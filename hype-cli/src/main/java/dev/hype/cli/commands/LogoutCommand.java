@@ -36,11 +36,7 @@ public final class LogoutCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("user", result.user())
-                    .put("registry", result.registry().toString())
-                    .put("configFile", result.configFile() == null ? null : result.configFile().toString())
-                    .toPrettyString());
-            out.flush();
+            LoginCommand.printJson(out, result);
             return 0;
         }
         out.println("logged out of " + result.registry() + (result.configFile() == null

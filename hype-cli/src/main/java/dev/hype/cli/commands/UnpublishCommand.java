@@ -35,10 +35,7 @@ public final class UnpublishCommand implements Callable<Integer> {
     private boolean force;
 
     @Mixin
-    private RegistryOptions registry;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Authenticate with TOKEN (default: config or HYPE_TOKEN).")
-    private String token;
+    private TokenOptions registry;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     private boolean json;
@@ -47,7 +44,7 @@ public final class UnpublishCommand implements Callable<Integer> {
     public Integer call() {
         String what = target != null ? target : Manifest.read(ProjectDirectory.require(Path.of(""))).name();
         UnpublishResult result;
-        try (RegistryClient client = registry.client(Path.of("").toAbsolutePath(), token)) {
+        try (RegistryClient client = registry.client()) {
             result = UnpublishOperation.run(new UnpublishOptions(what, force), client);
         }
         PrintWriter out = spec.commandLine().getOut();
