@@ -2,6 +2,7 @@ package dev.hype.cli;
 
 import dev.hype.runtime.ErrorText;
 import dev.hype.runtime.HypeException;
+import dev.hype.runtime.TerminalText;
 import dev.hype.runtime.engine.ScriptException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,13 +36,14 @@ final class ErrorReporter {
             err.println("hype: " + (traceback.isEmpty() ? script.getMessage() : traceback));
             script.hints().forEach(h -> err.println("hint: " + h));
         } else if (e instanceof HypeException hype) {
-            err.println("error: " + hype.getMessage());
+            // Messages quote registries, tarballs and lockfiles: control characters in them are shown escaped.
+            err.println("error: " + TerminalText.escapeKeepingLines(hype.getMessage()));
             causes(hype, err);
-            hype.hints().forEach(h -> err.println("hint: " + h));
+            hype.hints().forEach(h -> err.println("hint: " + TerminalText.escapeKeepingLines(h)));
         } else if (isEnvironment(e)) {
-            err.println("error: " + ErrorText.of(e));
+            err.println("error: " + TerminalText.escapeKeepingLines(ErrorText.of(e)));
         } else {
-            err.println("error: " + ErrorText.of(e));
+            err.println("error: " + TerminalText.escapeKeepingLines(ErrorText.of(e)));
             if (!verbose.getAsBoolean()) {
                 err.println("hint: this is a bug in hype; run again with --verbose and report the stack trace");
             }
@@ -64,7 +66,7 @@ final class ErrorReporter {
         for (Throwable cause = e.getCause(); cause instanceof HypeException hype && cause != e; cause = cause.getCause()) {
             String message = hype.getMessage();
             if (message != null && !shown.contains(message)) {
-                err.println("caused by: " + message);
+                err.println("caused by: " + TerminalText.escapeKeepingLines(message));
                 shown = shown + "\n" + message;
             }
             if (cause.getCause() == cause) {

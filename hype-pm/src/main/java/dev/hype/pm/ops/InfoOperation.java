@@ -1,6 +1,7 @@
 package dev.hype.pm.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.registry.Form;
 import dev.hype.pm.registry.Packument;
 import dev.hype.pm.registry.RegistryClient;

@@ -3,6 +3,7 @@ package dev.hype.pm.ops;
 import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.RangeOptions;
+import dev.hype.runtime.TerminalText;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -34,8 +35,9 @@ public record PackageSpec(String text, String name, Kind kind, String selector) 
     /**
      * Read a package argument.
      *
-     * @throws OperationException {@link #E_BAD_SPEC} naming the argument, when the name is invalid, the text after
-     *     {@code @} is empty, or it is neither a version range nor a dist-tag
+     * @throws OperationException {@link #E_BAD_SPEC} naming the argument, when the text after {@code @} is empty or
+     *     is neither a version range nor a dist-tag
+     * @throws dev.hype.runtime.HypeException {@link PackageName#E_INVALID_NAME} for a name that is not valid
      */
     public static PackageSpec parse(String text) {
         int at = text.indexOf('@', text.startsWith("@") ? 1 : 0);
@@ -44,10 +46,7 @@ public record PackageSpec(String text, String name, Kind kind, String selector) 
         if (name.isEmpty()) {
             throw bad(text, "it names no package", "write NAME, NAME@RANGE or NAME@TAG, for example lua-json@^2");
         }
-        PackageName.problem(name).ifPresent(problem -> {
-            throw bad(text, "'" + name + "' is not a valid package name: " + problem,
-                    "package names are lower case and URL-safe, optionally as @scope/name");
-        });
+        PackageName.require(name, "argument '" + TerminalText.escape(text) + "'");
         if (selector == null) {
             return new PackageSpec(text, name, Kind.ANY, null);
         }
@@ -81,6 +80,7 @@ public record PackageSpec(String text, String name, Kind kind, String selector) 
     }
 
     private static OperationException bad(String text, String problem, String hint) {
-        return new OperationException(E_BAD_SPEC, "invalid package argument '" + text + "': " + problem, List.of(hint));
+        return new OperationException(E_BAD_SPEC, "invalid package argument '" + TerminalText.escape(text) + "': "
+                + problem, List.of(hint));
     }
 }

@@ -9,10 +9,10 @@ public class AuthException extends HypeException {
 
     /** A user name is not valid. */
     public static final String E_INVALID_USER = "E_INVALID_USER";
+    /** A token id prefix names more than one token. */
+    public static final String E_AMBIGUOUS_TOKEN = "E_AMBIGUOUS_TOKEN";
     /** The token or account file cannot be read or written. */
     public static final String E_AUTH_STORAGE = "E_REGISTRY_AUTH_STORAGE";
-    /** A token key given to revoke matches more than one token. */
-    public static final String E_AMBIGUOUS_KEY = "E_AMBIGUOUS_KEY";
 
     /** Create an error with a code, a message, hints and an optional cause. */
     public AuthException(String code, String message, List<String> hints, Throwable cause) {

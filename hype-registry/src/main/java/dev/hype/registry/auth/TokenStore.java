@@ -49,10 +49,10 @@ public interface TokenStore {
     List<TokenInfo> list();
 
     /**
-     * Remove {@code user}'s token whose id ({@link TokenInfo#id()}, the start of its hash) starts with {@code key}.
+     * Remove the token whose id ({@link TokenInfo#id()}) starts with {@code idPrefix} (at least 6 hex digits), or
+     * which is {@code idPrefix} itself; return it, or empty when none matches.
      *
-     * @return whether one was removed; false when {@code user} has none with that key
-     * @throws AuthException with code {@code E_AMBIGUOUS_KEY} when the key starts more than one of them
+     * @throws AuthException {@code E_AMBIGUOUS_TOKEN} when the prefix matches more than one token
      */
-    boolean revokeKey(String user, String key);
+    java.util.Optional<TokenInfo> revokeMatching(String idPrefix);
 }

@@ -30,4 +30,7 @@ public interface UserStore {
      * @return {@code AUTHENTICATED}, {@code WRONG_PASSWORD}, or empty when {@code user} has no account
      */
     java.util.Optional<LoginOutcome> verify(String user, String password);
+
+    /** Return whether an account named {@code user} exists. */
+    boolean exists(String user);
 }

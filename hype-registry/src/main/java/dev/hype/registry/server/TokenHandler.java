@@ -3,7 +3,6 @@ package dev.hype.registry.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hype.registry.auth.AuthException;
 import dev.hype.registry.auth.LoginOutcome;
 import dev.hype.registry.auth.TokenInfo;
 import dev.hype.registry.auth.TokenStore;
@@ -68,15 +67,16 @@ final class TokenHandler {
 
     void revoke(Request request, String key) throws IOException {
         String user = auth.requireUser(request);
-        boolean revoked;
-        try {
-            revoked = tokens.revokeKey(user, key);
-        } catch (AuthException e) {
-            throw HttpError.badRequest(e.getMessage(), "ambiguous key");
-        }
-        if (!revoked) {
+        java.util.List<TokenInfo> mine = tokens.list().stream()
+            .filter(t -> t.user().equals(user) && !key.isEmpty() && t.id().startsWith(key)).toList();
+        if (mine.isEmpty()) {
             throw HttpError.notFound("no token of " + user + " has the key '" + key + "'");
         }
+        if (mine.size() > 1) {
+            throw HttpError.badRequest("the key '" + key + "' starts " + mine.size() + " tokens of " + user,
+                "give more of the key");
+        }
+        tokens.revokeMatching(mine.getFirst().id());
         request.sendJson(200, Request.JSON.createObjectNode().put("ok", "revoked " + key));
     }
 }
