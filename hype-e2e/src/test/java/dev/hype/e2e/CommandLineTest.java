@@ -58,7 +58,7 @@ class CommandLineTest {
         hype.write("a-file", "x\n");
         hype.write("test/a_test.lua", "describe('a', function() it('b', function() assert.is_true(true) end) end)\n");
 
-        userError(hype.run("pkg", "info", "Bad Name"), 1, "'Bad Name' is not a valid package name");
+        userError(hype.run("pkg", "info", "Bad Name"), 1, "argument 'Bad Name': invalid package name");
         userError(hype.run("test", "-o", "report"), 2, "report is a directory");
         userError(hype.run("test", "--coverage", "--coverage-output", "report"), 2, "report is a directory");
         assertThat(hype.directory().resolve("report.tmp")).doesNotExist();
@@ -105,7 +105,10 @@ class CommandLineTest {
         hype.write("hype.json", """
                 {"name": "app", "version": "1.0.0", "scripts": {"show": "echo got"}}
                 """);
-        hype.write("hype_modules/.bin/tool", "print('tool args: ' .. table.concat({...}, ' '))\n");
+        hype.write("hype_modules/toolkit/hype.json", """
+                {"name": "toolkit", "version": "1.0.0", "bin": {"tool": "tool.lua"}}
+                """);
+        hype.write("hype_modules/toolkit/tool.lua", "print('tool args: ' .. table.concat({...}, ' '))\n");
 
         Result exec = hype.run("pkg", "exec", "tool", "--help", "-x").assertSuccess();
         assertThat(exec.stdout()).isEqualTo("tool args: --help -x\n");

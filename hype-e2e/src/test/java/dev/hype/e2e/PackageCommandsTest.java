@@ -30,7 +30,18 @@ class PackageCommandsTest {
         hype = Hype.in(temp);
         registry = ServedRegistry.start(hype, temp.resolve("registry"));
         hype.env("HYPE_TOKEN", registry.token("alice"));
+        registryHere();
+    }
+
+    /** Point the project in the current folder at the test's registry (only a project root's .hyperc.json counts). */
+    private void registryHere() {
         hype.write(".hyperc.json", "{\"registry\": \"" + registry.url() + "\"}\n");
+    }
+
+    /** Move to {@code dir} and make it a folder whose commands use the test's registry. */
+    private void project(String dir) {
+        hype.cd(dir);
+        registryHere();
     }
 
     @AfterEach
@@ -41,7 +52,7 @@ class PackageCommandsTest {
     /** Publish {@code a-lib@version} from its own folder, with extra arguments such as {@code --tag next}. */
     private Result publish(String version, String... extra) {
         Path dir = hype.directory();
-        hype.cd("src-" + version);
+        project("src-" + version);
         hype.write("hype.json", "{\"name\": \"a-lib\", \"version\": \"" + version + "\", \"main\": \"index.lua\"}\n");
         hype.write("index.lua", "return '" + version + "'\n");
         String[] args = new String[2 + extra.length];
@@ -81,7 +92,7 @@ class PackageCommandsTest {
         publish("3.0.0-beta.1", "--tag", "next").assertSuccess();
         assertThat(tags()).isEqualTo("latest: 2.0.0\nv1: 1.0.1\nnext: 3.0.0-beta.1\n");
 
-        hype.cd("app");
+        project("app");
         hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"a-lib\": \"^2.0.0\"}}\n");
         hype.run("pkg", "install").assertSuccess();
         hype.run("pkg", "dist-tag", "add", "a-lib@1.0.1", "latest").assertSuccess();
@@ -95,7 +106,7 @@ class PackageCommandsTest {
     void packageArgumentsTakeDistTagsAndAreBlamedForTheirOwnMistakes() {
         publish("1.0.0").assertSuccess();
         publish("2.0.0-rc.1", "--tag", "next").assertSuccess();
-        hype.cd("app");
+        project("app");
         hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\"}\n");
 
         hype.run("pkg", "install", "a-lib@latest").assertSuccess();
@@ -120,7 +131,7 @@ class PackageCommandsTest {
     @Test
     void installWithoutAManifestCreatesOneAndSaysSo() {
         publish("1.0.0").assertSuccess();
-        hype.cd("fresh");
+        project("fresh");
         Result result = hype.run("pkg", "install", "a-lib").assertSuccess();
         assertThat(result.stdout()).contains("created " + hype.directory().resolve("hype.json"))
                 .contains("+ a-lib 1.0.0");
@@ -130,7 +141,7 @@ class PackageCommandsTest {
     @Test
     void offlineNeverAsksTheRegistryAndFrozenFailsBeforeTheNetwork() throws IOException {
         publish("1.0.0").assertSuccess();
-        hype.cd("app");
+        project("app");
         hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"a-lib\": \"^1.0.0\"}}\n");
         hype.run("pkg", "install").assertSuccess();
         registry.stop();
@@ -151,7 +162,7 @@ class PackageCommandsTest {
     void dryRunsPrintThePlanAndChangeNothing() throws IOException {
         publish("1.0.0").assertSuccess();
         publish("1.1.0").assertSuccess();
-        hype.cd("app");
+        project("app");
         hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"a-lib\": \"~1.0.0\"}}\n");
         hype.run("pkg", "install").assertSuccess();
         Map<String, String> project = state(hype.directory());
@@ -179,14 +190,14 @@ class PackageCommandsTest {
         assertThat(tags()).isEqualTo("latest: 1.0.0\n");
         assertThat(hype.run("pkg", "whoami").assertSuccess().stdout()).isEqualTo("alice\n");
 
-        hype.cd("app");
+        project("app");
         hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"private\": true}\n");
         hype.run("pkg", "install", "a-lib").assertSuccess();
         Result privately = hype.run("pkg", "publish").assertExit(1);
         assertThat(privately.stderr()).contains("app is marked private");
         hype.cd("..");
         publish("2.0.0").assertSuccess();
-        hype.cd("app");
+        project("app");
         Result outdated = hype.run("pkg", "outdated").assertExit(1);
         assertThat(outdated.stdout()).contains("a-lib    1.0.0    1.0.0   2.0.0");
         hype.run("pkg", "ci").assertSuccess();

@@ -146,7 +146,8 @@ class RegistryCommandsTest {
         CliRun run = CliRun.of("pkg", "publish", "-C", project("greet", "1.0.0", "{}").toString(),
             "--registry", registry.url());
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err()).contains("HTTP 401").contains("hype registry token create");
+        assertThat(run.err()).contains("cannot publish greet: no token is configured for " + registry.url())
+            .contains("hype registry token create").contains("HYPE_TOKEN");
     }
 
     @Test

@@ -59,6 +59,14 @@ public final class PublishOperation {
                         + (lines.size() > 5 ? " and " + (lines.size() - 5) + " more" : ""),
                         List.of("commit them first, or pass --force to publish anyway"));
                 });
+            checkPrerelease(outcome.packed().name(), version, options.tag() == null);
+        }
+        // As npm: without credentials for the registry, say so before asking it anything (a dry run goes on).
+        if (!options.dryRun() && !client.hasCredentials(outcome.packed().name())) {
+            throw RegistryException.needsCredentials(client.registryFor(outcome.packed().name()),
+                outcome.packed().name(), "publish");
+        }
+        if (!options.force()) {
             checkVersion(outcome.packed().name(), version, options.tag() == null, client);
         }
         reporter.packed(outcome.packed());
@@ -74,17 +82,21 @@ public final class PublishOperation {
         return new PublishResult(outcome.packed(), registry, tag, tarball, false);
     }
 
-    /**
-     * Apply npm's rules for the default tag: a prerelease needs an explicit {@code --tag}; so does a version not above
-     * the highest published release (deprecated versions aside); and a published version cannot be published again.
-     */
-    private static void checkVersion(String name, Version version, boolean defaultTag, RegistryClient client) {
+    /** Apply npm's first rule for the default tag: a prerelease needs an explicit {@code --tag}. */
+    private static void checkPrerelease(String name, Version version, boolean defaultTag) {
         if (defaultTag && version.isPrerelease()) {
             throw new HypeException(E_NEEDS_TAG, "a prerelease (" + name + "@" + version + ") needs a tag given with "
                 + "--tag: it would otherwise become 'latest', which every plain install picks",
                 List.of("publish it with --tag next (or beta, rc, ...); move 'latest' later with 'hype pkg dist-tag add "
                     + name + "@" + version + " latest'"));
         }
+    }
+
+    /**
+     * Apply npm's other rules: a version not above the highest published release (deprecated versions aside) needs
+     * an explicit {@code --tag}, and a published version cannot be published again.
+     */
+    private static void checkVersion(String name, Version version, boolean defaultTag, RegistryClient client) {
         List<Version> releases = publishedReleases(name, client);
         if (releases.contains(version)) {
             throw new HypeException(E_PUBLISHED, name + "@" + version + " is already published in "

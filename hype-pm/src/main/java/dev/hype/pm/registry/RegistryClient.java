@@ -127,6 +127,12 @@ public interface RegistryClient extends AutoCloseable {
     /** Revoke the logged-in account's token whose key starts with {@code key}. */
     void revokeToken(String key);
 
+    /**
+     * Tell whether a change to {@code packageName}'s registry would carry credentials: a token is configured for its
+     * host, or it is a {@code file:} registry, which needs none.
+     */
+    boolean hasCredentials(String packageName);
+
     /** Return the default registry, where account and token requests go. */
     URI registry();
 

@@ -205,6 +205,12 @@ final class RoutingRegistryClient implements RegistryClient {
     }
 
     @Override
+    public boolean hasCredentials(String packageName) {
+        URI registry = registryFor(packageName);
+        return "file".equalsIgnoreCase(registry.getScheme()) || config.tokenFor(registry).isPresent();
+    }
+
+    @Override
     public URI registry() {
         return config.registry();
     }
