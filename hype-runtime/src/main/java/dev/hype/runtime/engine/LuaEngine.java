@@ -25,6 +25,7 @@ final class LuaEngine implements LuaRuntime {
     private final CallStack stack;
     private final int entryRef;
     private final MemoryLimit memoryLimit;
+    private final PosixLibrary posix;
     private ByteBuffer scratch = ByteBuffer.allocateDirect(8192);
     private long deadline;
     private boolean clockRunning;
@@ -36,6 +37,11 @@ final class LuaEngine implements LuaRuntime {
         this.lua = new Lua54();
         this.stack = new CallStack(lua, this);
         lua.openLibraries();
+        NativeLibrary.promoteToGlobal();
+        this.posix = PosixLibrary.get().orElse(null);
+        if (posix != null) {
+            posix.prepare(stack.statePointer());
+        }
         this.memoryLimit = options.maxMemoryBytes() > 0
                 ? MemoryLimit.install(stack.statePointer(), options.maxMemoryBytes())
                 : null;
@@ -57,6 +63,19 @@ final class LuaEngine implements LuaRuntime {
             return 1;
         });
         stack.setField(-2, "deadline_passed");
+        LuaPaths paths = LuaPaths.of(System.getenv(), options.ignoreEnvironment());
+        stack.pushString(paths.path());
+        stack.setField(-2, "path");
+        stack.pushString(paths.cpath());
+        stack.setField(-2, "cpath");
+        if (posix != null) {
+            stack.pushFunction("popen", posix::popen);
+            stack.setField(-2, "popen");
+            stack.pushFunction("execute", posix::execute);
+            stack.setField(-2, "execute");
+            stack.pushFunction("tmpname", posix::tmpname);
+            stack.setField(-2, "tmpname");
+        }
         if (stack.protectedCall(1, 1) != 0) {
             throw new IllegalStateException("the engine prelude failed: " + stack.toText(-1));
         }
@@ -69,31 +88,71 @@ final class LuaEngine implements LuaRuntime {
         int base = stack.top();
         try {
             setArgTable(scriptName, args);
-            stack.pushRef(entryRef);
-            stack.getField(-1, "run");
             if (stack.loadBuffer(chunk.source(), chunk.chunkName()) != 0) {
                 throw ScriptException.syntaxError(stack.toText(-1));
             }
-            for (String a : args) {
-                stack.pushString(a);
-            }
-            startClock();
-            int status = stack.protectedCall(args.size() + 1, 4);
-            stopClock();
-            if (status != 0) {
-                throw ScriptException.runtimeError(describeTop(), "");
-            }
-            int outcome = (int) stack.toInteger(-4);
-            return switch (outcome) {
-                case OUTCOME_DONE -> 0;
-                case OUTCOME_EXIT -> (int) stack.toInteger(-3);
-                case OUTCOME_TIMEOUT -> throw ScriptException.timeout(options.timeout());
-                default -> throw ScriptException.runtimeError(stack.toText(-2), stack.toText(-1));
-            };
+            return runMainFunction(base, args);
         } finally {
             stopClock();
             stack.setTop(base);
         }
+    }
+
+    @Override
+    public int runProduced(Chunk producer, String scriptName, List<String> args) {
+        checkAccess();
+        int base = stack.top();
+        try {
+            setArgTable(scriptName, args);
+            if (stack.loadBuffer(producer.source(), producer.chunkName()) != 0) {
+                throw new IllegalStateException("the producer does not compile: " + stack.toText(-1));
+            }
+            if (stack.protectedCall(0, 2) != 0) {
+                throw ScriptException.runtimeError(describeTop(), "");
+            }
+            if (stack.type(-2) != LuaType.FUNCTION) {
+                throw ScriptException.syntaxError(describeTop());
+            }
+            stack.pop(1);
+            return runMainFunction(base, args);
+        } finally {
+            stopClock();
+            stack.setTop(base);
+        }
+    }
+
+    /**
+     * Call the function on top as lua.c calls a script: through {@code xpcall} with the message
+     * handler, called from Java, so the chunk's only caller is one C function (scripts that test
+     * {@code pcall(debug.getlocal, 4, 1)} to tell whether they were required see what they see
+     * under lua5.4).
+     */
+    private int runMainFunction(int base, List<String> args) {
+        int function = stack.top();
+        stack.pushRef(entryRef);
+        int entry = stack.top();
+        stack.getField(entry, "handler");
+        int handler = stack.top();
+        stack.pushValue(function);
+        for (String a : args) {
+            stack.pushString(a);
+        }
+        startClock();
+        int status = stack.protectedCall(args.size(), 1, handler);
+        stopClock();
+        stack.getField(entry, "finish");
+        stack.pushBoolean(status == 0);
+        stack.pushValue(-3);
+        if (stack.protectedCall(2, 4) != 0) {
+            throw ScriptException.runtimeError(describeTop(), "");
+        }
+        int outcome = (int) stack.toInteger(-4);
+        return switch (outcome) {
+            case OUTCOME_DONE -> 0;
+            case OUTCOME_EXIT -> (int) stack.toInteger(-3);
+            case OUTCOME_TIMEOUT -> throw ScriptException.timeout(options.timeout());
+            default -> throw ScriptException.runtimeError(stack.toText(-2), stack.toText(-1));
+        };
     }
 
     @Override

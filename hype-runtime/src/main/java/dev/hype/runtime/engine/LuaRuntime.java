@@ -30,6 +30,15 @@ public interface LuaRuntime extends AutoCloseable {
     int run(Chunk chunk, String scriptName, List<String> args);
 
     /**
+     * Run, as {@link #run} runs a chunk, the function that {@code producer} returns; when it
+     * returns nil and a message instead, that message is a syntax error.
+     *
+     * @return the exit status, as {@link #run} returns it
+     * @throws ScriptException on a syntax error, an uncaught error, or the time limit
+     */
+    int runProduced(Chunk producer, String scriptName, List<String> args);
+
+    /**
      * Compile {@code chunk} without running it.
      *
      * @return Lua's syntax error message (e.g. {@code a.lua:3: 'end' expected near <eof>}), or

@@ -55,13 +55,14 @@ final class LuaModuleSystem implements ModuleSystem {
     @Override
     public int runMain(Path script, List<String> args) {
         Path canonical = canonicalScript(script);
-        byte[] source = readScript(script);
+        if (!Files.isReadable(canonical)) {
+            throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + script);
+        }
         String display = script.toString();
-        runtime.checkSyntax(Chunk.ofFile(commentShebang(source), display));
         loaded.add(canonical);
-        String launcher = "return debug.getregistry()['hype.modules'].main(" + literal(canonical.toString()) + ", "
-                + literal(display) + ", ...)";
-        return runtime.run(Chunk.ofText(launcher, "[hype] main"), display, args);
+        String producer = "return debug.getregistry()['hype.modules'].main_chunk(" + literal(canonical.toString()) + ", "
+                + literal(display) + ")";
+        return runtime.runProduced(Chunk.ofText(producer, "[hype] main"), display, args);
     }
 
     @Override
@@ -79,29 +80,6 @@ final class LuaModuleSystem implements ModuleSystem {
         } catch (IOException e) {
             throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + script + ": " + e.getMessage());
         }
-    }
-
-    private static byte[] readScript(Path script) {
-        try {
-            return Files.readAllBytes(script);
-        } catch (IOException e) {
-            throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + script + ": " + e.getMessage());
-        }
-    }
-
-    /** Drop a UTF-8 byte order mark and comment out a first line starting with {@code #}, as {@code modules.lua} does. */
-    private static byte[] commentShebang(byte[] source) {
-        if (source.length >= 3 && (source[0] & 0xff) == 0xEF && (source[1] & 0xff) == 0xBB && (source[2] & 0xff) == 0xBF) {
-            source = java.util.Arrays.copyOfRange(source, 3, source.length);
-        }
-        if (source.length == 0 || source[0] != '#') {
-            return source;
-        }
-        byte[] out = new byte[source.length + 2];
-        out[0] = '-';
-        out[1] = '-';
-        System.arraycopy(source, 0, out, 2, source.length);
-        return out;
     }
 
     /** Quote {@code text} as a Lua string literal that survives any bytes. */
@@ -131,6 +109,7 @@ final class LuaModuleSystem implements ModuleSystem {
         natives.put("config", this::config);
         natives.put("resolve", this::resolve);
         natives.put("paths", this::paths);
+        natives.put("canonical", this::canonical);
         natives.put("read_json", this::readJson);
         natives.put("builtin", this::builtin);
         natives.put("realm", this::realm);
@@ -225,6 +204,21 @@ final class LuaModuleSystem implements ModuleSystem {
             stack.pushString(e.getMessage());
             return 3;
         }
+    }
+
+    /** {@code canonical(file)} → the file's canonical path (the cache key) and its display; records it as loaded. */
+    private int canonical(LuaStack stack) {
+        Path file = options.workingDirectory().resolve(stack.checkString(1, "canonical"));
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            real = file.toAbsolutePath().normalize();
+        }
+        loaded.add(real);
+        stack.pushString(real.toString());
+        stack.pushString(display(real));
+        return 2;
     }
 
     private int paths(LuaStack stack) {

@@ -18,6 +18,18 @@ local deadline_passed = natives.deadline_passed
 -- not depend on the C locale.
 os.setlocale("C")
 
+-- lua.c runs the collector in generational mode.
+collectgarbage("generational")
+
+-- lua5.4's package.path and package.cpath (with Debian's and LuaRocks' trees, and LUA_PATH,
+-- LUA_CPATH and their _5_4 variants), computed by the engine (LuaPaths.java).
+package.path, package.cpath = natives.path, natives.cpath
+
+-- io.popen, os.execute and os.tmpname as a Lua built with LUA_USE_LINUX has them (PosixLibrary.java).
+if natives.popen then
+  io.popen, os.execute, os.tmpname = natives.popen, natives.execute, natives.tmpname
+end
+
 -- LuaJava's state adds a global `java` that reaches any JVM class, and a package searcher for it.
 java = nil
 package.loaded.java = nil
@@ -213,9 +225,10 @@ end
 
 local entry = {}
 
-function entry.run(chunk, ...)
-  return outcome(raw_xpcall(chunk, message_handler, ...))
-end
+-- The engine calls entry.xpcall(chunk, entry.handler, ...) itself, then entry.finish(ok, e).
+entry.xpcall = raw_xpcall
+entry.handler = message_handler
+entry.finish = outcome
 
 entry.enable_limits = enable_limits
 

@@ -51,7 +51,6 @@ function kit.create(id, name, root)
   local realm = { id = id, name = name, root = root or config.cwd, api = api, builtins = {}, ids_by_dir = {} }
   realm.globals = build_globals(api, realm)
   realm.package = realm.globals.package
-  realm.env_mt = { __index = realm.globals, __name = "hype.module.env" }
   -- Built-ins run for the realm with its getmetatable, which hands out copies of the shared
   -- metatables: util.inherits(module_error, t) must not change every module error.
   realm.builtin_env = setmetatable({ getmetatable = realm.globals.getmetatable }, { __index = G })
