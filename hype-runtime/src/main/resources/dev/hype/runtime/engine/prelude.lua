@@ -35,38 +35,54 @@ java = nil
 package.loaded.java = nil
 for i = #package.searchers, 5, -1 do package.searchers[i] = nil end
 
--- Fatal signals travel as errors that no pcall, xpcall or coroutine can swallow.
+-- Fatal signals (os.exit, the time limit) travel as errors that nothing can swallow, without
+-- wrapping pcall, xpcall or coroutine.resume (lua5.4's own functions stay in place, so frames,
+-- names and debug.getinfo read as under lua5.4). Once a signal is raised, a hook on the running
+-- thread and the main thread raises it again at every instruction and at every return, including
+-- the return of the pcall that caught it, until the engine takes it at the top.
 local EXIT_MT = { __name = "hype.exit" }
 EXIT_MT.__tostring = function(e) return "os.exit(" .. tostring(e.code) .. ")" end
 local TIMEOUT = setmetatable({}, { __name = "hype.timeout", __tostring = function() return "timeout" end })
+local main_thread = co_running()
+local fatal = nil
 
 local function is_fatal(e)
   return rawequal(e, TIMEOUT) or (type(e) == "table" and getmetatable(e) == EXIT_MT)
 end
 
-local function pass(ok, ...)
-  if not ok and is_fatal((...)) then error((...), 0) end
-  return ok, ...
+-- The engine's own functions that run at the top after a signal; the hook leaves them alone when
+-- nothing else is on the stack.
+local top_functions = setmetatable({}, { __mode = "k" })
+local getinfo = debug.getinfo
+
+local function reraise()
+  local level = 2
+  while true do
+    local info = getinfo(level, "f")
+    if not info then return end
+    if not top_functions[info.func] then break end
+    level = level + 1
+  end
+  error(fatal, 0)
 end
 
-pcall = function(f, ...) return pass(raw_pcall(f, ...)) end
-xpcall = function(f, handler, ...)
-  return pass(raw_xpcall(f, function(e)
-    if is_fatal(e) then return e end
-    return handler(e)
-  end, ...))
+local function raise_fatal(signal)
+  fatal = signal
+  -- The main thread first: once the running thread has the hook, its next instruction raises.
+  raw_sethook(main_thread, reraise, "r", 1)
+  raw_sethook(reraise, "r", 1)
+  error(signal, 0)
 end
-coroutine.resume = function(co, ...) return pass(co_resume(co, ...)) end
-coroutine.close = function(co) return pass(co_close(co)) end
 
 os.exit = function(code, close)
   if code == nil or code == true then code = 0
   elseif code == false then code = 1
   elseif math.type(code) ~= "integer" then
     if type(code) == "number" and code == math.floor(code) then code = math.tointeger(code)
-    else error("bad argument #1 to 'exit' (number has no integer representation)", 2) end
+    elseif type(code) == "number" then error("bad argument #1 to 'exit' (number has no integer representation)", 2)
+    else error("bad argument #1 to 'exit' (number expected, got " .. (code == nil and "no value" or type(code)) .. ")", 2) end
   end
-  error(setmetatable({ code = code }, EXIT_MT), 0)
+  raise_fatal(setmetatable({ code = code }, EXIT_MT))
 end
 
 -- The time limit: a count hook on every coroutine, chained with any hook the script sets itself.
@@ -78,13 +94,14 @@ local user_hooks = setmetatable({}, { __mode = "k" })
 -- hook, so when a script's own line or call hook runs, its events check the clock too.
 local other_events = 0
 local function limit_hook(event, line)
+  if fatal then error(fatal, 0) end
   if event == "count" then
-    if deadline_passed() then error(TIMEOUT, 0) end
+    if deadline_passed() then raise_fatal(TIMEOUT) end
   else
     other_events = other_events + 1
     if other_events >= 64 then
       other_events = 0
-      if deadline_passed() then error(TIMEOUT, 0) end
+      if deadline_passed() then raise_fatal(TIMEOUT) end
     end
   end
   local co = co_running()
@@ -192,7 +209,9 @@ local function clean_traceback(tb)
   return table.concat(out, "\n")
 end
 
--- The message handler of the main chunk: keeps fatal signals, otherwise captures a traceback.
+-- The message handler of the main chunk, as lua.c's: the message with a traceback appended, as a
+-- string (load calls it too, for errors of a reader function). Fatal signals pass unchanged.
+local last_error = nil
 local function message_handler(e)
   if is_fatal(e) then return e end
   local msg = e
@@ -200,13 +219,16 @@ local function message_handler(e)
     local mt = getmetatable(msg)
     if mt and mt.__tostring then
       msg = tostring(msg)
+      if type(msg) == "string" then return msg end
     elseif type(msg) == "number" then
       msg = tostring(msg)
     else
       msg = string.format("(error object is a %s value)", type(msg))
     end
   end
-  return { message = msg, traceback = clean_traceback(traceback(msg, 2)), value = e }
+  local tb = clean_traceback(traceback(msg, 2))
+  last_error = { text = tb, message = msg, traceback = tb }
+  return tb
 end
 
 local function flush()
@@ -214,13 +236,32 @@ local function flush()
   raw_pcall(io.stderr.flush, io.stderr)
 end
 
+-- Take a fatal signal at the top: the hooks it set go, the limit hook comes back.
+local function take_fatal()
+  local signal = fatal
+  fatal = nil
+  raw_sethook()
+  raw_sethook(main_thread)
+  if limited then install_limit(nil, user_hooks[main_thread]) end
+  return signal
+end
+
+-- Split what the handler returned into the message and the traceback.
+local function split(e)
+  if last_error and rawequal(e, last_error.text) then return last_error.message, last_error.traceback end
+  return tostring(e), ""
+end
+
 -- Outcome codes shared with LuaEngine: 0 done, 1 exit, 2 error, 3 timeout.
 local function outcome(ok, e)
+  local signal = fatal and take_fatal()
   flush()
+  if signal then
+    if rawequal(signal, TIMEOUT) then return 3 end
+    return 1, signal.code
+  end
   if ok then return 0, 0 end
-  if rawequal(e, TIMEOUT) then return 3 end
-  if type(e) == "table" and getmetatable(e) == EXIT_MT then return 1, e.code end
-  return 2, nil, e.message, e.traceback
+  return 2, nil, split(e)
 end
 
 local entry = {}
@@ -241,16 +282,18 @@ local function display(n, ...)
 end
 
 local function repl_results(ok, ...)
+  local signal = fatal and take_fatal()
   flush()
+  if signal then
+    if rawequal(signal, TIMEOUT) then return 3 end
+    return 1, signal.code
+  end
   if ok then
     local n = select("#", ...)
     if n == 0 then return 0 end
     return 0, display(n, ...)
   end
-  local e = ...
-  if rawequal(e, TIMEOUT) then return 3 end
-  if type(e) == "table" and getmetatable(e) == EXIT_MT then return 1, e.code end
-  return 2, e.message
+  return 2, (split((...)))
 end
 
 local function compile(source, env)
@@ -269,5 +312,7 @@ function entry.repl(source, env)
   end
   return repl_results(raw_xpcall(fn, message_handler))
 end
+
+for _, f in ipairs({ outcome, take_fatal, repl_results, entry.repl, raw_xpcall }) do top_functions[f] = true end
 
 return entry

@@ -544,7 +544,8 @@ realm_for = function(filename)
     realm.name_keys = {}
     -- Code the realm loads itself with load() requires from the package's directory.
     realm.eval_record = new_module(realm.root .. "/[" .. (name or "project") .. "]", nil, "[realm]", realm)
-    realm.globals.require = realm.eval_record.require
+    local realm_require = realm.eval_record.require
+    realm.globals.require = function(id) return realm_require(id) end
     realm.package.searchers[2] = make_searcher(realm)
   end
   realm_by_file[filename] = realm
@@ -580,8 +581,14 @@ end
 package.searchers[2] = make_searcher(nil)
 
 -- Code outside any module (-e, the REPL, load) requires from the working directory.
+-- The global require is a function, as lua5.4's is (programs test type(require) and clear the
+-- globals that are not functions); a module's own require is callable and carries cache, resolve
+-- and main.
 eval_module = new_module(config.cwd .. "/[eval]", nil, "[eval]")
 displays[eval_module.filename] = "[eval]"
-G.require = eval_module.require
+do
+  local eval_require = eval_module.require
+  G.require = function(id) return eval_require(id) end
+end
 
 debug.getregistry()["hype.modules"] = api
