@@ -26,6 +26,7 @@ final class LuaEngine implements LuaRuntime {
     private final int entryRef;
     private final MemoryLimit memoryLimit;
     private final PosixLibrary posix;
+    private List<String> interpreterArguments = List.of(System.getProperty("hype.argv0", "hype"));
     private ByteBuffer scratch = ByteBuffer.allocateDirect(8192);
     private long deadline;
     private boolean clockRunning;
@@ -69,12 +70,7 @@ final class LuaEngine implements LuaRuntime {
         stack.pushString(paths.cpath());
         stack.setField(-2, "cpath");
         if (posix != null) {
-            stack.pushFunction("popen", posix::popen);
-            stack.setField(-2, "popen");
-            stack.pushFunction("execute", posix::execute);
-            stack.setField(-2, "execute");
-            stack.pushFunction("tmpname", posix::tmpname);
-            stack.setField(-2, "tmpname");
+            posix.pushFunctions(stack);
         }
         if (stack.protectedCall(1, 1) != 0) {
             throw new IllegalStateException("the engine prelude failed: " + stack.toText(-1));
@@ -167,10 +163,35 @@ final class LuaEngine implements LuaRuntime {
         }
     }
 
+    @Override
+    public void setInterpreterArguments(List<String> before) {
+        checkAccess();
+        interpreterArguments = List.copyOf(before);
+    }
+
+    @Override
+    public int runCommandLine(Chunk chunk, String scriptName, List<String> args) {
+        checkAccess();
+        int base = stack.top();
+        try {
+            setArgTable(scriptName, args);
+            if (stack.loadBuffer(chunk.source(), chunk.chunkName()) != 0) {
+                throw ScriptException.syntaxError(stack.toText(-1));
+            }
+            return runMainFunction(base, List.of());
+        } finally {
+            stopClock();
+            stack.setTop(base);
+        }
+    }
+
+    /** lua.c's arg table: the interpreter and its options at negative indices, the script at 0. */
     private void setArgTable(String scriptName, List<String> args) {
-        stack.newTable(args.size(), 2);
-        stack.pushString("hype");
-        stack.rawSetIndex(-2, -1);
+        stack.newTable(args.size(), interpreterArguments.size() + 1);
+        for (int i = 0; i < interpreterArguments.size(); i++) {
+            stack.pushString(interpreterArguments.get(i));
+            stack.rawSetIndex(-2, i - interpreterArguments.size());
+        }
         stack.pushString(scriptName);
         stack.rawSetIndex(-2, 0);
         for (int i = 0; i < args.size(); i++) {

@@ -55,7 +55,13 @@ final class PosixLibrary {
     private final MethodHandle pushString;
     private final MethodHandle rawGetP;
     private final MethodHandle rawSetP;
+    private final MethodHandle toLString;
+    private final MethodHandle type;
+    private final MethodHandle pushCClosure;
     private final MemorySegment closeStub;
+    private final MemorySegment popenStub;
+    private final MemorySegment executeStub;
+    private final MemorySegment tmpnameStub;
     /** Two addresses that key the strings "exit" and "signal" in each state's registry. */
     private final MemorySegment keys = Arena.global().allocate(2);
     private final MemorySegment fileHandleName = Arena.global().allocateFrom("FILE*");
@@ -90,9 +96,22 @@ final class PosixLibrary {
                 FunctionDescriptor.of(integer, address, integer, address));
         rawSetP = LINKER.downcallHandle(lua.find("lua_rawsetp").orElseThrow(),
                 FunctionDescriptor.ofVoid(address, integer, address));
-        MethodHandle target = MethodHandles.lookup().findVirtual(PosixLibrary.class, "closeStream",
+        toLString = LINKER.downcallHandle(lua.find("lua_tolstring").orElseThrow(),
+                FunctionDescriptor.of(address, address, integer, address));
+        type = LINKER.downcallHandle(lua.find("lua_type").orElseThrow(), FunctionDescriptor.of(integer, address, integer));
+        pushCClosure = LINKER.downcallHandle(lua.find("lua_pushcclosure").orElseThrow(),
+                FunctionDescriptor.ofVoid(address, address, integer));
+        closeStub = stub("closeStream");
+        popenStub = stub("popen");
+        executeStub = stub("execute");
+        tmpnameStub = stub("tmpname");
+    }
+
+    /** Make a C function ({@code int f(lua_State *L)}) of the method {@code name}. */
+    private MemorySegment stub(String name) throws ReflectiveOperationException {
+        MethodHandle target = MethodHandles.lookup().findVirtual(PosixLibrary.class, name,
                 MethodType.methodType(int.class, MemorySegment.class)).bindTo(this);
-        closeStub = LINKER.upcallStub(target, FunctionDescriptor.of(integer, address), Arena.global());
+        return LINKER.upcallStub(target, FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS), Arena.global());
     }
 
     /** Return the library, or empty where the C library or Lua's symbols cannot be reached. */
@@ -131,92 +150,126 @@ final class PosixLibrary {
         }
     }
 
-    /** {@code io.popen(prog [, mode])}. */
-    int popen(LuaStack stack) {
-        byte[] program = stack.checkBytes(1, "popen");
-        byte[] mode = stack.type(2) == LuaType.NONE || stack.type(2) == LuaType.NIL ? new byte[] {'r'}
-                : stack.checkBytes(2, "popen");
-        if (mode.length != 1 || (mode[0] != 'r' && mode[0] != 'w')) {
-            throw LuaError.badArgument(2, "popen", "invalid mode");
-        }
+    /**
+     * Push the C functions behind {@code io.popen}, {@code os.execute} and {@code os.tmpname} (the
+     * prelude's Lua wrappers check the arguments first, with lua5.4's messages) into {@code table}
+     * on top of the stack. They are plain C functions, not LuaJava's: LuaJava's glue assigns the
+     * global {@code __jthrowable__} after every call, which a script's {@code __newindex} on
+     * {@code _G} would see.
+     */
+    void pushFunctions(LuaStack stack) {
         MemorySegment state = state(stack);
+        String[] names = {"popen", "execute", "tmpname"};
+        MemorySegment[] stubs = {popenStub, executeStub, tmpnameStub};
+        for (int i = 0; i < names.length; i++) {
+            try {
+                pushCClosure.invokeExact(state, stubs[i], 0);
+            } catch (Throwable e) {
+                throw new IllegalStateException("could not push " + names[i] + ": " + e, e);
+            }
+            stack.setField(-2, names[i]);
+        }
+    }
+
+    /**
+     * {@code popen(prog, mode)}, both strings, mode "r" or "w" (checked by the caller): a stream,
+     * or nil, message, errno.
+     */
+    @SuppressWarnings("unused")
+    private int popen(MemorySegment state) {
         try (Arena arena = Arena.ofConfined()) {
+            MemorySegment program = argument(arena, state, 1);
+            MemorySegment mode = argument(arena, state, 2);
             MemorySegment stream = ((MemorySegment) newUserdata.invokeExact(state, STREAM.byteSize(), 0))
                     .reinterpret(STREAM.byteSize());
             STREAM_FILE.set(stream, 0L, MemorySegment.NULL);
             STREAM_CLOSE.set(stream, 0L, MemorySegment.NULL);
             setMetatable.invokeExact(state, fileHandleName);
             MemorySegment callState = arena.allocate(CALL_STATE);
-            MemorySegment file = (MemorySegment) popen.invokeExact(callState, cString(arena, program),
-                    cString(arena, mode));
+            MemorySegment file = (MemorySegment) popen.invokeExact(callState, program, mode);
+            STREAM_CLOSE.set(stream, 0L, closeStub);
             if (file.address() == 0) {
                 int error = (int) ERRNO.get(callState, 0L);
-                stack.pushNil();
-                stack.pushBytes(concat(program, (": " + message(error)).getBytes()));
-                stack.pushInteger(error);
+                pushNil.invokeExact(state);
+                byte[] name = program.toArray(ValueLayout.JAVA_BYTE);
+                byte[] text = concat(java.util.Arrays.copyOf(name, name.length - 1),
+                        (": " + message(error)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                MemorySegment unused = (MemorySegment) pushString.invokeExact(state, cString(arena, text));
+                pushInteger.invokeExact(state, (long) error);
                 return 3;
             }
             STREAM_FILE.set(stream, 0L, file);
-            STREAM_CLOSE.set(stream, 0L, closeStub);
             return 1;
-        } catch (LuaError e) {
-            throw e;
         } catch (Throwable e) {
-            throw new LuaError("popen: " + e);
+            return 0;
         }
     }
 
-    /** {@code os.execute([command])}. */
-    int execute(LuaStack stack) {
-        boolean none = stack.type(1) == LuaType.NONE || stack.type(1) == LuaType.NIL;
-        byte[] command = none ? null : stack.checkBytes(1, "execute");
+    /** {@code execute(command)}, a string or nil (checked by the caller): what lua5.4's os.execute returns. */
+    @SuppressWarnings("unused")
+    private int execute(MemorySegment state) {
         try (Arena arena = Arena.ofConfined()) {
+            boolean none = (int) type.invokeExact(state, 1) <= 0;
+            MemorySegment command = none ? MemorySegment.NULL : argument(arena, state, 1);
             MemorySegment callState = arena.allocate(CALL_STATE);
-            MemorySegment argument = command == null ? MemorySegment.NULL : cString(arena, command);
-            int status = (int) system.invokeExact(callState, argument);
-            if (command == null) {
-                stack.pushBoolean(status != 0);
+            int status = (int) system.invokeExact(callState, command);
+            if (none) {
+                pushBoolean.invokeExact(state, status != 0 ? 1 : 0);
                 return 1;
             }
-            int error = (int) ERRNO.get(callState, 0L);
-            if (status != 0 && error != 0) {
-                stack.pushNil();
-                stack.pushString(message(error));
-                stack.pushInteger(error);
-                return 3;
-            }
-            boolean exited = (status & 0x7f) == 0;
-            int code = exited ? (status >> 8) & 0xff : status & 0x7f;
-            if (exited && code == 0) {
-                stack.pushBoolean(true);
-            } else {
-                stack.pushNil();
-            }
-            stack.pushString(exited ? "exit" : "signal");
-            stack.pushInteger(code);
-            return 3;
+            return execResult(state, status, (int) ERRNO.get(callState, 0L));
         } catch (Throwable e) {
-            throw new LuaError("execute: " + e);
+            return 0;
         }
     }
 
-    /** {@code os.tmpname()}: create the file, as lua5.4 does with {@code mkstemp}. */
-    int tmpname(LuaStack stack) {
+    /** {@code tmpname()}: create the file, as lua5.4 does with {@code mkstemp}; nothing on failure. */
+    @SuppressWarnings("unused")
+    private int tmpname(MemorySegment state) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment template = arena.allocateFrom("/tmp/lua_XXXXXX");
             MemorySegment callState = arena.allocate(CALL_STATE);
             int fd = (int) mkstemp.invokeExact(callState, template);
             if (fd == -1) {
-                throw new LuaError("unable to generate a unique filename");
+                return 0;
             }
             int ignored = (int) close.invokeExact(fd);
-            stack.pushString(template.getString(0));
+            MemorySegment unused = (MemorySegment) pushString.invokeExact(state, template);
             return 1;
-        } catch (LuaError e) {
-            throw e;
         } catch (Throwable e) {
-            throw new LuaError("tmpname: " + e);
+            return 0;
         }
+    }
+
+    /** Copy the string argument {@code index} (a string, checked by the caller) to a C string. */
+    private MemorySegment argument(Arena arena, MemorySegment state, int index) throws Throwable {
+        MemorySegment length = arena.allocate(ValueLayout.JAVA_LONG);
+        MemorySegment text = (MemorySegment) toLString.invokeExact(state, index, length);
+        long size = length.get(ValueLayout.JAVA_LONG, 0);
+        MemorySegment copy = arena.allocate(size + 1);
+        MemorySegment.copy(text.reinterpret(size + 1), 0, copy, 0, size);
+        copy.set(ValueLayout.JAVA_BYTE, size, (byte) 0);
+        return copy;
+    }
+
+    /** Push what {@code luaL_execresult} pushes, without allocating (the strings are in the registry). */
+    private int execResult(MemorySegment state, int status, int error) throws Throwable {
+        if (status != 0 && error != 0) {
+            pushNil.invokeExact(state);
+            MemorySegment unused = (MemorySegment) pushString.invokeExact(state, (MemorySegment) strerror.invokeExact(error));
+            pushInteger.invokeExact(state, (long) error);
+            return 3;
+        }
+        boolean exited = (status & 0x7f) == 0;
+        int code = exited ? (status >> 8) & 0xff : status & 0x7f;
+        if (exited && code == 0) {
+            pushBoolean.invokeExact(state, 1);
+        } else {
+            pushNil.invokeExact(state);
+        }
+        int ignored = (int) rawGetP.invokeExact(state, REGISTRY_INDEX, keys.asSlice(exited ? 0 : 1, 1));
+        pushInteger.invokeExact(state, (long) code);
+        return 3;
     }
 
     /**
@@ -232,23 +285,7 @@ final class PosixLibrary {
             MemorySegment file = (MemorySegment) STREAM_FILE.get(stream, 0L);
             MemorySegment callState = arena.allocate(CALL_STATE);
             int status = (int) pclose.invokeExact(callState, file);
-            int error = (int) ERRNO.get(callState, 0L);
-            if (status != 0 && error != 0) {
-                pushNil.invokeExact(state);
-                MemorySegment unused = (MemorySegment) pushString.invokeExact(state, (MemorySegment) strerror.invokeExact(error));
-                pushInteger.invokeExact(state, (long) error);
-                return 3;
-            }
-            boolean exited = (status & 0x7f) == 0;
-            int code = exited ? (status >> 8) & 0xff : status & 0x7f;
-            if (exited && code == 0) {
-                pushBoolean.invokeExact(state, 1);
-            } else {
-                pushNil.invokeExact(state);
-            }
-            int type = (int) rawGetP.invokeExact(state, REGISTRY_INDEX, keys.asSlice(exited ? 0 : 1, 1));
-            pushInteger.invokeExact(state, (long) code);
-            return 3;
+            return execResult(state, status, (int) ERRNO.get(callState, 0L));
         } catch (Throwable e) {
             return 0;
         }

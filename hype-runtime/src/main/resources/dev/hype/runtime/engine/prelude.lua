@@ -26,8 +26,53 @@ collectgarbage("generational")
 package.path, package.cpath = natives.path, natives.cpath
 
 -- io.popen, os.execute and os.tmpname as a Lua built with LUA_USE_LINUX has them (PosixLibrary.java).
+-- The C functions do the work; these check the arguments first, with lua5.4's messages.
 if natives.popen then
-  io.popen, os.execute, os.tmpname = natives.popen, natives.execute, natives.tmpname
+  local c_popen, c_execute, c_tmpname = natives.popen, natives.execute, natives.tmpname
+  local getinfo, format, math_type = debug.getinfo, string.format, math.type
+
+  local function typename(v)
+    local mt = getmetatable(v)
+    local name = type(mt) == "table" and rawget(mt, "__name")
+    if type(name) == "string" then return name end
+    return type(v)
+  end
+
+  -- luaL_argerror for the wrapper `level` frames up: the name its caller used, else the
+  -- library's, and the caller's position.
+  local function arg_error(level, n, fname, message)
+    local info = getinfo(level + 1, "n")
+    local name = info and info.name or fname
+    error(format("bad argument #%d to '%s' (%s)", n, name, message), level + 2)
+  end
+
+  local function string_arg(n, fname, count, value, default)
+    local t = type(value)
+    if t == "string" then return value end
+    if t == "number" then return tostring(value) end
+    if default ~= nil and value == nil then return default end
+    arg_error(2, n, fname, "string expected, got " .. (n > count and "no value" or typename(value)))
+  end
+
+  io.popen = function(...)
+    local count, prog, mode = select("#", ...), ...
+    prog = string_arg(1, "io.popen", count, prog)
+    mode = string_arg(2, "io.popen", count, mode, "r")
+    if mode ~= "r" and mode ~= "w" then arg_error(1, 2, "io.popen", "invalid mode") end
+    return c_popen(prog, mode)
+  end
+
+  os.execute = function(...)
+    local count, command = select("#", ...), ...
+    if command == nil then return c_execute() end
+    return c_execute(string_arg(1, "os.execute", count, command))
+  end
+
+  os.tmpname = function()
+    local name = c_tmpname()
+    if not name then error("unable to generate a unique filename", 2) end
+    return name
+  end
 end
 
 -- LuaJava's state adds a global `java` that reaches any JVM class, and a package searcher for it.

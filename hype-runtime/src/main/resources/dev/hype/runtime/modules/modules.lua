@@ -265,11 +265,13 @@ local CONTEXT_MT = { __close = function(saved) current = saved[1] end }
 
 -- Load the file `key` for `record`, or hand back what the cache has: the cached value, or the
 -- partial exports of a module still loading (a cycle).
-local function load_file(record, key, id, chunkname, name_for_chunk)
+local function load_file(record, key, id, chunkname, name_for_chunk, again)
   local cached = cache[key]
   if cached then
-    if cached.loaded then return cached.exports end
-    return circular(record, cached)
+    if not cached.loaded then return circular(record, cached) end
+    -- A loader from package.searchers runs the file again, as lua5.4's does: require only asks
+    -- the searchers when package.loaded has nothing under the name.
+    if not again then return cached.exports end
   end
   local child = new_file_record(key, record)
   local fn, message
@@ -286,7 +288,7 @@ end
 -- A loader for package.searchers: runs the file as a module of the requiring record.
 local function file_loader(record, key, chunkname)
   return function(name, extra)
-    return load_file(record, key, name, chunkname, name)
+    return load_file(record, key, name, chunkname, name, true)
   end
 end
 
