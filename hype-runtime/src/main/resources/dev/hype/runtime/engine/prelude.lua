@@ -341,7 +341,14 @@ local function repl_results(ok, ...)
   return 2, (split((...)))
 end
 
+-- REPL input gets the module system's callable require (with .resolve and .cache) as a local,
+-- when there is one; the rest of its globals are _G's.
+local registry = debug.getregistry()
 local function compile(source, env)
+  local req = registry["hype.eval_require"]
+  if req then
+    return load("local require = require; _ENV = _G; " .. source, "=stdin", "t", { require = req, _G = env or _G })
+  end
   if env then return load(source, "=stdin", "t", env) end
   return load(source, "=stdin", "t")
 end

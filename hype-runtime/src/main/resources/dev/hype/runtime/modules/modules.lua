@@ -41,6 +41,7 @@ local strict = config.strict
 local realm_by_file = {}   -- canonical path -> its realm, or false for trusted code
 local realms = {}          -- realm id -> realm
 local record_realm = setmetatable({}, { __mode = "k" })
+local record_dir = setmetatable({}, { __mode = "k" }) -- a record's directory, out of its reach
 local hidden_parent = setmetatable({}, { __mode = "k" })
 local realm_kit = nil      -- realms.lua: builds restricted realms; loaded with the first one
 local builtin_names = {}
@@ -49,14 +50,23 @@ for _, name in ipairs(config.builtins) do builtin_names[name] = true end
 -- The seed's table utilities join Lua's table library on the first require("table").
 local table_merged = setmetatable({}, { __mode = "k" })
 
-local function where(level)
-  local info = getinfo(level + 1, "Sl")
-  -- A module that ends in `return require(...)` made a tail call: its frame is gone, and the
-  -- frame found is the module system's own, which names no useful position.
-  if info and info.currentline and info.currentline > 0 and sub(info.source, 1, 7) ~= "=[hype]" then
-    return info.short_src .. ":" .. info.currentline .. ": "
+-- The position of the code that called require: the first frame outside this file, unless that
+-- is a C function (pcall(require, ...)), as lua5.4 positions errors. A module that ends in
+-- `return require(...)` made a tail call: its frame is gone, and no position is given.
+local MODULES_SOURCE = "=[hype] modules"
+local function where()
+  local level = 2
+  while true do
+    local info = getinfo(level, "Sl")
+    if not info then return "" end
+    if info.source ~= MODULES_SOURCE then
+      if info.what ~= "C" and info.currentline and info.currentline > 0 and sub(info.source, 1, 6) ~= "=[hype" then
+        return info.short_src .. ":" .. info.currentline .. ": "
+      end
+      return ""
+    end
+    level = level + 1
   end
-  return ""
 end
 
 local function display_of(record)
@@ -110,6 +120,7 @@ local function new_module(filename, parent, id, realm)
     if realm and record_realm[parent] ~= realm then hidden_parent[record] = parent else record.parent = parent end
   end
   if realm then record_realm[record] = realm end
+  record_dir[record] = dir
   record.require = make_require(record, dir, realm)
   return record
 end
@@ -167,6 +178,8 @@ local GUARD_MT = { __close = function(guard)
   end
 end }
 
+local function unnamed(f) return f end
+
 -- Run a record's compiled chunk (or read its JSON). Its value: what the chunk returns if not nil,
 -- else module.exports if the module set or filled it, else package.loaded[name] if the module set
 -- it (the Lua idiom `package.loaded[...] = M`), else true, as lua5.4's require gives.
@@ -181,7 +194,9 @@ local function run_module(record, fn, name, ...)
     local realm = record_realm[record]
     local loaded = realm and realm.loaded or LOADED
     local before = type(name) == "string" and loaded[name] or nil
-    value = fn(name, ...)
+    -- Called through an expression with no name, so that tracebacks say "in main chunk" as they
+    -- do for a chunk lua5.4's require calls.
+    value = unnamed(fn)(name, ...)
     if value == nil then
       local exports = record.exports
       if exports ~= initial or next(initial) ~= nil then
@@ -247,7 +262,7 @@ local function circular(record, target)
   chain[#chain + 1] = display_of(target)
   local text = "circular require: " .. concat(chain, " -> ")
   if strict then
-    error(where(4) .. "ERR_REQUIRE_CYCLE: " .. text .. require_stack(record), 0)
+    error(where() .. "ERR_REQUIRE_CYCLE: " .. text .. require_stack(record), 0)
   end
   if not warned[text] then
     warned[text] = true
@@ -302,7 +317,7 @@ local function resolve_path_id(record, dir, id, realm, level)
     return found
   end
   if found == "MODULE_NOT_FOUND" then return nil, display, tried end
-  error(where(level + 1) .. found .. ": " .. display .. require_stack(record), 0)
+  error(where() .. found .. ": " .. display .. require_stack(record), 0)
 end
 
 -- package.searchers[2]: Hype's own searcher. For a built-in's name: a file of that name on
@@ -315,14 +330,34 @@ local function make_searcher(realm)
     if type(name) ~= "string" then name = tostring(name) end
     local record = current and (not realm or record_realm[current] == realm) and current
         or (realm and realm.eval_record or eval_module)
-    local dir = record.path
+    local dir = record_dir[record]
+    local keys = realm and realm.name_keys or name_keys
+    if realm then
+      -- A package: the built-ins, its own files and other packages by name; package.path only
+      -- within what its realm may load (the realm's resolve denies the rest).
+      if builtin_names[name] then
+        return function() return load_builtin(name, realm) end, "hype:" .. name
+      end
+      local path = pkg.path
+      if type(path) ~= "string" then error("'package.path' must be a string", 0) end
+      local kind, found, display, tried = realm.api.resolve(dir, name, path, false)
+      if kind == "file" or kind == "lua_path" then
+        displays[found] = display
+        keys[name] = found
+        return file_loader(record, found), found
+      elseif kind == nil and found ~= "MODULE_NOT_FOUND" then
+        error(found .. ": " .. display, 0)
+      end
+      local lines = {}
+      for _, location in ipairs(tried or {}) do lines[#lines + 1] = "no file '" .. location .. "'" end
+      return concat(lines, "\n\t")
+    end
     local lines = {}
     if not builtin_names[name] and not is_path_id(name) then
-      local resolve = realm and realm.api.resolve or resolve_native
-      local kind, found, display, tried = resolve(dir, name, nil, false)
+      local kind, found, display, tried = resolve_native(dir, name, nil, false)
       if kind == "file" then
         displays[found] = display
-        name_keys[name] = found
+        keys[name] = found
         return file_loader(record, found), found
       elseif kind == nil and found ~= "MODULE_NOT_FOUND" then
         error(found .. ": " .. display, 0)
@@ -331,16 +366,11 @@ local function make_searcher(realm)
     end
     local path = pkg.path
     if type(path) ~= "string" then error("'package.path' must be a string", 0) end
-    local file, message = (realm and pkg.searchpath or searchpath)(name, path)
+    local file, message = searchpath(name, path)
     if file then
-      local key, display
-      if realm then
-        key = resolve_path_id(record, dir, file:sub(1, 1) == "/" and file or "./" .. file, realm, 1)
-      else
-        key, display = canonical_native(file)
-        displays[key] = display
-      end
-      name_keys[name] = key
+      local key, display = canonical_native(file)
+      displays[key] = display
+      keys[name] = key
       return file_loader(record, key, "@" .. file), file
     end
     if builtin_names[name] then
@@ -401,6 +431,7 @@ local function require_path(record, ids, dir, id, realm)
   local key = ids[id]
   local tried
   if not key then
+    local _
     key, _, tried = resolve_path_id(record, dir, id, realm, 2)
     if key then ids[id] = key end
   end
@@ -410,7 +441,7 @@ local function require_path(record, ids, dir, id, realm)
       if cached.loaded then return cached.exports end
       return circular(record, cached)
     end
-    return load_file(record, key, id), key
+    return (load_file(record, key, id))
   end
   -- Nothing at the path: lua5.4 would ask package.searchers (require("../a.b") finds a/b.lua on
   -- package.path). Report both when they find nothing either.
@@ -425,7 +456,7 @@ local function require_path(record, ids, dir, id, realm)
   for _, location in ipairs(tried or {}) do lines[#lines + 1] = "  " .. location end
   for line in result:gmatch("\n\t([^\n]*)") do lines[#lines + 1] = "  " .. line end
   if #lines > 0 then text = text .. "\ntried, in order:\n" .. concat(lines, "\n") end
-  error(where(3) .. text .. require_stack(record), 0)
+  error(where() .. text .. require_stack(record), 0)
 end
 
 local function require_slow(record, ids, dir, id, realm)
@@ -472,7 +503,7 @@ local function require_index(req, field)
         return key
       end
       local loaded = realm and realm.loaded or LOADED
-      if loaded[id] ~= nil and not name_keys[id] then return id end
+      if loaded[id] ~= nil and not (realm and realm.name_keys or name_keys)[id] then return id end
       if builtin_names[id] then return id end
       local pkg = realm and realm.package or package
       if pkg.preload[id] ~= nil then return id end
@@ -591,6 +622,8 @@ displays[eval_module.filename] = "[eval]"
 do
   local eval_require = eval_module.require
   G.require = function(id) return eval_require(id) end
+  -- The REPL's own chunks get the callable one, with require.resolve and require.cache.
+  debug.getregistry()["hype.eval_require"] = eval_require
 end
 
 debug.getregistry()["hype.modules"] = api
