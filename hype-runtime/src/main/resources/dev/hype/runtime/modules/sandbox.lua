@@ -19,7 +19,7 @@ local string_dump, byte, sub, find, gmatch, format = string.dump, string.byte, s
       string.format
 local concat = table.concat
 local traceback = debug.traceback
-local package_loadlib, package_config = package.loadlib, package.config
+local package_loadlib, package_config, package_searchpath = package.loadlib, package.config, package.searchpath
 local string_mt = getmetatable("")
 local file_mt = getmetatable(stdout)
 local tmpdir = shared.tmpdir
@@ -287,6 +287,8 @@ return function(api, info)
     end
     return loadlib(file, "luaopen_" .. modname)
   end
+  -- The C searchers run only with native, which reaches everything anyway: they look for the
+  -- library as lua5.4 does, and the file found is checked as native code.
   local function cpath()
     local p = E.package.cpath
     if type(p) ~= "string" then error("'package.cpath' must be a string", 0) end
@@ -302,7 +304,7 @@ return function(api, info)
     function(name)
       if not native then return nil end
       name = string_arg(name, 1, "searcher")
-      local file, message = searchpath(name, cpath())
+      local file, message = package_searchpath(name, cpath())
       if not file then return message end
       local f, err = loadfunc(file, name)
       if not f then error(format("error loading module '%s' from file '%s':\n\t%s", name, file, err), 0) end
@@ -313,7 +315,7 @@ return function(api, info)
       name = string_arg(name, 1, "searcher")
       local dot = find(name, ".", 1, true)
       if not dot then return nil end
-      local file, message = searchpath(sub(name, 1, dot - 1), cpath())
+      local file, message = package_searchpath(sub(name, 1, dot - 1), cpath())
       if not file then return message end
       local f, err, where = loadfunc(file, name)
       if not f then
