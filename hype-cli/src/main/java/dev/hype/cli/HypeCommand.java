@@ -154,6 +154,11 @@ public final class HypeCommand implements Callable<Integer> {
             return runChunk(options, commandLine, readStdin(), "stdin");
         }
         if (script != null && !script.equals("-")) {
+            try {
+                Path.of(script);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new UsageException("cannot open " + script + ": " + e.getReason());
+            }
             if (watch) {
                 return new WatchLoop(terminal, Path.of(script), loaded -> runScript(options, commandLine, loaded)).run();
             }

@@ -171,4 +171,38 @@ class LuaCompatibilityTest {
                 """);
     }
 
+
+    /** Issue 13, item 11: bytes that are not UTF-8 in arguments and file names round-trip unchanged. */
+    @Test
+    void bytesThatAreNotUtf8RoundTripInArgumentsAndFileNames() {
+        hype.write("bytes.lua", """
+                local t = {}
+                for i = 1, #arg[1] do t[i] = string.format("%02x", arg[1]:byte(i)) end
+                print(table.concat(t, " "))
+                """);
+        Result args = hype.runProgram("sh", "-c", "exec \"$0\" bytes.lua \"$(printf 'caf\\351\\377')\"", Hype.launcher().toString())
+                .assertSuccess();
+        assertThat(args.stdout()).isEqualTo("63 61 66 e9 ff\n");
+        hype.write("files.lua", """
+                local fs = require("fs")
+                local name = "caf\\233.txt"
+                fs.writeFileSync(name, "latin-1 name")
+                local listed = false
+                for _, n in ipairs(fs.readdirSync(".")) do if n == name then listed = true end end
+                print(listed, io.open(name):read("a"), fs.readFileSync(name), fs.existsSync(name), fs.existsSync(""))
+                """);
+        assertThat(hype.run("files.lua").assertSuccess().stdout())
+                .isEqualTo("true\tlatin-1 name\tlatin-1 name\ttrue\tfalse\n");
+        Result listing = hype.runProgram("sh", "-c", "ls caf*.txt | od -An -tx1").assertSuccess();
+        assertThat(listing.stdout().replaceAll("\\s+", " ").trim()).isEqualTo("63 61 66 e9 2e 74 78 74 0a");
+    }
+
+    /** Issue 13: an error a built-in raises points at the caller's line, not into the built-in. */
+    @Test
+    void builtInErrorsPointAtTheCallersLine() {
+        hype.write("app.lua", "local process = require('process')\nprocess.exit('x')\n");
+        Result result = hype.run("app.lua");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).startsWith("hype: app.lua:2: bad argument #1 to 'exit' (number expected, got string)");
+    }
 }

@@ -311,18 +311,36 @@ final class LuaEngine implements LuaRuntime {
                 if (e.pushesValue()) {
                     e.pushValue(callStack);
                 } else {
-                    callStack.pushWhere(1);
+                    pushCallerWhere(callStack);
                     callStack.pushString(e.getMessage());
                     callStack.concat(2);
                 }
                 return -1;
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                callStack.pushWhere(1);
+                pushCallerWhere(callStack);
                 callStack.pushString("internal error in '" + name + "': " + e);
                 callStack.concat(2);
                 return -1;
             }
         };
+    }
+
+    /**
+     * Push the position Lua's errors start with ({@code file:line: }): of the code that called the
+     * Java function, or, when a built-in's own Lua code called it (chunks named {@code hype:NAME}),
+     * of the first caller outside the built-ins, so errors point at the user's line.
+     */
+    private static void pushCallerWhere(CallStack callStack) {
+        for (int level = 1; level < 8; level++) {
+            callStack.pushWhere(level);
+            byte[] where = callStack.toBytes(-1);
+            if (where == null || where.length < 5 || where[0] != 'h' || where[1] != 'y' || where[2] != 'p'
+                    || where[3] != 'e' || where[4] != ':') {
+                return;
+            }
+            callStack.pop(1);
+        }
+        callStack.pushWhere(1);
     }
 
     /** Return a direct buffer of at least {@code size} bytes, cleared; reused between calls. */
