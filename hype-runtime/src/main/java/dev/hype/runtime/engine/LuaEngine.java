@@ -25,7 +25,6 @@ final class LuaEngine implements LuaRuntime {
     private final CallStack stack;
     private final int entryRef;
     private final MemoryLimit memoryLimit;
-    private final PosixLibrary posix;
     private List<String> interpreterArguments = List.of(System.getProperty("hype.argv0", "hype"));
     private ByteBuffer scratch = ByteBuffer.allocateDirect(8192);
     private long deadline;
@@ -38,11 +37,6 @@ final class LuaEngine implements LuaRuntime {
         this.lua = new Lua54();
         this.stack = new CallStack(lua, this);
         lua.openLibraries();
-        NativeLibrary.promoteToGlobal();
-        this.posix = PosixLibrary.get().orElse(null);
-        if (posix != null) {
-            posix.prepare(stack.statePointer());
-        }
         this.memoryLimit = options.maxMemoryBytes() > 0
                 ? MemoryLimit.install(stack.statePointer(), options.maxMemoryBytes())
                 : null;
@@ -69,9 +63,25 @@ final class LuaEngine implements LuaRuntime {
         stack.setField(-2, "path");
         stack.pushString(paths.cpath());
         stack.setField(-2, "cpath");
-        if (posix != null) {
-            posix.pushFunctions(stack);
-        }
+        // The foreign function API costs a tenth of a second at its first use, so what needs it is
+        // bound when a program first needs it: the C modules' global symbols before the first C
+        // module loads, the POSIX functions at their first call.
+        stack.pushFunction("promote", s -> {
+            s.pushBoolean(NativeLibrary.promoteToGlobal());
+            return 1;
+        });
+        stack.setField(-2, "promote");
+        stack.pushFunction("posix", s -> {
+            PosixLibrary posix = PosixLibrary.get().orElse(null);
+            if (posix == null) {
+                return 0;
+            }
+            posix.prepare(((CallStack) s).statePointer());
+            s.newTable(0, 3);
+            posix.pushFunctions(s);
+            return 1;
+        });
+        stack.setField(-2, "posix");
         if (stack.protectedCall(1, 1) != 0) {
             throw new IllegalStateException("the engine prelude failed: " + stack.toText(-1));
         }

@@ -25,11 +25,44 @@ collectgarbage("generational")
 -- LUA_CPATH and their _5_4 variants), computed by the engine (LuaPaths.java).
 package.path, package.cpath = natives.path, natives.cpath
 
--- io.popen, os.execute and os.tmpname as a Lua built with LUA_USE_LINUX has them (PosixLibrary.java).
--- The C functions do the work; these check the arguments first, with lua5.4's messages.
-if natives.popen then
-  local c_popen, c_execute, c_tmpname = natives.popen, natives.execute, natives.tmpname
-  local getinfo, format, math_type = debug.getinfo, string.format, math.type
+-- Call a Java function of the engine's. LuaJava's glue assigns the global __jthrowable__ (to nil)
+-- after a Java function returns; with the key already in _G that assignment is raw, so a
+-- __newindex a program set on _G does not see it. Only for functions that do not raise.
+local G = _G
+local rawget, rawset = rawget, rawset
+local function call_java(f, ...)
+  if rawget(G, "__jthrowable__") == nil then rawset(G, "__jthrowable__", false) end
+  return f(...)
+end
+
+-- C modules call the Lua C API of the library Hype loaded: it is made global (RTLD_GLOBAL) before
+-- the first C module loads, through the C searchers or package.loadlib.
+do
+  local promote, promoted = natives.promote, false
+  local function promote_once()
+    if not promoted then
+      promoted = true
+      call_java(promote)
+    end
+  end
+  local c_searcher, croot_searcher, loadlib = package.searchers[3], package.searchers[4], package.loadlib
+  package.searchers[3] = function(name) promote_once() return c_searcher(name) end
+  package.searchers[4] = function(name) promote_once() return croot_searcher(name) end
+  package.loadlib = function(path, funcname) promote_once() return loadlib(path, funcname) end
+end
+
+-- io.popen, os.execute and os.tmpname as a Lua built with LUA_USE_LINUX has them (PosixLibrary.java):
+-- C functions bound at the first call; these check the arguments first, with lua5.4's messages.
+do
+  local posix_loader = natives.posix
+  local c_popen, c_execute, c_tmpname = io.popen, os.execute, os.tmpname
+  local bound = false
+  local function bind()
+    bound = true
+    local fns = call_java(posix_loader)
+    if fns then c_popen, c_execute, c_tmpname = fns.popen, fns.execute, fns.tmpname end
+  end
+  local getinfo, format = debug.getinfo, string.format
 
   local function typename(v)
     local mt = getmetatable(v)
@@ -59,16 +92,19 @@ if natives.popen then
     prog = string_arg(1, "io.popen", count, prog)
     mode = string_arg(2, "io.popen", count, mode, "r")
     if mode ~= "r" and mode ~= "w" then arg_error(1, 2, "io.popen", "invalid mode") end
+    if not bound then bind() end
     return c_popen(prog, mode)
   end
 
   os.execute = function(...)
     local count, command = select("#", ...), ...
+    if not bound then bind() end
     if command == nil then return c_execute() end
     return c_execute(string_arg(1, "os.execute", count, command))
   end
 
   os.tmpname = function()
+    if not bound then bind() end
     local name = c_tmpname()
     if not name then error("unable to generate a unique filename", 2) end
     return name

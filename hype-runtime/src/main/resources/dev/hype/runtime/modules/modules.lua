@@ -9,6 +9,18 @@
 -- always the built-in.
 local natives = ...
 
+-- LuaJava's glue assigns the global __jthrowable__ (to nil) after each Java function returns; with
+-- the key already in _G the assignment is raw, so a __newindex a program set on _G (a strict
+-- mode, a test framework watching for leaked globals) does not see the module system's calls.
+local G_TABLE, rawget_, rawset_ = _G, rawget, rawset
+local function quiet(f)
+  return function(...)
+    if rawget_(G_TABLE, "__jthrowable__") == nil then rawset_(G_TABLE, "__jthrowable__", false) end
+    return f(...)
+  end
+end
+for name, f in pairs(natives) do natives[name] = quiet(f) end
+
 local resolve_native, paths_native, read_json, builtin_native, warn_native, canonical_native =
       natives.resolve, natives.paths, natives.read_json, natives.builtin, natives.warn, natives.canonical
 local realm_native, realm_api_native, sandbox_native, realms_native =
@@ -567,7 +579,7 @@ realm_for = function(filename)
   realm = realms[id]
   if not realm then
     if not realm_kit then
-      realm_kit = realms_native()({ config = config, realm_api = realm_api_native, sandbox = sandbox_native,
+      realm_kit = realms_native()({ config = config, realm_api = realm_api_native, sandbox = sandbox_native, quiet = quiet,
                                     internal = { RECORD_MT }, cache = cache, record_realm = record_realm,
                                     make_searcher = make_searcher })
     end
