@@ -12,11 +12,18 @@ local natives = ...
 -- LuaJava's glue assigns the global __jthrowable__ (to nil) after each Java function returns; with
 -- the key already in _G the assignment is raw, so a __newindex a program set on _G (a strict
 -- mode, a test framework watching for leaked globals) does not see the module system's calls.
-local G_TABLE, rawget_, rawset_ = _G, rawget, rawset
+local G_TABLE, rawget_, rawset_, pcall_, error_ = _G, rawget, rawset, pcall, error
+local function finish(ok, ...)
+  -- A Java function that raised leaves the placeholder behind.
+  if rawget_(G_TABLE, "__jthrowable__") == false then rawset_(G_TABLE, "__jthrowable__", nil) end
+  if not ok then error_((...), 0) end
+  return ...
+end
 local function quiet(f)
   return function(...)
-    if rawget_(G_TABLE, "__jthrowable__") == nil then rawset_(G_TABLE, "__jthrowable__", false) end
-    return f(...)
+    if rawget_(G_TABLE, "__jthrowable__") ~= nil then return f(...) end
+    rawset_(G_TABLE, "__jthrowable__", false)
+    return finish(pcall_(f, ...))
   end
 end
 for name, f in pairs(natives) do natives[name] = quiet(f) end
