@@ -22,19 +22,18 @@ for w in globals require_cached; do
     'BEGIN { printf "%-15s %12.1f %12s %12.1f %10.2f %10s\n", w, h, b, l, h / l, (b == "-" ? "-" : sprintf("%.2f", b / l)) }'
 done
 
-median_ms() { # runs "$@" RUNS times, prints the median wall time in ms
-  local times=() start end
-  for ((i = 0; i < RUNS; i++)); do
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m / 1000}'
-}
-h=$(median_ms "$ROOT/hype" "$ROOT/examples/hello.lua")
+# Start-up: hello world, the commands interleaved run by run so that load changes hit them alike.
+elapsed_us() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(( (end - start) / 1000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m / 1000}'; }
+hs=() bs=() ls=()
+for ((i = 0; i < RUNS; i++)); do
+  hs+=("$(elapsed_us "$ROOT/hype" "$ROOT/examples/hello.lua")")
+  [[ -n "${BEFORE:-}" ]] && bs+=("$(elapsed_us "$BEFORE" "$ROOT/examples/hello.lua")")
+  ls+=("$(elapsed_us lua5.4 "$ROOT/examples/hello.lua")")
+done
+h=$(printf '%s\n' "${hs[@]}" | median)
 b="-"
-[[ -n "${BEFORE:-}" ]] && b=$(median_ms "$BEFORE" "$ROOT/examples/hello.lua")
-l=$(median_ms lua5.4 "$ROOT/examples/hello.lua")
+[[ -n "${BEFORE:-}" ]] && b=$(printf '%s\n' "${bs[@]}" | median)
+l=$(printf '%s\n' "${ls[@]}" | median)
 awk -v h="$h" -v b="$b" -v l="$l" \
   'BEGIN { printf "%-15s %12.1f %12s %12.1f %10.1f %10s\n", "start-up", h, b, l, h / l, (b == "-" ? "-" : sprintf("%.1f", b / l)) }'
