@@ -14,10 +14,10 @@ RUNS="${2:-20}"
 
 printf '%-15s %12s %12s %12s %10s %10s\n' workload "hype ms" "before ms" "lua5.4 ms" "hype/lua" "before/lua"
 for w in globals require_cached; do
-  h=($("$ROOT/hype" "$DIR/harness.lua" "$DIR" "$w" "$ROUNDS"))
-  l=($(lua5.4 "$DIR/harness.lua" "$DIR" "$w" "$ROUNDS"))
+  h=($("$ROOT/hype" "$ROOT/bench/cpu/harness.lua" --require "$DIR" "$w" "$ROUNDS"))
+  l=($(lua5.4 "$ROOT/bench/cpu/harness.lua" --require "$DIR" "$w" "$ROUNDS"))
   b=("-" "-")
-  [[ -n "${BEFORE:-}" ]] && b=($("$BEFORE" "$DIR/harness.lua" "$DIR" "$w" "$ROUNDS"))
+  [[ -n "${BEFORE:-}" ]] && b=($("$BEFORE" "$ROOT/bench/cpu/harness.lua" --require "$DIR" "$w" "$ROUNDS"))
   awk -v w="$w" -v h="${h[0]}" -v b="${b[0]}" -v l="${l[0]}" \
     'BEGIN { printf "%-15s %12.1f %12s %12.1f %10.2f %10s\n", w, h, b, l, h / l, (b == "-" ? "-" : sprintf("%.2f", b / l)) }'
 done

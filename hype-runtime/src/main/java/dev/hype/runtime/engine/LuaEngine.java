@@ -90,6 +90,16 @@ final class LuaEngine implements LuaRuntime {
 
     @Override
     public int run(Chunk chunk, String scriptName, List<String> args) {
+        return runChunk(chunk, scriptName, args, args);
+    }
+
+    @Override
+    public int runCommandLine(Chunk chunk, String scriptName, List<String> args) {
+        return runChunk(chunk, scriptName, args, List.of());
+    }
+
+    /** Set {@code arg}, compile {@code chunk} and run it as lua.c runs a chunk, with {@code varargs} as {@code ...}. */
+    private int runChunk(Chunk chunk, String scriptName, List<String> args, List<String> varargs) {
         checkAccess();
         int base = stack.top();
         try {
@@ -97,7 +107,7 @@ final class LuaEngine implements LuaRuntime {
             if (stack.loadBuffer(chunk.source(), chunk.chunkName()) != 0) {
                 throw ScriptException.syntaxError(stack.toText(-1));
             }
-            return runMainFunction(base, args);
+            return runMainFunction(base, varargs);
         } finally {
             stopClock();
             stack.setTop(base);
@@ -177,22 +187,6 @@ final class LuaEngine implements LuaRuntime {
     public void setInterpreterArguments(List<String> before) {
         checkAccess();
         interpreterArguments = List.copyOf(before);
-    }
-
-    @Override
-    public int runCommandLine(Chunk chunk, String scriptName, List<String> args) {
-        checkAccess();
-        int base = stack.top();
-        try {
-            setArgTable(scriptName, args);
-            if (stack.loadBuffer(chunk.source(), chunk.chunkName()) != 0) {
-                throw ScriptException.syntaxError(stack.toText(-1));
-            }
-            return runMainFunction(base, List.of());
-        } finally {
-            stopClock();
-            stack.setTop(base);
-        }
     }
 
     /** lua.c's arg table: the interpreter and its options at negative indices, the script at 0. */

@@ -343,6 +343,26 @@ end
 -- package.path (as lua5.4 finds it), else the built-in. For other names: the packages in
 -- hype_modules/ and node_modules/ up from the requiring file (and self-reference), then
 -- package.path, as lua5.4's Lua searcher does, with its messages.
+local function package_path(pkg)
+  local path = pkg.path
+  if type(path) ~= "string" then error("'package.path' must be a string", 0) end
+  return path
+end
+
+-- Ask a resolver (the project's, or a realm's, which denies what the realm may not load) for a
+-- name: a loader and the file, or nothing, with the locations it tried added to `lines`.
+local function by_resolver(resolve, record, dir, name, path, keys, lines)
+  local kind, found, display, tried = resolve(dir, name, path, false)
+  if kind == "file" or kind == "lua_path" then
+    displays[found] = display
+    keys[name] = found
+    return file_loader(record, found), found
+  elseif kind == nil and found ~= "MODULE_NOT_FOUND" then
+    error(found .. ": " .. display, 0)
+  end
+  for _, location in ipairs(tried or {}) do lines[#lines + 1] = "no file '" .. location .. "'" end
+end
+
 local function make_searcher(realm)
   local pkg = realm and realm.package or package
   return function(name)
@@ -357,35 +377,17 @@ local function make_searcher(realm)
       if builtin_names[name] then
         return function() return load_builtin(name, realm) end, "hype:" .. name
       end
-      local path = pkg.path
-      if type(path) ~= "string" then error("'package.path' must be a string", 0) end
-      local kind, found, display, tried = realm.api.resolve(dir, name, path, false)
-      if kind == "file" or kind == "lua_path" then
-        displays[found] = display
-        keys[name] = found
-        return file_loader(record, found), found
-      elseif kind == nil and found ~= "MODULE_NOT_FOUND" then
-        error(found .. ": " .. display, 0)
-      end
       local lines = {}
-      for _, location in ipairs(tried or {}) do lines[#lines + 1] = "no file '" .. location .. "'" end
+      local loader, file = by_resolver(realm.api.resolve, record, dir, name, package_path(pkg), keys, lines)
+      if loader then return loader, file end
       return concat(lines, "\n\t")
     end
     local lines = {}
     if not builtin_names[name] and not is_path_id(name) then
-      local kind, found, display, tried = resolve_native(dir, name, nil, false)
-      if kind == "file" then
-        displays[found] = display
-        keys[name] = found
-        return file_loader(record, found), found
-      elseif kind == nil and found ~= "MODULE_NOT_FOUND" then
-        error(found .. ": " .. display, 0)
-      end
-      for _, location in ipairs(tried or {}) do lines[#lines + 1] = "no file '" .. location .. "'" end
+      local loader, file = by_resolver(resolve_native, record, dir, name, nil, keys, lines)
+      if loader then return loader, file end
     end
-    local path = pkg.path
-    if type(path) ~= "string" then error("'package.path' must be a string", 0) end
-    local file, message = searchpath(name, path)
+    local file, message = searchpath(name, package_path(pkg))
     if file then
       local key, display = canonical_native(file)
       displays[key] = display
