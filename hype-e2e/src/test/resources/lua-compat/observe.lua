@@ -61,6 +61,8 @@ w:write("through popen")
 show("popen write", w:close(), io.open(dir .. "/written"):read("a"))
 show("popen errors", pcall(io.popen), select(2, pcall(io.popen, "true", "x")))
 show("execute", os.execute("exit 3"))
+io.open("/nonexistent/dir/file")  -- leaves errno set in the C library
+show("execute after a failed open", os.execute("exit 255"))
 show("execute ok", os.execute("true"))
 show("execute signal", os.execute("kill -9 $$"))
 show("execute shell", os.execute())

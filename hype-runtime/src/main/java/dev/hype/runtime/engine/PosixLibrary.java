@@ -46,6 +46,7 @@ final class PosixLibrary {
     private final MethodHandle mkstemp;
     private final MethodHandle close;
     private final MethodHandle strerror;
+    private final MethodHandle errnoLocation;
     private final MethodHandle newUserdata;
     private final MethodHandle setMetatable;
     private final MethodHandle toUserdata;
@@ -79,6 +80,8 @@ final class PosixLibrary {
                 errno);
         close = LINKER.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(integer, integer));
         strerror = LINKER.downcallHandle(libc.find("strerror").orElseThrow(), FunctionDescriptor.of(address, integer));
+        errnoLocation = LINKER.downcallHandle(libc.find("__errno_location").or(() -> libc.find("__error")).orElseThrow(),
+                FunctionDescriptor.of(address));
         newUserdata = LINKER.downcallHandle(lua.find("lua_newuserdatauv").orElseThrow(),
                 FunctionDescriptor.of(address, address, ValueLayout.JAVA_LONG, integer));
         setMetatable = LINKER.downcallHandle(lua.find("luaL_setmetatable").orElseThrow(),
@@ -186,6 +189,7 @@ final class PosixLibrary {
             STREAM_CLOSE.set(stream, 0L, MemorySegment.NULL);
             setMetatable.invokeExact(state, fileHandleName);
             MemorySegment callState = arena.allocate(CALL_STATE);
+            clearErrno();
             MemorySegment file = (MemorySegment) popen.invokeExact(callState, program, mode);
             STREAM_CLOSE.set(stream, 0L, closeStub);
             if (file.address() == 0) {
@@ -212,6 +216,7 @@ final class PosixLibrary {
             boolean none = (int) type.invokeExact(state, 1) <= 0;
             MemorySegment command = none ? MemorySegment.NULL : argument(arena, state, 1);
             MemorySegment callState = arena.allocate(CALL_STATE);
+            clearErrno();
             int status = (int) system.invokeExact(callState, command);
             if (none) {
                 pushBoolean.invokeExact(state, status != 0 ? 1 : 0);
@@ -239,6 +244,12 @@ final class PosixLibrary {
         } catch (Throwable e) {
             return 0;
         }
+    }
+
+    /** {@code errno = 0}, as liolib.c and loslib.c set it before popen, pclose and system. */
+    private void clearErrno() throws Throwable {
+        MemorySegment location = ((MemorySegment) errnoLocation.invokeExact()).reinterpret(4);
+        location.set(ValueLayout.JAVA_INT, 0, 0);
     }
 
     /** Copy the string argument {@code index} (a string, checked by the caller) to a C string. */
@@ -284,6 +295,7 @@ final class PosixLibrary {
             MemorySegment stream = ((MemorySegment) toUserdata.invokeExact(state, 1)).reinterpret(STREAM.byteSize());
             MemorySegment file = (MemorySegment) STREAM_FILE.get(stream, 0L);
             MemorySegment callState = arena.allocate(CALL_STATE);
+            clearErrno();
             int status = (int) pclose.invokeExact(callState, file);
             return execResult(state, status, (int) ERRNO.get(callState, 0L));
         } catch (Throwable e) {
