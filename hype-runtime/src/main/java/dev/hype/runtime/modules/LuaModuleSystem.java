@@ -82,6 +82,21 @@ final class LuaModuleSystem implements ModuleSystem {
         }
     }
 
+    /** Drop a UTF-8 byte order mark and comment out a first line starting with {@code #}, as {@code modules.lua} does. */
+    static byte[] commentShebang(byte[] source) {
+        if (source.length >= 3 && (source[0] & 0xff) == 0xEF && (source[1] & 0xff) == 0xBB && (source[2] & 0xff) == 0xBF) {
+            source = java.util.Arrays.copyOfRange(source, 3, source.length);
+        }
+        if (source.length == 0 || source[0] != '#') {
+            return source;
+        }
+        byte[] out = new byte[source.length + 2];
+        out[0] = '-';
+        out[1] = '-';
+        System.arraycopy(source, 0, out, 2, source.length);
+        return out;
+    }
+
     /** Quote {@code text} as a Lua string literal that survives any bytes. */
     static String literal(String text) {
         StringBuilder out = new StringBuilder("\"");
@@ -174,8 +189,7 @@ final class LuaModuleSystem implements ModuleSystem {
             Resolution resolution = resolver.resolve(id, Path.of(directory), packagePath, provided);
             if (realm != null && (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH)) {
                 Realm owner = options.realms().realmOf(resolution.file());
-                boolean byName = !pathSpecifier && !id.startsWith("#") && resolution.kind() == Resolution.Kind.FILE;
-                if (owner != realm && !(byName && owner.packageName() != null)) {
+                if (owner != realm && !loadsPackageByName(resolution, owner)) {
                     throw realm.access().denied(Kind.LOAD, "require", resolution.file().toString());
                 }
             }
@@ -219,6 +233,16 @@ final class LuaModuleSystem implements ModuleSystem {
         stack.pushString(real.toString());
         stack.pushString(display(real));
         return 2;
+    }
+
+    /**
+     * Return whether {@code resolution} found a file of another package by that package's name (a bare
+     * id, or an {@code imports} entry mapping to one), in the realm of that very package: then it runs
+     * as that package, with its approval, as {@code require("name")} should.
+     */
+    private static boolean loadsPackageByName(Resolution resolution, Realm owner) {
+        return resolution.kind() == Resolution.Kind.FILE && resolution.packageName() != null
+                && resolution.packageName().equals(owner.packageName());
     }
 
     private int paths(LuaStack stack) {
