@@ -3,7 +3,7 @@
 -- package's grants; the main is refused instead.
 -- expect: error: ERR_INVALID_PACKAGE_CONFIG: *
 -- expect: error: ERR_INVALID_PACKAGE_CONFIG: *
--- expect: ok: "plain package"
+-- expect: ok: "plain package", "{project}/hype_modules/plain/own.lua"
 local try = require("./try")
 return {
   try(require, "plain"),

@@ -319,10 +319,12 @@ local function load_file(record, key, id, chunkname, name_for_chunk, again)
   return run_module(child, fn, name_for_chunk or id, key)
 end
 
--- A loader for package.searchers: runs the file as a module of the requiring record.
-local function file_loader(record, key, chunkname)
+-- A loader for package.searchers: runs the file as a module of the requiring record. When the
+-- same name loaded the same file before, package.loaded lost it since (lua5.4's way to reload),
+-- and the file runs again; else a file already loaded by path is the same module, as in Node.
+local function file_loader(record, key, chunkname, again)
   return function(name, extra)
-    return load_file(record, key, name, chunkname, name, true)
+    return load_file(record, key, name, chunkname, name, again)
   end
 end
 
@@ -355,8 +357,9 @@ local function by_resolver(resolve, record, dir, name, path, keys, lines)
   local kind, found, display, tried = resolve(dir, name, path, false)
   if kind == "file" or kind == "lua_path" then
     displays[found] = display
+    local again = keys[name] == found
     keys[name] = found
-    return file_loader(record, found), found
+    return file_loader(record, found, nil, again), found
   elseif kind == nil and found ~= "MODULE_NOT_FOUND" then
     error(found .. ": " .. display, 0)
   end
@@ -391,8 +394,9 @@ local function make_searcher(realm)
     if file then
       local key, display = canonical_native(file)
       displays[key] = display
+      local again = keys[name] == key
       keys[name] = key
-      return file_loader(record, key, "@" .. file), file
+      return file_loader(record, key, "@" .. file, again), file
     end
     if builtin_names[name] then
       return function() return load_builtin(name, realm) end, "hype:" .. name
