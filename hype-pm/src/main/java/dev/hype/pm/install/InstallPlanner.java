@@ -21,18 +21,12 @@ public final class InstallPlanner {
         this.store = store;
     }
 
-    /** Plan the install of {@code wanted} into {@code modules}, keeping what is installed and intact. */
-    public InstallPlan plan(Collection<PackageRef> wanted, Path modules) {
-        return plan(wanted, modules, false);
-    }
-
     /**
      * Plan the install of {@code wanted} into {@code modules}. An installed package is kept when it is the wanted
-     * version from the wanted tarball, its files have the names and sizes its store entry records, and its
-     * {@code hype.json} the recorded hash (a cheap check that reads no other file); with {@code reinstall} nothing is
-     * kept.
+     * version from the wanted tarball, its files have the names, sizes and times its install marker records, and its
+     * {@code hype.json} the recorded hash (a cheap check that opens no other file).
      */
-    public InstallPlan plan(Collection<PackageRef> wanted, Path modules, boolean reinstall) {
+    public InstallPlan plan(Collection<PackageRef> wanted, Path modules) {
         Map<String, InstalledPackage> installed = InstalledTree.scan(modules);
         List<PackageRef> fetch = new ArrayList<>();
         List<PackageRef> link = new ArrayList<>();
@@ -41,7 +35,7 @@ public final class InstallPlanner {
         for (PackageRef ref : wanted) {
             wantedNames.add(ref.name());
             InstalledPackage current = installed.get(ref.name());
-            if (!reinstall && current != null && upToDate(current, ref) && intact(current, ref)) {
+            if (current != null && upToDate(current, ref) && intact(current, ref)) {
                 keep.add(ref);
                 continue;
             }
@@ -52,6 +46,20 @@ public final class InstallPlanner {
         }
         List<String> remove = installed.keySet().stream().filter(n -> !wantedNames.contains(n)).sorted().toList();
         return new InstallPlan(fetch, link, keep, remove, installed);
+    }
+
+    /**
+     * Plan a fresh tree: every wanted package is placed anew from the store, nothing installed is kept, and every
+     * installed package nothing wants is removed.
+     */
+    public InstallPlan planFresh(Collection<PackageRef> wanted, Path modules) {
+        Map<String, InstalledPackage> installed = InstalledTree.scan(modules);
+        List<PackageRef> link = List.copyOf(wanted);
+        List<PackageRef> fetch = link.stream().filter(ref -> store.find(ref.integrity()).isEmpty()).toList();
+        Set<String> wantedNames = new HashSet<>();
+        link.forEach(ref -> wantedNames.add(ref.name()));
+        List<String> remove = installed.keySet().stream().filter(n -> !wantedNames.contains(n)).sorted().toList();
+        return new InstallPlan(fetch, link, List.of(), remove, installed);
     }
 
     private static boolean upToDate(InstalledPackage current, PackageRef ref) {

@@ -73,7 +73,7 @@ public final class Installer {
             staging = null;
             return result;
         } catch (IOException e) {
-            throw new InstallException("cannot install into " + modules + ": " + e.getMessage(), e);
+            throw new InstallException("cannot install into " + modules + ": " + dev.hype.runtime.ErrorText.of(e), e);
         } finally {
             Trees.deleteQuietly(staging);
         }

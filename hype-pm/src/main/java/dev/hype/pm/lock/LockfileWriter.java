@@ -68,7 +68,7 @@ public final class LockfileWriter {
             AtomicWrite.write(file, text.get().getBytes(StandardCharsets.UTF_8));
             return true;
         } catch (IOException e) {
-            throw new LockfileException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new LockfileException("cannot write " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
     }
 }

@@ -23,13 +23,16 @@ import java.util.Set;
  * @param defaultFeatures whether the root's {@code default} feature is enabled
  * @param unlock packages whose locked versions are ignored, so that they resolve afresh within their ranges
  * @param approver what decides about permissions the lockfile does not approve yet
- * @param force whether to reinstall every package: hash every file of its store entry (fetching a damaged or missing
- *     entry again) and link it afresh, keeping nothing of the current tree
+ * @param dryRun whether to stop after planning: resolve and compare, then change nothing (no lock, no store, no
+ *     files)
+ * @param fresh whether to build the whole tree anew from the store, keeping nothing installed ({@code hype pkg ci},
+ *     {@code hype pkg install --force}); every file of every store entry it links is hashed first, and a damaged or
+ *     missing entry is fetched again
  */
 public record InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                              DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
                              List<String> features, boolean defaultFeatures, Set<String> unlock,
-                             PermissionApprover approver, boolean force) {
+                             PermissionApprover approver, boolean dryRun, boolean fresh) {
     /** Check the required parts and copy the lists. */
     public InstallOptions {
         Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -42,13 +45,13 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
         Objects.requireNonNull(approver, "approver");
     }
 
-    /** Create the options of an install that keeps what is installed and intact (no {@code --force}). */
+    /** Say what to install, to be done for real and keeping what is installed. */
     public InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                           DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
                           List<String> features, boolean defaultFeatures, Set<String> unlock,
                           PermissionApprover approver) {
         this(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline, production, features,
-                defaultFeatures, unlock, approver, false);
+                defaultFeatures, unlock, approver, false, false);
     }
 
     /**
@@ -63,30 +66,30 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
     /** Return a copy that adds these packages. */
     public InstallOptions adding(DependencyKind kind, boolean pin, String... packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, List.of(packages), kind, pin, frozen, offline,
-                production, features, defaultFeatures, unlock, approver, force);
+                production, features, defaultFeatures, unlock, approver, dryRun, fresh);
     }
 
     /** Return a copy that ignores the locked versions of these packages. */
     public InstallOptions unlocking(Set<String> packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, packages, approver, force);
+                production, features, defaultFeatures, packages, approver, dryRun, fresh);
     }
 
     /** Return a copy with the given frozen, offline and production switches. */
     public InstallOptions with(boolean frozenLock, boolean storeOnly, boolean skipDev) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozenLock, storeOnly,
-                skipDev, features, defaultFeatures, unlock, approver, force);
+                skipDev, features, defaultFeatures, unlock, approver, dryRun, fresh);
     }
 
     /** Return a copy that asks {@code decider} about permissions to approve. */
     public InstallOptions approving(PermissionApprover decider) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, unlock, decider, force);
+                production, features, defaultFeatures, unlock, decider, dryRun, fresh);
     }
 
-    /** Return a copy that reinstalls every package from checked store entries ({@code --force}), or not. */
-    public InstallOptions reinstalling(boolean value) {
+    /** Return a copy that only plans ({@code dry}) and that builds the tree anew ({@code fromScratch}). */
+    public InstallOptions planning(boolean dry, boolean fromScratch) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, unlock, approver, value);
+                production, features, defaultFeatures, unlock, approver, dry, fromScratch);
     }
 }

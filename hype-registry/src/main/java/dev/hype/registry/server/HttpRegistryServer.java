@@ -73,7 +73,8 @@ final class HttpRegistryServer implements RegistryServer {
             new UserHandler(tokens, accounts, auth, config.allowSignup()),
             new UnpublishHandler(store, auth, locks),
             new OwnerHandler(store, auth, locks, known),
-            new OrgHandler(scopes, auth, known));
+            new OrgHandler(scopes, auth, known),
+            new TokenHandler(tokens, accounts, auth));
         limitRequestTime(config.requestTimeout());
         HttpServer http;
         try {
