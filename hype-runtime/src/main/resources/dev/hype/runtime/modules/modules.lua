@@ -432,6 +432,13 @@ function api.main(filename, display, ...)
   run_module(record, ...)
 end
 
+-- A file run as a plain chunk in the shared globals (a test file) requires from its own directory:
+-- the global require becomes that file's.
+function api.require_from(filename, display)
+  displays[filename] = display
+  G.require = new_module(filename, nil, filename, realm_for(filename) or nil).require
+end
+
 -- Code outside any module (-e, the REPL) requires from the working directory.
 local eval_module = new_module(config.cwd .. "/[eval]", nil, "[eval]")
 displays[eval_module.filename] = "[eval]"
