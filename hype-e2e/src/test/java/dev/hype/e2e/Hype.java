@@ -150,6 +150,28 @@ public final class Hype {
         return exec(new byte[0], List.of(command));
     }
 
+    /**
+     * Run {@code script} with {@code bash -c} in the current directory, with this runner's
+     * environment and the launcher on {@code PATH} as {@code hype}, as a user who ran
+     * {@code ./hype --install-launcher} types commands.
+     */
+    public Result shell(String script) {
+        Path bin = root.resolve("bin");
+        try {
+            if (!Files.exists(bin.resolve("hype"))) {
+                // A script rather than a symbolic link, so the temp folder holds no link out of it.
+                Files.createDirectories(bin);
+                Files.writeString(bin.resolve("hype"), "#!/bin/sh\nexec '" + launcher() + "' \"$@\"\n");
+                Files.setPosixFilePermissions(bin.resolve("hype"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        return exec(new byte[0], List.of("bash", "-c", script), environment);
+    }
+
     /** Start {@code ./hype ARGS...} without waiting: for servers and processes a test stops or kills. */
     public RunningHype start(String... args) {
         try {
@@ -167,15 +189,23 @@ public final class Hype {
     }
 
     private ProcessBuilder builder(List<String> command) {
+        return builder(command, env);
+    }
+
+    private ProcessBuilder builder(List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().clear();
-        builder.environment().putAll(env);
+        builder.environment().putAll(environment);
         return builder;
     }
 
     private Result exec(byte[] input, List<String> command) {
+        return exec(input, command, env);
+    }
+
+    private Result exec(byte[] input, List<String> command, Map<String, String> environment) {
         try {
-            Process process = builder(command).start();
+            Process process = builder(command, environment).start();
             CompletableFuture<byte[]> out = drain(process.getInputStream());
             CompletableFuture<byte[]> err = drain(process.getErrorStream());
             try (OutputStream stdin = process.getOutputStream()) {
