@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
  * @param registry whether the example needs the page's registry
  * @param checkout whether the example runs in the checkout instead of the page's project
  * @param stderr   whether an output check compares standard error instead of standard output
- * @param lines    whether an output check only needs the block's lines, in order, among the output's
+ * @param lines    whether an output check only needs each of the block's lines within an output line, in order
  * @param masks    patterns whose matches are replaced by one marker in both texts before comparing
  * @param project  how an output check shows the page's project directory (null: as it is)
  */

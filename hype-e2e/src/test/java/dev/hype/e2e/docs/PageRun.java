@@ -92,7 +92,7 @@ final class PageRun implements AutoCloseable {
         boolean holds = options.lines() ? containsLinesInOrder(actual, expected) : actual.equals(expected);
         if (!holds) {
             fail(output.line(), "the output of the example on line " + lastExample.line() + " differs from the page's "
-                    + (options.lines() ? "lines (each must appear, in order)" : "block")
+                    + (options.lines() ? "lines (each must appear in an output line, in order)" : "block")
                     + "\n--- the page shows\n" + expected + "\n--- the example printed"
                     + (options.stderr() ? " on stderr" : "") + "\n" + actual);
         }
@@ -122,7 +122,7 @@ final class PageRun implements AutoCloseable {
         List<String> have = List.of(actual.split("\n", -1));
         int at = 0;
         for (String wanted : expected.split("\n", -1)) {
-            while (at < have.size() && !have.get(at).equals(wanted)) {
+            while (at < have.size() && !have.get(at).contains(wanted)) {
                 at++;
             }
             if (at == have.size()) {
