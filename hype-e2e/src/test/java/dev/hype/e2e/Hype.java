@@ -126,6 +126,17 @@ public final class Hype {
         return file;
     }
 
+    /** Delete {@code path} (relative to the current directory): a file, or a folder with everything in it. */
+    public void delete(String path) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory.resolve(path))) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Return the text of {@code path} (relative to the current directory). */
     public String read(String path) {
         try {
@@ -170,6 +181,24 @@ public final class Hype {
         Map<String, String> environment = new HashMap<>(env);
         environment.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
         return exec(new byte[0], List.of("bash", "-c", script), environment);
+    }
+
+    /**
+     * Run {@code ./hype ARGS...} on a pseudo-terminal (util-linux {@code script}, in Debian's
+     * essential {@code bsdutils}), as on a user's terminal: the child sees a console, so progress bars
+     * and colours appear. Its input is empty; the terminal's output comes back as {@code stdout},
+     * with the terminal's CR LF line ends.
+     */
+    public Result terminal(String... args) {
+        StringBuilder line = new StringBuilder("exec ").append(quote(launcher().toString()));
+        for (String arg : args) {
+            line.append(' ').append(quote(arg));
+        }
+        return exec(new byte[0], List.of("script", "-qec", line.toString(), "/dev/null"), env);
+    }
+
+    private static String quote(String arg) {
+        return "'" + arg.replace("'", "'\\''") + "'";
     }
 
     /** Start {@code ./hype ARGS...} without waiting: for servers and processes a test stops or kills. */
