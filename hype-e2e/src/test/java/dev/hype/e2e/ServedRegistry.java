@@ -54,7 +54,7 @@ public final class ServedRegistry implements AutoCloseable {
     }
 
     /** Create a publish token for {@code user} with {@code hype registry token create}. */
-    public String token(String user) {
+    public synchronized String token(String user) {
         Result result = hype.run("registry", "token", "create", user, "--storage", storage.toString()).assertSuccess();
         return result.stdout().strip();
     }
@@ -64,7 +64,7 @@ public final class ServedRegistry implements AutoCloseable {
      * is {@code manifest}, and {@code files} are pairs of a path and its text ({@code index.lua}
      * returning an empty table when not given). The package folder is made beside the storage.
      */
-    public Result publish(String manifest, String... files) {
+    public synchronized Result publish(String manifest, String... files) {
         if (files.length % 2 != 0) {
             throw new IllegalArgumentException("files are pairs of a path and its text");
         }
