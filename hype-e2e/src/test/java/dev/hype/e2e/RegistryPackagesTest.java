@@ -84,6 +84,22 @@ class RegistryPackagesTest {
     }
 
     @Test
+    void publishRefusesUncommittedChangesInAGitWorkTreeUnlessForced() {
+        String app = n("tracked");
+        hype.write("hype.json", "{\"name\": \"" + app + "\", \"version\": \"1.0.0\"}\n");
+        hype.write("index.lua", "return 1\n");
+        hype.shell("git init -q . && git add -A && git -c user.name=t -c user.email=t@example.com commit -q -m init")
+                .assertSuccess();
+        hype.write("index.lua", "return 2\n");
+
+        Result refused = hype.run("pkg", "publish").assertExit(1);
+        assertThat(refused.stderr()).contains("index.lua");
+        assertThat(hype.run("pkg", "publish", "--tag", "1.0.0").assertExit(1).stderr()).contains("cannot be a dist-tag");
+
+        assertThat(hype.run("pkg", "publish", "--force").assertSuccess().stdout()).isEqualTo("+ " + app + "@1.0.0\n");
+    }
+
+    @Test
     void infoWithARangeAndSearchFindPublishedVersions() {
         String utils = n("text-utils");
         publish(utils, "1.0.0", "");
