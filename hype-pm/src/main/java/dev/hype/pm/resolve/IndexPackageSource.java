@@ -3,6 +3,7 @@ package dev.hype.pm.resolve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.SemverException;
 import dev.hype.pm.semver.Version;
@@ -61,6 +62,7 @@ public final class IndexPackageSource implements PackageSource {
         }
         Map<String, Map<Version, Dependencies>> packages = new HashMap<>();
         for (var pkg : root.properties()) {
+            PackageName.require(pkg.getKey(), origin + ": packages");
             Map<Version, Dependencies> versions = new LinkedHashMap<>();
             for (var ver : pkg.getValue().properties()) {
                 String where = origin + ": packages." + pkg.getKey() + "." + ver.getKey();
@@ -88,6 +90,7 @@ public final class IndexPackageSource implements PackageSource {
     private static Map<String, VersionSet> ranges(JsonNode node, String where) {
         Map<String, VersionSet> result = new LinkedHashMap<>();
         for (var e : node.properties()) {
+            PackageName.require(e.getKey(), where);
             try {
                 result.put(e.getKey(), Range.parse(e.getValue().asText()).toVersionSet());
             } catch (SemverException ex) {
