@@ -89,7 +89,8 @@ final class PageRun implements AutoCloseable {
         DocOptions options = output.options();
         String actual = normalise(options.stderr() ? last.stderr() : last.stdout(), options, true);
         String expected = normalise(output.expected(), options, false);
-        boolean holds = options.lines() ? containsLinesInOrder(actual, expected) : actual.equals(expected);
+        boolean holds = options.lines() ? containsLinesInOrder(actual, expected)
+                : matches(List.of(actual.split("\n", -1)), 0, List.of(expected.split("\n", -1)), 0);
         if (!holds) {
             fail(output.line(), "the output of the example on line " + lastExample.line() + " differs from the page's "
                     + (options.lines() ? "lines (each must appear in an output line, in order)" : "block")
@@ -118,10 +119,34 @@ final class PageRun implements AutoCloseable {
         return String.join("\n", lines);
     }
 
+    /** Whether the lines match from the given positions; a line {@code ...} in the page stands for any lines. */
+    private static boolean matches(List<String> have, int at, List<String> want, int from) {
+        if (from == want.size()) {
+            return at == have.size();
+        }
+        if (isEllipsis(want.get(from))) {
+            for (int skip = at; skip <= have.size(); skip++) {
+                if (matches(have, skip, want, from + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return at < have.size() && have.get(at).equals(want.get(from)) && matches(have, at + 1, want, from + 1);
+    }
+
+    private static boolean isEllipsis(String line) {
+        String trimmed = line.strip();
+        return trimmed.equals("...") || trimmed.equals("\u2026");
+    }
+
     private static boolean containsLinesInOrder(String actual, String expected) {
         List<String> have = List.of(actual.split("\n", -1));
         int at = 0;
         for (String wanted : expected.split("\n", -1)) {
+            if (isEllipsis(wanted)) {
+                continue;
+            }
             while (at < have.size() && !have.get(at).contains(wanted)) {
                 at++;
             }
