@@ -29,7 +29,7 @@ class EnvironmentTest {
     void requireSearchesHypeHomeModulesAfterTheProjectsFolders() throws IOException {
         Files.createDirectories(hype.hypeHome().resolve("modules/shared"));
         Files.writeString(hype.hypeHome().resolve("modules/shared/init.lua"), "return 'from HYPE_HOME'\n");
-        hype.write("app.lua", "print(require('shared'))\n");
+        hype.write("app.lua", "print((require('shared')))\n");
 
         assertThat(hype.run("app.lua").assertSuccess().stdout()).isEqualTo("from HYPE_HOME\n");
 
@@ -42,7 +42,7 @@ class EnvironmentTest {
         hype.withoutHypeHome();
         Files.createDirectories(hype.home().resolve(".hype/modules/shared"));
         Files.writeString(hype.home().resolve(".hype/modules/shared/init.lua"), "return 'from ~/.hype'\n");
-        hype.write("app.lua", "print(require('shared'))\n");
+        hype.write("app.lua", "print((require('shared')))\n");
         assertThat(hype.run("app.lua").assertSuccess().stdout()).isEqualTo("from ~/.hype\n");
 
         hype.run("pkg", "keygen").assertSuccess();

@@ -99,7 +99,7 @@ class ScriptCommandLineTest {
                 """);
         hype.write("hype_modules/dual/fast.lua", "return 'fast'\n");
         hype.write("hype_modules/dual/plain.lua", "return 'plain'\n");
-        hype.write("app.lua", "print(require('dual'))\n");
+        hype.write("app.lua", "print((require('dual')))\n");
 
         assertThat(hype.run("app.lua").assertSuccess().stdout()).isEqualTo("plain\n");
         assertThat(hype.run("-C", "fast", "app.lua").assertSuccess().stdout()).isEqualTo("fast\n");
