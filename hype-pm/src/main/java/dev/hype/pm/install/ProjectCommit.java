@@ -201,7 +201,7 @@ public final class ProjectCommit {
             }
         } catch (IOException e) {
             throw new InstallException("cannot recover the interrupted install in " + projectDirectory + ": "
-                    + e.getMessage(), e);
+                    + dev.hype.runtime.ErrorText.of(e), e);
         }
         return new Recovery(finished, undone, removeLeftovers(projectDirectory, files));
     }
@@ -305,7 +305,7 @@ public final class ProjectCommit {
         } catch (NoSuchFileException e) {
             return 0;
         } catch (IOException e) {
-            throw new InstallException("cannot read " + dir + ": " + e.getMessage(), e);
+            throw new InstallException("cannot read " + dir + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
         int removed = 0;
         for (Path p : leftovers) {

@@ -51,7 +51,7 @@ public final class LockfileWriter {
         } catch (NoSuchFileException absent) {
             return Optional.of(text);
         } catch (IOException e) {
-            throw new LockfileException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new LockfileException("cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
     }
 

@@ -251,7 +251,7 @@ final class InstallPipeline {
             ProjectCommit.apply(dir, staging, files);
         } catch (IOException e) {
             throw new InstallException("cannot install into " + dir.resolve(InstalledTree.DIRECTORY) + ": "
-                    + e.getMessage(), e);
+                    + dev.hype.runtime.ErrorText.of(e), e);
         } finally {
             if (staging != null && !Files.exists(dir.resolve(ProjectCommit.JOURNAL))) {
                 Trees.deleteQuietly(staging);

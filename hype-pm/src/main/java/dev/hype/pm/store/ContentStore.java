@@ -148,7 +148,7 @@ final class ContentStore implements Store {
         } catch (NoSuchFileException e) {
             return Optional.of(List.of("the folder is missing"));
         } catch (IOException e) {
-            return Optional.of(List.of("cannot read it: " + e.getMessage()));
+            return Optional.of(List.of("cannot read it: " + dev.hype.runtime.ErrorText.of(e)));
         }
     }
 
@@ -254,7 +254,7 @@ final class ContentStore implements Store {
             known.put(entry, outcome.records());
             return EntryState.USABLE;
         } catch (IOException e) {
-            return EntryState.broken("cannot read the entry: " + e.getMessage());
+            return EntryState.broken("cannot read the entry: " + dev.hype.runtime.ErrorText.of(e));
         }
     }
 

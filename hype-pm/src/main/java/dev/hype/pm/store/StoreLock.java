@@ -1,5 +1,6 @@
 package dev.hype.pm.store;
 
+import dev.hype.runtime.ErrorText;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -113,7 +114,8 @@ final class StoreLock {
     }
 
     private StoreException failure(IOException e) {
-        return new StoreException(StoreException.E_STORE, "cannot lock the store " + file + ": " + e.getMessage(),
+        return new StoreException(StoreException.E_STORE, "cannot lock the store " + file + ": "
+                + ErrorText.of(e),
                 List.of("check that the store directory is writable (set HYPE_HOME to move it)"), e);
     }
 
