@@ -76,10 +76,10 @@ final class InstallPipeline {
                     reporter.recovered(recovery);
                 }
                 Planned planned = plan(options, edits, dir, reporter);
-                if (options.offline()) {
-                    checkOffline(planned.plan(), options.storeRoot());
-                }
                 try (Store.Lease _ = store.share()) {
+                    if (options.offline()) {
+                        checkOffline(planned.plan(), store);
+                    }
                     InstallPlan plan = planned.plan();
                     Map<String, Path> stored = fill(store, plan, options.offline() ? TarballFetcher.OFFLINE
                             : options.sources().fetcher(), options.fresh(), reporter);
@@ -185,14 +185,25 @@ final class InstallPipeline {
                 """.formatted(InitOperation.nameFrom(dir));
     }
 
-    /** Fail, naming every package, when an offline install needs tarballs the store lacks. */
-    private static void checkOffline(InstallPlan plan, Path storeRoot) {
-        if (plan.fetch().isEmpty()) {
+    /**
+     * Fail, naming every package, when an offline install needs tarballs the store lacks; an entry that is there but
+     * damaged or incomplete fails as damaged, saying what is wrong with it.
+     */
+    private static void checkOffline(InstallPlan plan, Store store) {
+        List<String> missing = new ArrayList<>();
+        for (PackageRef ref : plan.fetch()) {
+            if (store.hasEntry(ref.integrity())) {
+                store.ensure(ref, TarballFetcher.OFFLINE); // E_STORE_DAMAGED, or the entry is whole after all
+            } else {
+                missing.add(ref.label());
+            }
+        }
+        if (missing.isEmpty()) {
             return;
         }
-        List<String> missing = plan.fetch().stream().map(PackageRef::label).sorted().toList();
+        missing.sort(null);
         throw new StoreException(StoreException.E_OFFLINE, "--offline: " + (missing.size() == 1 ? "1 package is"
-                : missing.size() + " packages are") + " not in the store (" + storeRoot + "): "
+                : missing.size() + " packages are") + " not in the store (" + store.root() + "): "
                 + String.join(", ", missing),
                 List.of("run the install once without --offline to download them into the store"), null);
     }

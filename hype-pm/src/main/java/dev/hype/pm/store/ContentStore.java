@@ -51,6 +51,11 @@ final class ContentStore implements Store {
     }
 
     @Override
+    public boolean hasEntry(Integrity integrity) {
+        return Files.exists(entry(integrity), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
     public Optional<Path> find(Integrity integrity) {
         Path entry = entry(integrity);
         Path dir = entry.resolve(PACKAGE);

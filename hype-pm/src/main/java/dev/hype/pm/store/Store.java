@@ -45,6 +45,9 @@ public interface Store {
     /** Return the unpacked directory of the entry with this integrity, if the store has it (unchecked). */
     Optional<Path> find(Integrity integrity);
 
+    /** Say whether the store has an entry with this integrity, whole or not ({@link #find} answers only whole ones). */
+    boolean hasEntry(Integrity integrity);
+
     /** Return the file index of the entry with this integrity: relative path to sha512 integrity, if present. */
     Optional<Map<String, String>> files(Integrity integrity);
 
