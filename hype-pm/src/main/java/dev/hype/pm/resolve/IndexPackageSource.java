@@ -3,14 +3,10 @@ package dev.hype.pm.resolve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hype.pm.semver.Range;
-import dev.hype.pm.semver.SemverException;
 import dev.hype.pm.semver.Version;
-import dev.hype.pm.semver.VersionSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +16,10 @@ import java.util.Optional;
 /**
  * Serve packages from a static JSON index, read once into memory.
  *
- * <p>Shape: {@code {"packages": {"a": {"1.0.0": {"dependencies": {"b": "^1.0"},
- * "optionalDependencies": {"c": "*"}, "features": {"default": ["c"]}}}}}}. Every key of a version
- * object is optional.
+ * <p>Shape: {@code {"packages": {"a": {"1.0.0": {"dependencies": {"b": "^1.0", "d": {"version": "^2",
+ * "features": ["x"], "default-features": false}}, "optionalDependencies": {"c": "*"}, "features":
+ * {"default": ["c"]}}}}}}}: each version object reads as a published version document does
+ * ({@link PublishedDependencies}). Every key of a version object is optional.
  */
 public final class IndexPackageSource implements PackageSource {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,28 +71,11 @@ public final class IndexPackageSource implements PackageSource {
     }
 
     private static Dependencies dependencies(JsonNode node, String where) {
-        Map<String, List<String>> features = new LinkedHashMap<>();
-        JsonNode f = node.path("features");
-        for (var e : f.properties()) {
-            List<String> entries = new ArrayList<>();
-            e.getValue().forEach(v -> entries.add(v.asText()));
-            features.put(e.getKey(), entries);
+        try {
+            return PublishedDependencies.read(node);
+        } catch (IllegalArgumentException e) {
+            throw new IndexException(where + "." + e.getMessage(), e);
         }
-        return new Dependencies(ranges(node.path("dependencies"), where + ".dependencies"),
-                ranges(node.path("optionalDependencies"), where + ".optionalDependencies"), features);
-    }
-
-    private static Map<String, VersionSet> ranges(JsonNode node, String where) {
-        Map<String, VersionSet> result = new LinkedHashMap<>();
-        for (var e : node.properties()) {
-            try {
-                result.put(e.getKey(), Range.parse(e.getValue().asText()).toVersionSet());
-            } catch (SemverException ex) {
-                throw new IndexException(where + "." + e.getKey() + ": \"" + e.getValue().asText()
-                        + "\" is not a valid version range", ex);
-            }
-        }
-        return result;
     }
 
     @Override

@@ -33,9 +33,7 @@ final class PubGrubSolver {
             propagate(next);
             next = choosePackageVersion();
         }
-        Map<String, Version> chosen = new HashMap<>(solution.decisions());
-        chosen.remove(root.name());
-        return InstallOrder.of(chosen, lister);
+        return FeatureActivation.of(root, solution.decisions(), lister);
     }
 
     private void addIncompatibility(Incompatibility incompatibility) {
@@ -167,7 +165,7 @@ final class PubGrubSolver {
             String pkg = entry.getKey();
             PartialSolution.PackageState state = entry.getValue();
             if (state.cachedCount < 0) {
-                Version locked = root.locked().get(pkg);
+                Version locked = lister.locked(pkg);
                 state.cachedCount = locked != null && state.accumulated.set().contains(locked)
                         && lister.versions(pkg).map(l -> l.contains(locked)).orElse(false)
                         ? 1 : lister.count(pkg, state.accumulated.set());
@@ -185,13 +183,15 @@ final class PubGrubSolver {
         var versions = lister.versions(best);
         if (versions.isEmpty()) {
             addIncompatibility(Incompatibility.of(List.of(new Term(best, bestTerm.set(), true)),
-                    new Cause.NotFound("no package named \"" + best + "\" in the source"), root.name()));
+                    new Cause.NotFound("no package named \"" + FeatureNode.base(best) + "\" in the source"), root.name()));
             return best;
         }
         Version version = bestVersion(best, bestTerm.set(), versions.get());
         if (version == null) {
+            String pkg = FeatureNode.base(best);
+            boolean packageMatches = !pkg.equals(best) && lister.count(pkg, bestTerm.set()) > 0;
             addIncompatibility(Incompatibility.of(List.of(new Term(best, bestTerm.set(), true)),
-                    new Cause.NoVersions(), root.name()));
+                    packageMatches ? new Cause.NoFeature() : new Cause.NoVersions(), root.name()));
             return best;
         }
         boolean conflict = false;
@@ -207,7 +207,7 @@ final class PubGrubSolver {
     }
 
     private Version bestVersion(String pkg, VersionSet allowed, List<Version> versions) {
-        Version locked = root.locked().get(pkg);
+        Version locked = lister.locked(pkg);
         if (locked != null && allowed.contains(locked) && versions.contains(locked)) {
             return locked;
         }
