@@ -175,7 +175,10 @@ final class IncompatibilityText {
         switch (latter.cause) {
             case Cause.NoVersions n -> text.append(" which doesn't match any versions");
             case Cause.NotFound n -> text.append(" which doesn't exist (").append(n.reason()).append(")");
-            case Cause.NoFeature n -> text.append(" which doesn't exist");
+            case Cause.NoFeature n -> text.append(" but ").append(FeatureNode.base(latter.terms.getFirst().pkg()))
+                    .append(" ").append(latter.terms.getFirst().set()).append(" has no such ")
+                    .append(FeatureNode.optionalDependency(latter.terms.getFirst().pkg()) == null ? "feature"
+                            : "optional dependency");
             case Cause.InvalidFeature i -> text.append(" which is invalid (").append(i.reason()).append(")");
             default -> text.append(" which is forbidden");
         }
