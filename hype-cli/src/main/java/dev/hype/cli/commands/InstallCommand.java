@@ -46,11 +46,8 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--production", description = "Leave out what only devDependencies need.")
     private boolean production;
 
-    @Option(names = "--features", split = ",", paramLabel = "NAME", description = "Enable these features of the project.")
-    private List<String> features = new ArrayList<>();
-
-    @Option(names = "--no-default-features", description = "Do not enable the project's default feature.")
-    private boolean noDefaultFeatures;
+    @Mixin
+    private FeatureOptions features;
 
     @Option(names = "--json", description = "Print what changed as JSON instead of lines.")
     private boolean json;
@@ -68,8 +65,8 @@ public final class InstallCommand implements Callable<Integer> {
     public Integer call() {
         DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
         InstallOptions options = new InstallOptions(project.project(), source.sources(project.project()),
-                project.store(), packages, kind, exact, frozen, offline, production, features,
-                !noDefaultFeatures, Set.of(), approval.approver(spec));
+                project.store(), packages, kind, exact, frozen, offline, production, features.selection(true),
+                Set.of(), approval.approver(spec));
         PrintWriter out = spec.commandLine().getOut();
         InstallResult result = InstallOperation.run(options, ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         if (json) {

@@ -2,6 +2,7 @@ package dev.hype.cli.commands;
 
 import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.ops.InstallOptions;
+import dev.hype.pm.resolve.FeatureSelection;
 import dev.hype.pm.ops.InstallResult;
 import dev.hype.pm.ops.RemoveOperation;
 import dev.hype.pm.ops.RemoveOptions;
@@ -38,7 +39,7 @@ public final class RemoveCommand implements Callable<Integer> {
     public Integer call() {
         InstallOptions install = new InstallOptions(project.project(), source.sources(project.project()),
                 project.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of(), approval.approver(spec));
+                FeatureSelection.LOCKED, Set.of(), approval.approver(spec));
         InstallResult result = RemoveOperation.run(new RemoveOptions(names, install),
                 ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         PrintWriter out = spec.commandLine().getOut();

@@ -2,6 +2,7 @@ package dev.hype.cli.commands;
 
 import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.ops.InstallOptions;
+import dev.hype.pm.resolve.FeatureSelection;
 import dev.hype.pm.ops.UpdateOperation;
 import dev.hype.pm.ops.UpdateOptions;
 import dev.hype.pm.ops.UpdateResult;
@@ -47,7 +48,7 @@ public final class UpdateCommand implements Callable<Integer> {
         Path project = projectOptions.project();
         InstallOptions install = new InstallOptions(project, source.sources(project),
                 projectOptions.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of(), approval.approver(spec));
+                FeatureSelection.LOCKED, Set.of(), approval.approver(spec));
         UpdateResult result;
         try (RegistryClient client = latest ? source.client(project) : null) {
             result = UpdateOperation.run(new UpdateOptions(names, latest, client, install),
