@@ -100,8 +100,7 @@ final class FeatureActivation {
         }
         String pkg = FeatureNode.base(node);
         String feature = FeatureNode.feature(node);
-        Dependencies deps = lister.published(pkg, chosen.get(pkg));
-        if (feature.equals(dev.hype.pm.features.FeatureName.DEFAULT) && !deps.table().declares(feature)) {
+        if (FeatureNode.isDefault(node) && !lister.published(pkg, chosen.get(pkg)).features().containsKey(feature)) {
             return;
         }
         List<String> who = enablers.computeIfAbsent(pkg, k -> new TreeMap<>())

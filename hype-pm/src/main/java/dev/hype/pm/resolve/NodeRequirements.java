@@ -35,8 +35,12 @@ record NodeRequirements(Map<String, VersionSet> nodes, List<Weak> weak, String i
         weak = List.copyOf(weak);
     }
 
-    /** Compute what {@code node} needs at {@code version}, from the dependencies of its package at that version. */
-    static NodeRequirements of(String node, Version version, Dependencies deps) {
+    /**
+     * Compute what {@code node} needs at {@code version}, from the dependencies of its package at that version and
+     * their feature table (asked for feature nodes only).
+     */
+    static NodeRequirements of(String node, Version version, Dependencies deps,
+                               java.util.function.Supplier<FeatureTable> tableOf) {
         Builder builder = new Builder(deps);
         String pkg = FeatureNode.base(node);
         String feature = FeatureNode.feature(node);
@@ -54,7 +58,7 @@ record NodeRequirements(Map<String, VersionSet> nodes, List<Weak> weak, String i
             builder.dependency(dependency, deps.optional().get(dependency));
             return builder.build(null);
         }
-        FeatureTable table = deps.table();
+        FeatureTable table = tableOf.get();
         String invalid = table.has(feature) ? table.problem(feature).orElse(null) : "there is no such feature";
         if (invalid != null) {
             return builder.build(invalid);
@@ -79,13 +83,6 @@ record NodeRequirements(Map<String, VersionSet> nodes, List<Weak> weak, String i
             }
         }
         return builder.build(null);
-    }
-
-    /** Return a copy without the nodes {@code drop} accepts. */
-    NodeRequirements without(java.util.function.Predicate<Map.Entry<String, VersionSet>> drop) {
-        Map<String, VersionSet> kept = new TreeMap<>(nodes);
-        kept.entrySet().removeIf(drop);
-        return kept.size() == nodes.size() ? this : new NodeRequirements(kept, weak, invalid);
     }
 
     /** Compute what the project needs: its dependencies in force, each with the features the project asks of it. */

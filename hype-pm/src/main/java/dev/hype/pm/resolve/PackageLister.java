@@ -1,5 +1,7 @@
 package dev.hype.pm.resolve;
 
+import dev.hype.pm.features.FeatureName;
+import dev.hype.pm.features.FeatureTable;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.semver.VersionSet;
 import java.util.ArrayList;
@@ -26,7 +28,13 @@ final class PackageLister {
     private final Map<String, Optional<List<Version>>> versions = new HashMap<>();
     private final Map<String, Map<Version, Dependencies>> published = new HashMap<>();
     private final Map<String, Map<Version, NodeRequirements>> requirements = new HashMap<>();
+    private final Map<String, Map<Version, FeatureTable>> tables = new HashMap<>();
+    private final Map<Span, Boolean> defaults = new HashMap<>();
     private final Set<String> listed = new HashSet<>();
+
+    /** A package and a range of its versions. */
+    private record Span(String pkg, VersionSet range) {
+    }
 
     PackageLister(PackageSource source, RootRequirements root) {
         this.source = source;
@@ -55,9 +63,15 @@ final class PackageLister {
 
     /** Return whether the package at {@code version} has the feature (or optional dependency) {@code node} names. */
     private boolean has(String pkg, Version version, String node) {
-        Dependencies deps = published(pkg, version);
         String optional = FeatureNode.optionalDependency(node);
-        return optional != null ? deps.optional().containsKey(optional) : deps.table().has(FeatureNode.feature(node));
+        return optional != null ? published(pkg, version).optional().containsKey(optional)
+                : table(pkg, version).has(FeatureNode.feature(node));
+    }
+
+    /** Return the feature table of one package version. */
+    FeatureTable table(String pkg, Version version) {
+        return tables.computeIfAbsent(pkg, k -> new HashMap<>())
+                .computeIfAbsent(version, v -> published(pkg, v).table());
     }
 
     /** Return what a package published for one version. */
@@ -66,30 +80,34 @@ final class PackageLister {
                 .computeIfAbsent(version, v -> source.dependencies(pkg, v));
     }
 
-    /**
-     * Return what a node needs at one version. A dependency's {@code default} feature is left out where no version
-     * of it in the range declares one: it would enable nothing, and explanations stay about packages.
-     */
+    /** Return what a node needs at one version (see {@link NodeRequirements#of}). */
     NodeRequirements requirements(String node, Version version) {
         Map<Version, NodeRequirements> byVersion = requirements.computeIfAbsent(node, k -> new HashMap<>());
         NodeRequirements known = byVersion.get(version);
         if (known == null) {
+            String pkg = FeatureNode.base(node);
             known = node.equals(root.name()) ? NodeRequirements.ofRoot(root)
-                    : NodeRequirements.of(node, version, published(FeatureNode.base(node), version));
-            known = known.without(dep -> FeatureNode.isDefault(dep.getKey()) && !declaresDefault(dep.getKey(), dep.getValue()));
+                    : NodeRequirements.of(node, version, published(pkg, version), () -> table(pkg, version));
             byVersion.put(version, known);
         }
         return known;
     }
 
-    private boolean declaresDefault(String node, VersionSet range) {
-        String pkg = FeatureNode.base(node);
-        for (Version v : versions(pkg).orElse(List.of())) {
-            if (range.contains(v) && published(pkg, v).table().declares(FeatureNode.feature(node))) {
-                return true;
+    /**
+     * Return whether some version of the package in the range declares a {@code default} feature. Asking for the
+     * default feature of a package that has none enables nothing, so no incompatibility says it, and explanations
+     * stay about packages. Asked only of the dependencies of a version being chosen, whose versions the solver
+     * fetches anyway.
+     */
+    private boolean declaresDefault(String pkg, VersionSet range) {
+        return defaults.computeIfAbsent(new Span(pkg, range), key -> {
+            for (Version v : versions(pkg).orElse(List.of())) {
+                if (range.contains(v) && published(pkg, v).features().containsKey(FeatureName.DEFAULT)) {
+                    return true;
+                }
             }
-        }
-        return false;
+            return false;
+        });
     }
 
     /** Return the nodes a node needs at one version, with the versions each must have. */
@@ -115,6 +133,9 @@ final class PackageLister {
         List<Version> all = versions(pkg).orElse(List.of(version));
         int index = all.indexOf(version);
         for (var dep : deps.entrySet()) {
+            if (FeatureNode.isDefault(dep.getKey()) && !declaresDefault(FeatureNode.base(dep.getKey()), dep.getValue())) {
+                continue;
+            }
             if (dep.getKey().equals(pkg)) {
                 if (!dep.getValue().contains(version) && listed.add(pkg + "\u0000self\u0000" + version)) {
                     result.add(Incompatibility.of(List.of(new Term(pkg, VersionSet.exactly(version), true)),
