@@ -168,7 +168,12 @@ final class InstallPipeline {
                 if (a == null || b == null || !a.version().equals(b.version())) {
                     changed.add(name + " " + (a == null ? "(none)" : a.version()) + " -> "
                             + (b == null ? "(none)" : b.version()));
+                } else if (!a.features().keySet().equals(b.features().keySet())) {
+                    changed.add(name + " features " + a.features().keySet() + " -> " + b.features().keySet());
                 }
+            }
+            if (previous.rootFeatures() != null && !previous.rootFeatures().equals(next.rootFeatures())) {
+                changed.add("project features " + previous.rootFeatures() + " -> " + next.rootFeatures());
             }
             throw new OperationException(FROZEN, "--frozen: " + Lockfile.FILE_NAME + " would change"
                     + (changed.isEmpty() ? "" : ": " + String.join(", ", changed)),
