@@ -171,6 +171,11 @@ final class PubGrubSolver {
                         ? 1 : lister.count(pkg, state.accumulated.set());
             }
             int count = state.cachedCount;
+            Version withPackage = packageVersion(pkg);
+            if (withPackage != null && state.accumulated.set().contains(withPackage)
+                    && lister.versions(pkg).map(l -> l.contains(withPackage)).orElse(false)) {
+                count = 0;
+            }
             if (count < bestCount) {
                 best = pkg;
                 bestTerm = state.accumulated;
@@ -206,7 +211,21 @@ final class PubGrubSolver {
         return best;
     }
 
+    /**
+     * Return the version a feature node must take when its package is decided already, else {@code null}. Such a
+     * node is decided next, at its package's version: trying its other versions one by one could only fail, each
+     * depending on the package at exactly that version.
+     */
+    private Version packageVersion(String node) {
+        String pkg = FeatureNode.base(node);
+        return pkg.equals(node) ? null : solution.decisions().get(pkg);
+    }
+
     private Version bestVersion(String pkg, VersionSet allowed, List<Version> versions) {
+        Version withPackage = packageVersion(pkg);
+        if (withPackage != null && allowed.contains(withPackage) && versions.contains(withPackage)) {
+            return withPackage;
+        }
         Version locked = lister.locked(pkg);
         if (locked != null && allowed.contains(locked) && versions.contains(locked)) {
             return locked;
