@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install what the test suite and the benchmarks compare against: lua5.4, node and npm, and the
-# npm packages pinned in build-tools/package.json. Idempotent; safe to run on every test run.
+# Install what the test suite and the benchmarks compare against: lua5.4, Debian's Lua 5.4 C
+# modules and busted, node and npm, and the npm packages pinned in build-tools/package.json. Idempotent; safe to run on every test run.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -22,6 +22,18 @@ apt_install() { # $@ = Debian packages
 
 command -v lua5.4 >/dev/null 2>&1 || { echo "install-test-tools: installing lua5.4" >&2; apt_install lua5.4; }
 command -v node >/dev/null 2>&1 || { echo "install-test-tools: installing node" >&2; apt_install nodejs npm; }
+
+# Debian's Lua 5.4 C modules and busted: tests require them from project code with no path
+# settings, and run the corpus's busted suites with real busted under hype.
+lua_packages=()
+for pair in lua-lpeg:lpeg.so lua-filesystem:lfs.so lua-cjson:cjson.so lua-socket:socket/core.so; do
+  [[ -n "$(find /usr/lib -path "*/lua/5.4/${pair#*:}" -print -quit 2>/dev/null)" ]] || lua_packages+=("${pair%%:*}")
+done
+[[ -f /usr/share/lua/5.4/busted/runner.lua ]] || lua_packages+=(lua-busted)
+if (( ${#lua_packages[@]} > 0 )); then
+  echo "install-test-tools: installing ${lua_packages[*]}" >&2
+  apt_install "${lua_packages[@]}"
+fi
 
 if [[ -f "$ROOT/build-tools/package.json" ]] && command -v npm >/dev/null 2>&1; then
   stamp="$ROOT/build-tools/node_modules/.hype-installed"

@@ -183,11 +183,23 @@ final class ManifestReader {
 
     private Map<String, String> bin(String name) {
         JsonNode node = node("bin");
+        Map<String, String> bins;
         if (node != null && node.isTextual()) {
             String command = name == null ? "" : name.substring(name.indexOf('/') + 1);
-            return Map.of(command, node.asText());
+            bins = Map.of(command, node.asText());
+        } else {
+            bins = stringMap("bin");
         }
-        return stringMap("bin");
+        bins.forEach((command, target) -> {
+            String problem = command.isEmpty() ? null : BinRules.nameProblem(command);
+            if (problem == null) {
+                problem = BinRules.targetProblem(target);
+            }
+            if (problem != null) {
+                problem(node != null && node.isTextual() ? "bin" : "bin." + command, problem);
+            }
+        });
+        return bins;
     }
 
     private String engine() {

@@ -1,6 +1,7 @@
 package dev.hype.pm.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.resolve.Dependencies;
 import dev.hype.pm.resolve.PackageSource;
 import dev.hype.pm.resolve.PublishedDependencies;
@@ -49,14 +50,22 @@ public final class RegistryPackageSource implements PackageSource {
         if (doc == null) {
             return Dependencies.NONE;
         }
+        String where = name + "@" + version;
+        String registry = client.registryFor(name).toString();
+        Dependencies deps;
         try {
-            return PublishedDependencies.read(doc);
+            deps = PublishedDependencies.read(doc);
         } catch (IllegalArgumentException e) {
-            String registry = client.registryFor(name).toString();
-            String where = name + "@" + version;
             throw new RegistryException(RegistryException.E_BAD_RESPONSE, where + " in " + registry
                 + " has a malformed dependency list: " + e.getMessage(), registry, where, 0,
                 List.of("ask the package's authors to publish a fixed version"), e);
         }
+        for (String dependency : deps.required().keySet()) {
+            PackageName.require(dependency, "the package document of " + where + " in " + registry + " (a dependency)");
+        }
+        for (String dependency : deps.optional().keySet()) {
+            PackageName.require(dependency, "the package document of " + where + " in " + registry + " (a dependency)");
+        }
+        return deps;
     }
 }

@@ -3,6 +3,7 @@ package dev.hype.pm.resolve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.semver.Version;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ public final class IndexPackageSource implements PackageSource {
         }
         Map<String, Map<Version, Dependencies>> packages = new HashMap<>();
         for (var pkg : root.properties()) {
+            PackageName.require(pkg.getKey(), origin + ": packages");
             Map<Version, Dependencies> versions = new LinkedHashMap<>();
             for (var ver : pkg.getValue().properties()) {
                 String where = origin + ": packages." + pkg.getKey() + "." + ver.getKey();
@@ -71,11 +73,15 @@ public final class IndexPackageSource implements PackageSource {
     }
 
     private static Dependencies dependencies(JsonNode node, String where) {
+        Dependencies deps;
         try {
-            return PublishedDependencies.read(node);
+            deps = PublishedDependencies.read(node);
         } catch (IllegalArgumentException e) {
             throw new IndexException(where + "." + e.getMessage(), e);
         }
+        deps.required().keySet().forEach(name -> PackageName.require(name, where + ".dependencies"));
+        deps.optional().keySet().forEach(name -> PackageName.require(name, where + ".optionalDependencies"));
+        return deps;
     }
 
     @Override

@@ -57,13 +57,14 @@ final class LuaModuleSystem implements ModuleSystem {
     @Override
     public int runMain(Path script, List<String> args) {
         Path canonical = canonicalScript(script);
-        byte[] source = readScript(script);
+        if (!Files.isReadable(canonical)) {
+            throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + script);
+        }
         String display = script.toString();
-        runtime.checkSyntax(Chunk.ofFile(commentShebang(source), display));
         loaded.add(canonical);
-        String launcher = "return debug.getregistry()['hype.modules'].main(" + literal(canonical.toString()) + ", "
-                + literal(display) + ", ...)";
-        return runtime.run(Chunk.ofText(launcher, "[hype] main"), display, args);
+        String producer = "return debug.getregistry()['hype.modules'].main_chunk(" + literal(canonical.toString()) + ", "
+                + literal(display) + ")";
+        return runtime.runProduced(Chunk.ofText(producer, "[hype] main"), display, args);
     }
 
     @Override
@@ -83,16 +84,8 @@ final class LuaModuleSystem implements ModuleSystem {
         }
     }
 
-    private static byte[] readScript(Path script) {
-        try {
-            return Files.readAllBytes(script);
-        } catch (IOException e) {
-            throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + script + ": " + e.getMessage());
-        }
-    }
-
     /** Drop a UTF-8 byte order mark and comment out a first line starting with {@code #}, as {@code modules.lua} does. */
-    private static byte[] commentShebang(byte[] source) {
+    static byte[] commentShebang(byte[] source) {
         if (source.length >= 3 && (source[0] & 0xff) == 0xEF && (source[1] & 0xff) == 0xBB && (source[2] & 0xff) == 0xBF) {
             source = java.util.Arrays.copyOfRange(source, 3, source.length);
         }
@@ -133,6 +126,7 @@ final class LuaModuleSystem implements ModuleSystem {
         natives.put("config", this::config);
         natives.put("resolve", this::resolve);
         natives.put("paths", this::paths);
+        natives.put("canonical", this::canonical);
         natives.put("read_json", this::readJson);
         natives.put("builtin", this::builtin);
         natives.put("realm", this::realm);
@@ -198,8 +192,7 @@ final class LuaModuleSystem implements ModuleSystem {
             Resolution resolution = resolver.resolve(id, Path.of(directory), packagePath, provided);
             if (realm != null && (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH)) {
                 Realm owner = options.realms().realmOf(resolution.file());
-                boolean byName = !pathSpecifier && !id.startsWith("#") && resolution.kind() == Resolution.Kind.FILE;
-                if (owner != realm && !(byName && owner.packageName() != null)) {
+                if (owner != realm && !loadsPackageByName(resolution, owner)) {
                     throw realm.access().denied(Kind.LOAD, "require", resolution.file().toString());
                 }
             }
@@ -228,6 +221,31 @@ final class LuaModuleSystem implements ModuleSystem {
             stack.pushString(e.getMessage());
             return 3;
         }
+    }
+
+    /** {@code canonical(file)} → the file's canonical path (the cache key) and its display; records it as loaded. */
+    private int canonical(LuaStack stack) {
+        Path file = options.workingDirectory().resolve(stack.checkString(1, "canonical"));
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            real = file.toAbsolutePath().normalize();
+        }
+        loaded.add(real);
+        stack.pushString(real.toString());
+        stack.pushString(display(real));
+        return 2;
+    }
+
+    /**
+     * Return whether {@code resolution} found a file of another package by that package's name (a bare
+     * id, or an {@code imports} entry mapping to one), in the realm of that very package: then it runs
+     * as that package, with its approval, as {@code require("name")} should.
+     */
+    private static boolean loadsPackageByName(Resolution resolution, Realm owner) {
+        return resolution.kind() == Resolution.Kind.FILE && resolution.packageName() != null
+                && resolution.packageName().equals(owner.packageName());
     }
 
     private int paths(LuaStack stack) {

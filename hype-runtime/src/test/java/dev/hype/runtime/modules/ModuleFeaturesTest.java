@@ -78,14 +78,14 @@ class ModuleFeaturesTest {
     @Test
     void aPackageWithoutRecordedFeaturesSeesNone() throws IOException {
         file("hype-lock.json", LOCK);
-        assertThat(eval("return require('plain')")).isEqualTo("true");
+        assertThat(eval("return (require('plain'))")).isEqualTo("true");
     }
 
     @Test
     void theProjectSeesItsOwnFeatures() throws IOException {
         file("hype-lock.json", LOCK);
         file("main.lua", "local f = module.features return tostring(f.fast) .. tostring(f.default) .. tostring(f.slow)");
-        assertThat(eval("return require('./main')")).isEqualTo("truetruenil");
+        assertThat(eval("return (require('./main'))")).isEqualTo("truetruenil");
     }
 
     @Test
