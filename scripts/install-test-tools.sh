@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the test suite and the benchmarks compare against: lua5.4, Debian's Lua 5.4 C
-# modules and busted, node and npm, and the npm packages pinned in build-tools/package.json. Idempotent; safe to run on every test run.
+# modules and busted, node and npm, and the npm packages pinned in build-tools/package.json;
+# and script(1) for the terminal tests. Idempotent; safe to run on every test run.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -22,6 +23,8 @@ apt_install() { # $@ = Debian packages
 
 command -v lua5.4 >/dev/null 2>&1 || { echo "install-test-tools: installing lua5.4" >&2; apt_install lua5.4; }
 command -v node >/dev/null 2>&1 || { echo "install-test-tools: installing node" >&2; apt_install nodejs npm; }
+# script(1) gives the end-to-end REPL tests a pseudo-terminal (Ctrl-C, the prompt).
+command -v script >/dev/null 2>&1 || { echo "install-test-tools: installing script (bsdutils)" >&2; apt_install bsdutils; }
 
 # Debian's Lua 5.4 C modules and busted: tests require them from project code with no path
 # settings, and run the corpus's busted suites with real busted under hype.

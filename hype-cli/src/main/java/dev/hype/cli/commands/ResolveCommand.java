@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +30,7 @@ public final class ResolveCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--index", paramLabel = "FILE", required = true,
+    @Option(names = "--index", paramLabel = "FILE", required = true, converter = PathArguments.InputFile.class,
             description = "Read available packages from a static JSON index: "
                     + "{\"packages\": {\"a\": {\"1.0.0\": {\"dependencies\": {\"b\": \"^1.0\"}}}}}.")
     private Path index;
@@ -42,13 +44,13 @@ public final class ResolveCommand implements Callable<Integer> {
     @Mixin
     private FeatureOptions features;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Resolve the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ResolveOptions options = new ResolveOptions(dir.toAbsolutePath(), index.toAbsolutePath(), null, !production,
+        ResolveOptions options = new ResolveOptions(location.project(), index.toAbsolutePath(), null, !production,
                 features.selection(false), Map.of());
         ResolveResult result;
         try {

@@ -106,7 +106,10 @@ public record Lockfile(int lockfileVersion, Map<String, String> root, Map<String
     }
 
     private static String describe(FeatureRequest request) {
-        String features = request.features().isEmpty() ? "no features" : "features " + request.features();
-        return features + (request.defaultFeatures() ? " and the default ones" : " without the default ones");
+        if (request.features().isEmpty()) {
+            return request.defaultFeatures() ? "the default features" : "no features (default ones off)";
+        }
+        return "features " + request.features()
+                + (request.defaultFeatures() ? " and the default ones" : " (default ones off)");
     }
 }

@@ -24,11 +24,14 @@ import java.util.Set;
  *     records
  * @param unlock packages whose locked versions are ignored, so that they resolve afresh within their ranges
  * @param approver what decides about permissions the lockfile does not approve yet
+ * @param dryRun whether to stop after planning: resolve and compare, then change nothing (no lock, no store, no
+ *     files)
+ * @param fresh whether to build the whole tree anew from the store, keeping nothing installed ({@code hype pkg ci})
  */
 public record InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                              DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
                              FeatureSelection features, Set<String> unlock,
-                             PermissionApprover approver) {
+                             PermissionApprover approver, boolean dryRun, boolean fresh) {
     /** Check the required parts and copy the lists. */
     public InstallOptions {
         Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -39,6 +42,14 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
         Objects.requireNonNull(features, "features");
         unlock = Set.copyOf(unlock);
         Objects.requireNonNull(approver, "approver");
+    }
+
+    /** Say what to install, to be done for real and keeping what is installed. */
+    public InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
+                          DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
+                          FeatureSelection features, Set<String> unlock, PermissionApprover approver) {
+        this(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline, production, features,
+                unlock, approver, false, false);
     }
 
     /**
@@ -54,24 +65,30 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
     /** Return a copy that adds these packages. */
     public InstallOptions adding(DependencyKind kind, boolean pin, String... packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, List.of(packages), kind, pin, frozen, offline,
-                production, features, unlock, approver);
+                production, features, unlock, approver, dryRun, fresh);
     }
 
     /** Return a copy that ignores the locked versions of these packages. */
     public InstallOptions unlocking(Set<String> packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, packages, approver);
+                production, features, packages, approver, dryRun, fresh);
     }
 
     /** Return a copy with the given frozen, offline and production switches. */
     public InstallOptions with(boolean frozenLock, boolean storeOnly, boolean skipDev) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozenLock, storeOnly,
-                skipDev, features, unlock, approver);
+                skipDev, features, unlock, approver, dryRun, fresh);
     }
 
     /** Return a copy that asks {@code decider} about permissions to approve. */
     public InstallOptions approving(PermissionApprover decider) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, unlock, decider);
+                production, features, unlock, decider, dryRun, fresh);
+    }
+
+    /** Return a copy that only plans ({@code dry}) and that builds the tree anew ({@code fromScratch}). */
+    public InstallOptions planning(boolean dry, boolean fromScratch) {
+        return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
+                production, features, unlock, approver, dry, fromScratch);
     }
 }

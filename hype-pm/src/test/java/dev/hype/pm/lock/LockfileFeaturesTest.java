@@ -95,7 +95,7 @@ class LockfileFeaturesTest {
         RootRequirements otherRequest = new RootRequirements("app", Version.parse("1.0.0"), deps, Map.of(),
                 Map.of("web", FeatureRequest.of(List.of(), false)), List.of("default", "json"));
         assertThat(sample().mismatches(otherRequest)).containsExactly("tls is locked with features [openssl] and the "
-                + "default ones but is now asked for with no features and the default ones");
+                + "default ones but is now asked for with the default features");
 
         RootRequirements otherFeatures = new RootRequirements("app", Version.parse("1.0.0"), deps, Map.of(), requests,
                 List.of());

@@ -75,8 +75,9 @@ class InstallFeaturesTest {
         install(FeatureSelection.DEFAULT, false);
         assertThatThrownBy(() -> install(FeatureSelection.of(List.of("fancy")), true))
                 .isInstanceOf(OperationException.class)
-                .hasMessageContaining("log features [] -> [fmt, pretty]")
-                .hasMessageContaining("project features [] -> [fancy]");
+                .hasMessageContaining("log is locked with no features (default ones off) but is now asked for with "
+                        + "features [pretty] (default ones off)")
+                .hasMessageContaining("app is locked with features [] but now enables [fancy]");
         assertThat(lock().rootFeatures()).isEmpty();
         assertThat(project.dir.resolve("hype_modules/fmt")).doesNotExist();
     }

@@ -62,6 +62,9 @@ class ResolverScenarioTest {
             assertThat(e.explanation()).isEqualTo(String.join("\n", lines));
             assertThat(e.code()).isEqualTo("E_VERSION_CONFLICT");
             assertThat(oracle.solvable()).as("the oracle finds no solution either").isFalse();
+            if (expect.has("hints")) {
+                assertThat(e.hints()).containsExactlyElementsOf(strings(expect.get("hints")));
+            }
             return;
         }
         Resolution resolution = DependencyResolver.pubGrub().resolve(root.requirements(), source);
