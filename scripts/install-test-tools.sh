@@ -42,7 +42,8 @@ if [[ -f "$ROOT/build-tools/package.json" ]] && command -v npm >/dev/null 2>&1; 
   stamp="$ROOT/build-tools/node_modules/.hype-installed"
   if [[ ! -f "$stamp" || "$ROOT/build-tools/package.json" -nt "$stamp" ]]; then
     echo "install-test-tools: installing npm packages in build-tools/" >&2
-    if (cd "$ROOT/build-tools" && npm install --no-audit --no-fund --loglevel=error >/dev/null); then
+    # npm ci installs exactly what the committed package-lock.json says and never rewrites it.
+    if (cd "$ROOT/build-tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
       touch "$stamp"
     else
       echo "install-test-tools: npm install failed; tests that need these packages will be skipped" >&2

@@ -66,11 +66,12 @@ public final class SemverCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (versions.isEmpty() && ranges.isEmpty() && increment == null) {
-            // Nothing to test: show how to use the command, as node-semver does, as a usage error.
-            spec.commandLine().usage(err);
-            err.flush();
-            return 2;
+        if (spec.commandLine().getParseResult().matchedArgs().isEmpty()) {
+            // No arguments at all: print the help, as node-semver's CLI does (exit 0); with
+            // options but no versions, nothing satisfies them and the exit is 1, as there.
+            spec.commandLine().usage(out);
+            out.flush();
+            return 0;
         }
         RangeOptions options = new RangeOptions(loose, includePrerelease);
         if (increment != null && !isReleaseType(increment)) {
