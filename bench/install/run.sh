@@ -6,6 +6,8 @@
 #   noop  - everything already in place
 # Each figure is the median of RUNS runs (default 3). pnpm and bun are installed with npm into
 # bench/out/install/tools. Usage: bench/install/run.sh [N] [RUNS]
+# BENCH_TOOLS="hype npm pnpm bun" chooses the tools; BENCH_HYPE_BASE=/other/checkout/hype adds a
+# tool "base" that runs another checkout's launcher against the same registry, to measure a change.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 N="${1:-200}"
@@ -16,10 +18,16 @@ HYPE="$ROOT/hype"
 export HYPE_HOME="$WORK/hype-home"  # hype's packument cache and config stay in the run's folder
 "$HYPE" -e '' >/dev/null
 
-echo "installing pnpm and bun into $WORK/tools" >&2
-npm install --prefix "$WORK/tools" --no-audit --no-fund --loglevel=error pnpm@9 bun >/dev/null
+TOOLS="${BENCH_TOOLS:-hype npm pnpm bun}"
+BASE="${BENCH_HYPE_BASE:-}"
+[[ -n "$BASE" ]] && TOOLS="$TOOLS base"
 PNPM="$WORK/tools/node_modules/.bin/pnpm"
 BUN="$WORK/tools/node_modules/.bin/bun"
+if [[ " $TOOLS " == *" pnpm "* || " $TOOLS " == *" bun "* ]]; then
+  echo "installing pnpm and bun into $WORK/tools" >&2
+  npm install --prefix "$WORK/tools" --no-audit --no-fund --loglevel=error pnpm@9 bun >/dev/null
+fi
+[[ -n "$BASE" ]] && "$BASE" -e '' >/dev/null
 
 STORAGE="$WORK/registry"
 TOKEN="$("$HYPE" registry token create bench --storage "$STORAGE")"
@@ -49,8 +57,9 @@ export -f publish; export WORK HYPE URL TOKEN
 seq 1 "$N" | xargs -P 2 -I{} bash -c 'publish {}'
 
 deps="$(seq 1 "$N" | awk '{printf "%s\"bench-dep-%s\": \"^1.0.0\"", (NR > 1 ? ", " : ""), $1}')"
-mkdir -p "$WORK/app-hype" "$WORK/app-npm" "$WORK/app-pnpm" "$WORK/app-bun"
-printf '{"name": "app", "version": "1.0.0", "dependencies": {%s}}\n' "$deps" >"$WORK/app-hype/hype.json"
+mkdir -p "$WORK/app-hype" "$WORK/app-base" "$WORK/app-npm" "$WORK/app-pnpm" "$WORK/app-bun"
+printf '{"name": "app", "version": "1.0.0", "dependencies": {%s}}\n' "$deps" | tee "$WORK/app-hype/hype.json" \
+  >"$WORK/app-base/hype.json"
 for tool in npm pnpm bun; do
   printf '{"name": "app", "version": "1.0.0", "private": true, "dependencies": {%s}}\n' "$deps" >"$WORK/app-$tool/package.json"
 done
@@ -65,6 +74,7 @@ ms() { # run "$@" and print its wall time in ms
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2))}'; }
 
 hype_install() { "$HYPE" pkg install -C "$WORK/app-hype" --registry "$URL" --store-dir "$WORK/hype-store"; }
+base_install() { "$BASE" pkg install -C "$WORK/app-base" --registry "$URL" --store-dir "$WORK/base-store"; }
 npm_install() { (cd "$WORK/app-npm" && npm install --cache "$WORK/npm-cache" --no-audit --no-fund --loglevel=error); }
 pnpm_install() { (cd "$WORK/app-pnpm" && "$PNPM" install --store-dir "$WORK/pnpm-store" --reporter=silent); }
 bun_install() { (cd "$WORK/app-bun" && BUN_INSTALL_CACHE_DIR="$WORK/bun-cache" "$BUN" install --silent); }
@@ -72,6 +82,7 @@ bun_install() { (cd "$WORK/app-bun" && BUN_INSTALL_CACHE_DIR="$WORK/bun-cache" "
 clean() { # $1 = tool, $2 = cold|warm
   case "$1" in
     hype) rm -rf "$WORK/app-hype/hype_modules"; [[ "$2" == cold ]] && rm -rf "$WORK/hype-store" "$WORK/app-hype/hype-lock.json" ;;
+    base) rm -rf "$WORK/app-base/hype_modules"; [[ "$2" == cold ]] && rm -rf "$WORK/base-store" "$WORK/app-base/hype-lock.json" ;;
     npm)  rm -rf "$WORK/app-npm/node_modules"; [[ "$2" == cold ]] && rm -rf "$WORK/npm-cache" "$WORK/app-npm/package-lock.json" ;;
     pnpm) rm -rf "$WORK/app-pnpm/node_modules"; [[ "$2" == cold ]] && rm -rf "$WORK/pnpm-store" "$WORK/app-pnpm/pnpm-lock.yaml" ;;
     bun)  rm -rf "$WORK/app-bun/node_modules"; [[ "$2" == cold ]] && rm -rf "$WORK/bun-cache" "$WORK/app-bun/bun.lock" "$WORK/app-bun/bun.lockb" ;;
@@ -81,20 +92,26 @@ clean() { # $1 = tool, $2 = cold|warm
 
 echo "date:    $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "tools:   npm $(npm --version), pnpm $("$PNPM" --version), bun $("$BUN" --version), node $(node --version)"
+[[ -x "$PNPM" ]] && echo "tools:   npm $(npm --version), pnpm $("$PNPM" --version), bun $("$BUN" --version), node $(node --version)"
+[[ -n "$BASE" ]] && echo "base:    $BASE ($(git -C "$(dirname "$BASE")" log -1 --format=%h 2>/dev/null || echo '?'))"
 echo "project: $N dependencies; median of $RUNS runs, ms"
 printf '%-6s %8s %8s %8s\n' tool cold warm noop
-for tool in hype npm pnpm bun; do
-  cold=(); warm=(); noop=()
-  for _ in $(seq 1 "$RUNS"); do
-    clean "$tool" cold; cold+=("$(ms "${tool}_install")")
-    clean "$tool" warm; warm+=("$(ms "${tool}_install")")
-    noop+=("$(ms "${tool}_install")")
+# Runs alternate between the tools, so that a change in the machine's load touches them alike.
+declare -A COLD WARM NOOP
+for _ in $(seq 1 "$RUNS"); do
+  for tool in $TOOLS; do
+    clean "$tool" cold; COLD[$tool]+="$(ms "${tool}_install") "
+    clean "$tool" warm; WARM[$tool]+="$(ms "${tool}_install") "
+    NOOP[$tool]+="$(ms "${tool}_install") "
   done
-  printf '%-6s %8s %8s %8s\n' "$tool" "$(printf '%s\n' "${cold[@]}" | median)" \
-    "$(printf '%s\n' "${warm[@]}" | median)" "$(printf '%s\n' "${noop[@]}" | median)"
 done
-ls "$WORK/app-hype/hype_modules" | wc -l | xargs echo "hype installed packages:"
-ls "$WORK/app-npm/node_modules" | grep -c bench-dep | xargs echo "npm installed packages:"
-ls "$WORK/app-pnpm/node_modules" | grep -c bench-dep | xargs echo "pnpm installed packages:"
-ls "$WORK/app-bun/node_modules" | grep -c bench-dep | xargs echo "bun installed packages:"
+for tool in $TOOLS; do
+  printf '%-6s %8s %8s %8s\n' "$tool" "$(tr ' ' '\n' <<<"${COLD[$tool]}" | grep . | median)" \
+    "$(tr ' ' '\n' <<<"${WARM[$tool]}" | grep . | median)" "$(tr ' ' '\n' <<<"${NOOP[$tool]}" | grep . | median)"
+done
+for tool in $TOOLS; do
+  case "$tool" in
+    hype|base) ls "$WORK/app-$tool/hype_modules" | wc -l | xargs echo "$tool installed packages:" ;;
+    *) ls "$WORK/app-$tool/node_modules" | grep -c bench-dep | xargs echo "$tool installed packages:" ;;
+  esac
+done

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 SearchCommand.class, KeygenCommand.class, RunCommand.class, ExecCommand.class, TestCommand.class, ListCommand.class,
                 TreeCommand.class, UpdateCommand.class, OutdatedCommand.class, WhyCommand.class, CiCommand.class,
                 DistTagCommand.class, DeprecateCommand.class, UnpublishCommand.class, LoginCommand.class,
-                LogoutCommand.class, WhoamiCommand.class, TokenCommand.class, OwnerCommand.class})
+                LogoutCommand.class, WhoamiCommand.class, TokenCommand.class, OwnerCommand.class,
+                StoreCommand.class})
 public final class PkgCommand {
 }

@@ -3,13 +3,14 @@ package dev.hype.pm.lock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hype.pm.manifest.ManifestEditor;
+import dev.hype.pm.files.AtomicWrite;
 import dev.hype.pm.resolve.FeatureRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Render lockfiles as stable text and write them only when their content changed. */
 public final class LockfileWriter {
@@ -64,21 +65,29 @@ public final class LockfileWriter {
         return node;
     }
 
+    /** Return the lockfile's text when it differs from what {@code file} holds (or {@code file} is absent). */
+    public static Optional<String> changed(Path file, Lockfile lockfile) {
+        String text = render(lockfile);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).equals(text) ? Optional.empty() : Optional.of(text);
+        } catch (NoSuchFileException absent) {
+            return Optional.of(text);
+        } catch (IOException e) {
+            throw new LockfileException("cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
+        }
+    }
+
     /**
      * Write the lockfile to {@code file} through a temporary file and a rename, unless the file already holds
      * exactly this content; return whether it was written.
      */
     public static boolean write(Path file, Lockfile lockfile) {
-        String text = render(lockfile);
+        Optional<String> text = changed(file, lockfile);
+        if (text.isEmpty()) {
+            return false;
+        }
         try {
-            try {
-                if (Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-                    return false;
-                }
-            } catch (NoSuchFileException absent) {
-                // first lock: write it
-            }
-            ManifestEditor.writeAtomically(file, text);
+            AtomicWrite.write(file, text.get().getBytes(StandardCharsets.UTF_8));
             return true;
         } catch (IOException e) {
             throw new LockfileException("cannot write " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);

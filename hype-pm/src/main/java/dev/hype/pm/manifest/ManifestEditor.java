@@ -1,14 +1,13 @@
 package dev.hype.pm.manifest;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.hype.pm.files.AtomicWrite;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.RangeOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -50,20 +49,12 @@ public final class ManifestEditor {
         }
     }
 
-    /** Write text to a temporary file beside the target, then rename it into place. */
+    /**
+     * Write text to a temporary file beside the target, then rename it into place; the file keeps its mode, or gets
+     * the umask's when new.
+     */
     public static void writeAtomically(Path file, String content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Add the dependency, or change its range if present. */

@@ -26,7 +26,9 @@ import java.util.Set;
  * @param approver what decides about permissions the lockfile does not approve yet
  * @param dryRun whether to stop after planning: resolve and compare, then change nothing (no lock, no store, no
  *     files)
- * @param fresh whether to build the whole tree anew from the store, keeping nothing installed ({@code hype pkg ci})
+ * @param fresh whether to build the whole tree anew from the store, keeping nothing installed ({@code hype pkg ci},
+ *     {@code hype pkg install --force}); every file of every store entry it links is hashed first, and a damaged or
+ *     missing entry is fetched again
  */
 public record InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                              DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,

@@ -253,6 +253,42 @@ class InstallOperationTest {
                 .extracting(e -> ((HypeException) e).code()).isEqualTo(RemoveOperation.NOT_A_DEPENDENCY);
     }
 
+    @Test
+    void aPlainInstallRelinksAPackageThatLostOrGainedFiles() throws IOException {
+        project.install();
+        Files.delete(project.dir.resolve("hype_modules/busted/bin/busted.lua"));
+        Files.writeString(project.dir.resolve("hype_modules/json/extra.lua"), "return 2\n");
+
+        InstallResult again = project.install();
+
+        assertThat(again.changed()).containsExactlyInAnyOrder("busted", "json");
+        assertThat(CheckOperation.run(new CheckOptions(project.dir, project.store)).problems()).isEmpty();
+    }
+
+    @Test
+    void forceReinstallsEveryPackageFromAFullyCheckedStore() throws IOException {
+        project.install();
+        Path index = project.dir.resolve("hype_modules/lpeg/index.lua");
+        String original = Files.readString(index);
+        FileTime time = Files.getLastModifiedTime(index);
+        index.toFile().setWritable(true);
+        Files.writeString(index, original.replace('1', '9'));
+        Files.setLastModifiedTime(index, time);
+        assertThat(project.install().changed()).as("a same-size edit keeps its stamp: a plain install trusts it")
+                .isEmpty();
+        assertThat(CheckOperation.run(new CheckOptions(project.dir, project.store)).hints())
+                .containsExactly("run 'hype pkg install --force' to reinstall every package from verified store "
+                        + "entries");
+
+        CountingFetcher fetcher = new CountingFetcher();
+        InstallResult forced = InstallOperation.run(project.options(fetcher).planning(false, true), Reporter.SILENT);
+
+        assertThat(forced.changed()).containsExactlyInAnyOrder("@acme/log", "busted", "json", "lpeg");
+        assertThat(fetcher.fetched()).containsExactly("lpeg@1.1.0");
+        assertThat(index).hasContent(original);
+        assertThat(CheckOperation.run(new CheckOptions(project.dir, project.store)).problems()).isEmpty();
+    }
+
     static void deleteTree(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
