@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.pm.files.AtomicWrite;
+import dev.hype.pm.resolve.FeatureRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +23,25 @@ public final class LockfileWriter {
         ObjectNode top = json.objectNode();
         lockfile.extras().forEach(top::set);
         top.put("lockfileVersion", lockfile.lockfileVersion());
-        ObjectNode root = top.putObject("root").putObject("dependencies");
-        lockfile.root().forEach(root::put);
+        ObjectNode rootSection = top.putObject("root");
+        ObjectNode root = rootSection.putObject("dependencies");
+        lockfile.root().forEach((name, range) -> {
+            FeatureRequest request = lockfile.rootRequests().get(name);
+            if (request == null) {
+                root.put(name, range);
+                return;
+            }
+            ObjectNode object = root.putObject(name).put("version", range);
+            if (!request.features().isEmpty()) {
+                request.features().forEach(object.putArray("features")::add);
+            }
+            if (!request.defaultFeatures()) {
+                object.put("default-features", false);
+            }
+        });
+        if (lockfile.rootFeatures() != null) {
+            lockfile.rootFeatures().forEach(rootSection.putArray("features")::add);
+        }
         ObjectNode packages = top.putObject("packages");
         lockfile.packages().forEach((name, p) -> packages.set(name, entry(p)));
         return SortedJson.render(top);
@@ -37,6 +55,10 @@ public final class LockfileWriter {
         node.put("integrity", p.integrity());
         ObjectNode deps = node.putObject("dependencies");
         p.dependencies().forEach((name, version) -> deps.put(name, version.toString()));
+        if (!p.features().isEmpty()) {
+            ObjectNode features = node.putObject("features");
+            p.features().forEach((feature, who) -> who.forEach(features.putArray(feature)::add));
+        }
         if (p.permissions() != null) {
             node.set("permissions", p.permissions());
         }

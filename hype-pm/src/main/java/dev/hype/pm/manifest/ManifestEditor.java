@@ -86,7 +86,8 @@ public final class ManifestEditor {
         List<JsonLayout.Member> members = layout.section();
         for (JsonLayout.Member m : members) {
             if (m.key().equals(name)) {
-                return splice(m.valueStart(), m.valueEnd(), quote(range));
+                return text.charAt(m.valueStart()) == '{' ? replaceVersion(m, range)
+                        : splice(m.valueStart(), m.valueEnd(), quote(range));
             }
         }
         if (members.isEmpty()) {
@@ -109,6 +110,23 @@ public final class ManifestEditor {
         }
         int end = members.getLast().valueEnd();
         return splice(end, end, "," + separator + member);
+    }
+
+    /** Change the {@code version} of a dependency in the object form, keeping its other fields as written. */
+    private ManifestEditor replaceVersion(JsonLayout.Member member, String range) {
+        try {
+            JsonLayout object = JsonLayout.scan(text.substring(member.valueStart(), member.valueEnd()), "");
+            for (JsonLayout.Member field : object.members()) {
+                if (field.key().equals("version")) {
+                    return splice(member.valueStart() + field.valueStart(), member.valueStart() + field.valueEnd(),
+                            quote(range));
+                }
+            }
+            int open = member.valueStart() + object.rootStart() + 1;
+            return splice(open, open, quote("version") + ": " + quote(range) + (object.members().isEmpty() ? "" : ", "));
+        } catch (IOException e) {
+            throw new ManifestException("cannot edit " + Manifest.FILE_NAME + ": " + e.getMessage(), e);
+        }
     }
 
     /** Remove the dependency if present. */

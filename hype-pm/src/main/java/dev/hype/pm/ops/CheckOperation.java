@@ -16,6 +16,7 @@ import dev.hype.pm.manifest.ManifestException;
 import dev.hype.pm.ops.CheckProblem.Kind;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.resolve.PackageSource;
+import dev.hype.pm.resolve.FeatureSelection;
 import dev.hype.pm.resolve.RootRequirements;
 import dev.hype.pm.store.FileIndex;
 import dev.hype.pm.store.Store;
@@ -104,7 +105,8 @@ public final class CheckOperation {
             problems.add(new CheckProblem(Kind.LOCKFILE, Lockfile.FILE_NAME, e.getMessage()));
             return Lockfile.EMPTY;
         }
-        ResolveOptions options = new ResolveOptions(dir, null, NO_PACKAGES, true, List.of(), true, Map.of());
+        ResolveOptions options = new ResolveOptions(dir, null, NO_PACKAGES, true,
+                ProjectFeatures.choose(FeatureSelection.LOCKED, manifest, lock), Map.of());
         RootRequirements root = ResolveOperation.requirements(manifest, options);
         if (lock == null) {
             if (!root.dependencies().isEmpty()) {

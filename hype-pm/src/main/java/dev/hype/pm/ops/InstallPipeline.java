@@ -282,14 +282,17 @@ final class InstallPipeline {
         }
     }
 
-    /** Compute the root requirements, dev dependencies always included so that the lockfile covers them. */
+    /**
+     * Compute the root requirements, dev dependencies always included so that the lockfile covers them, with the
+     * project features asked for, else those the lockfile records.
+     */
     static RootRequirements requirements(Manifest manifest, InstallOptions options, Lockfile previous) {
         Map<String, dev.hype.pm.semver.Version> locked = new HashMap<>();
         if (previous != null) {
             previous.packages().forEach((name, p) -> locked.put(name, p.version()));
         }
         ResolveOptions resolve = new ResolveOptions(options.projectDirectory(), null, options.sources().packages(),
-                true, options.features(), options.defaultFeatures(), locked);
+                true, ProjectFeatures.choose(options.features(), manifest, previous), locked);
         return ResolveOperation.requirements(manifest, resolve);
     }
 
@@ -307,9 +310,11 @@ final class InstallPipeline {
                     && before.integrity().equals(ref.integrity().sri());
             // Approvals belong to the package name; PermissionGate replaces those of the packages it installs.
             packages.put(name, new LockedPackage(name, ref.version(), ref.tarball().toString(), ref.integrity().sri(),
-                    deps, before == null ? null : before.permissions(), same ? before.extras() : Map.of()));
+                    deps, before == null ? null : before.permissions(), same ? before.extras() : Map.of(),
+                    selection.features().getOrDefault(name, Map.of())));
         });
-        return new Lockfile(Lockfile.VERSION, rootRanges, packages, previous == null ? Map.of() : previous.extras());
+        return new Lockfile(Lockfile.VERSION, rootRanges, packages, previous == null ? Map.of() : previous.extras(),
+                root.requests(), root.features());
     }
 
     /** Record in {@code next} the approval of every package the gate checked: exactly its request. */
@@ -317,7 +322,8 @@ final class InstallPipeline {
         Map<String, LockedPackage> packages = new LinkedHashMap<>(next.packages());
         approvals.recorded().forEach((name, spec) -> packages.computeIfPresent(name,
                 (n, locked) -> locked.withPermissions(spec.toJson())));
-        return new Lockfile(next.lockfileVersion(), next.root(), packages, next.extras());
+        return new Lockfile(next.lockfileVersion(), next.root(), packages, next.extras(), next.rootRequests(),
+                next.rootFeatures());
     }
 
     private static String rangeText(Manifest manifest, String name) {
@@ -343,7 +349,12 @@ final class InstallPipeline {
                 if (a == null || b == null || !a.version().equals(b.version())) {
                     changed.add(name + " " + (a == null ? "(none)" : a.version()) + " -> "
                             + (b == null ? "(none)" : b.version()));
+                } else if (!a.features().keySet().equals(b.features().keySet())) {
+                    changed.add(name + " features " + a.features().keySet() + " -> " + b.features().keySet());
                 }
+            }
+            if (previous.rootFeatures() != null && !previous.rootFeatures().equals(next.rootFeatures())) {
+                changed.add("project features " + previous.rootFeatures() + " -> " + next.rootFeatures());
             }
             throw new OperationException(FROZEN, "--frozen: " + Lockfile.FILE_NAME + " would change"
                     + (changed.isEmpty() ? "" : ": " + String.join(", ", changed)),

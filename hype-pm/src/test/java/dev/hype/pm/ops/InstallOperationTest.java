@@ -210,8 +210,9 @@ class InstallOperationTest {
                 """);
         InstallOptions base = project.options(new CountingFetcher());
         InstallOptions zipOnly = new InstallOptions(base.projectDirectory(), base.sources(), base.storeRoot(),
-                java.util.List.of(), DependencyKind.RUNTIME, false, false, false, false, java.util.List.of("zip"), false,
-                java.util.Set.of(), base.approver());
+                java.util.List.of(), DependencyKind.RUNTIME, false, false, false, false,
+                dev.hype.pm.resolve.FeatureSelection.of(java.util.List.of("zip"), false, false), java.util.Set.of(),
+                base.approver());
 
         assertThat(InstallOperation.run(base, Reporter.SILENT).added()).contains("socket").doesNotContain("zlib");
         InstallResult zip = InstallOperation.run(zipOnly, Reporter.SILENT);

@@ -32,6 +32,7 @@ final class NativeLibrary {
     static final String DIRECTORY_PROPERTY = "hype.natives";
 
     private static boolean tried;
+    private static Path preloaded;
     private static Boolean promoted;
 
     private NativeLibrary() {
@@ -51,6 +52,16 @@ final class NativeLibrary {
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Return the file of the Lua library this process runs: the one {@code /proc/self/maps} lists,
+     * else the one {@link #preload} loaded; empty when neither is known. Never another copy: a
+     * second copy of Lua's code working on this state would not recognise its internal constants.
+     */
+    static synchronized Optional<Path> libraryFile() {
+        Optional<Path> mapped = mappedFile();
+        return mapped.isPresent() ? mapped : Optional.ofNullable(preloaded);
     }
 
     /**
@@ -133,6 +144,7 @@ final class NativeLibrary {
                 throw new LinkageError("LuaJava could not initialise its bindings in " + file);
             }
             loaded.set(file.toString());
+            preloaded = file;
         }
     }
 }

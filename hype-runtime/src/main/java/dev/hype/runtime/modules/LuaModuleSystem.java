@@ -37,11 +37,13 @@ final class LuaModuleSystem implements ModuleSystem {
     private final Set<Path> loaded = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Path canonicalCwd;
     private final Map<String, Realm> realms = new ConcurrentHashMap<>();
+    private final InstalledFeatures features;
 
     LuaModuleSystem(LuaRuntime runtime, ModuleOptions options) {
         this.runtime = runtime;
         this.options = options;
         this.resolver = ModuleResolver.create(options.resolverOptions());
+        this.features = new InstalledFeatures(options.realms());
         Path cwd = options.workingDirectory();
         try {
             cwd = cwd.toRealPath();
@@ -136,6 +138,7 @@ final class LuaModuleSystem implements ModuleSystem {
         natives.put("builtin", this::builtin);
         natives.put("realm", this::realm);
         natives.put("realm_api", this::realmApi);
+        natives.put("features", this::features);
         natives.put("sandbox", stack -> {
             stack.load(resource("sandbox.lua", "=[hype] sandbox"));
             return 1;
@@ -333,11 +336,52 @@ final class LuaModuleSystem implements ModuleSystem {
         RealmNatives natives = new RealmNatives(realm, options.builtins());
         Map<String, JavaFunction> functions = new LinkedHashMap<>(natives.functions());
         functions.put("resolve", s -> resolveFor(s, realm));
+        functions.put("source", s -> {
+            s.pushBytes(readOwn(s.checkString(1, "source"), realm));
+            return 1;
+        });
+        functions.put("read_json", s -> {
+            String file = s.checkString(1, "read_json");
+            JsonTables.push(s, readOwn(file, realm), display(Path.of(file)));
+            return 1;
+        });
         stack.newTable(0, functions.size());
         functions.forEach((key, function) -> {
             stack.pushFunction(key, function);
             stack.setField(-2, key);
         });
+        return 1;
+    }
+
+    /**
+     * Read a module file of {@code realm}, checking as it reads (with no Lua code in between) that
+     * the file, its links resolved now, still belongs to the realm that runs it.
+     */
+    private byte[] readOwn(String name, Realm realm) {
+        Path file = Path.of(name);
+        try {
+            Path real = file.toRealPath();
+            if (!options.realms().realmOf(real).id().equals(realm.id())) {
+                throw realm.access().denied(Kind.LOAD, "require", real.toString());
+            }
+            return Files.readAllBytes(real);
+        } catch (NoSuchFileException e) {
+            throw new LuaError(name + ": No such file or directory");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new LuaError(name + ": Permission denied");
+        } catch (IOException e) {
+            throw new LuaError(name + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code features(file)} → a table with {@code [name] = true} for each feature enabled for the file's code. */
+    private int features(LuaStack stack) {
+        List<String> names = features.of(Path.of(stack.checkString(1, "features")));
+        stack.newTable(0, names.size());
+        for (String name : names) {
+            stack.pushBoolean(true);
+            stack.setField(-2, name);
+        }
         return 1;
     }
 

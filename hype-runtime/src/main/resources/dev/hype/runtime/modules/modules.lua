@@ -30,8 +30,8 @@ for name, f in pairs(natives) do natives[name] = quiet(f) end
 
 local resolve_native, paths_native, read_json, builtin_native, warn_native, canonical_native =
       natives.resolve, natives.paths, natives.read_json, natives.builtin, natives.warn, natives.canonical
-local realm_native, realm_api_native, sandbox_native, realms_native =
-      natives.realm, natives.realm_api, natives.sandbox, natives.realms
+local realm_native, realm_api_native, sandbox_native, realms_native, features_native =
+      natives.realm, natives.realm_api, natives.sandbox, natives.realms, natives.features
 local config = natives.config()
 
 local setmetatable, type, error, tostring, rawset, rawget, ipairs, pairs, next, select =
@@ -63,6 +63,11 @@ local record_realm = setmetatable({}, { __mode = "k" })
 local record_dir = setmetatable({}, { __mode = "k" }) -- a record's directory, out of its reach
 local hidden_parent = setmetatable({}, { __mode = "k" })
 local realm_kit = nil      -- realms.lua: builds restricted realms; loaded with the first one
+-- Metatables of the module system and of every built-in's instance (json's array, object and null
+-- markers, say): a restricted realm's getmetatable hands out copies of them, so that a package
+-- given the project's values cannot change how the project's modules behave.
+local internal_metatables = setmetatable({}, { __mode = "k" })
+local function protect(mt) internal_metatables[mt] = true end
 local builtin_names = {}
 for _, name in ipairs(config.builtins) do builtin_names[name] = true end
 
@@ -120,14 +125,20 @@ end
 
 local make_require
 
--- module.paths (the lookup directories, as in Node) is computed on first use.
+-- module.paths (the lookup directories, as in Node) and module.features (the package's enabled
+-- features, as hype-lock.json records them: { name = true, ... }) are computed on first use.
 local RECORD_MT = { __name = "hype.module", __index = function(record, field)
   if field == "paths" then
     local paths = paths_native(record.path, "x")
     rawset(record, "paths", paths)
     return paths
+  elseif field == "features" then
+    local features = features_native(record.filename)
+    rawset(record, "features", features)
+    return features
   end
 end }
+protect(RECORD_MT)
 
 -- A restricted record shows its parent only when the parent is of the same realm: through
 -- module.parent a package could otherwise reach the project's record and its require.
@@ -155,13 +166,17 @@ local PROLOGUE = "local module, exports, require, __filename, __dirname = module
 
 local function compile(record, source, chunkname)
   local filename = record.filename
-  if not source then
+  local realm = record_realm[record]
+  if not source and realm then
+    -- Read in one Java call that checks, as it reads, that the file still belongs to the realm:
+    -- between resolving and reading, the file's path could have been changed to lead elsewhere.
+    source = realm.api.source(filename)
+  elseif not source then
     local file, err = io_open(filename, "rb")
     if not file then error(err, 0) end
     source = file:read("a")
     file:close()
   end
-  local realm = record_realm[record]
   local globals = realm and realm.globals or G
   chunkname = chunkname or "@" .. display_of(record)
   if realm then realm_kit.mark(chunkname, realm) end
@@ -207,7 +222,8 @@ local function run_module(record, fn, name, ...)
   local guard <close> = setmetatable({ record = record }, GUARD_MT)
   local value
   if fn == nil then
-    value = read_json(record.filename)
+    local realm = record_realm[record]
+    value = (realm and realm.api.read_json or read_json)(record.filename)
   else
     local initial = record.exports
     local realm = record_realm[record]
@@ -259,7 +275,7 @@ local function load_builtin(name, realm)
     else
       fn, builtin_natives = builtin_native(name)
     end
-    value = fn(builtin_natives)
+    value = fn(builtin_natives, protect)
     if value == nil then value = true end
     values[name] = value
   end
@@ -593,7 +609,7 @@ realm_for = function(filename)
   if not realm then
     if not realm_kit then
       realm_kit = realms_native()({ config = config, realm_api = realm_api_native, sandbox = sandbox_native, quiet = quiet,
-                                    internal = { RECORD_MT }, cache = cache, record_realm = record_realm,
+                                    internal = internal_metatables, cache = cache, record_realm = record_realm,
                                     make_searcher = make_searcher })
     end
     realm = realm_kit.create(id, name, root)
