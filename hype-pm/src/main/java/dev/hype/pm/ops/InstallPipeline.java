@@ -61,7 +61,7 @@ final class InstallPipeline {
             return planned.result(List.of(), wantedCount(planned), Duration.ofNanos(System.nanoTime() - start), true);
         }
         try {
-            try (ProjectLock ignored = ProjectLock.acquire(dir, reporter)) {
+            try (ProjectLock _ = ProjectLock.acquire(dir, reporter)) {
                 Installer.recover(dir);
                 Planned planned = plan(options, edits, dir, reporter);
                 if (options.offline()) {

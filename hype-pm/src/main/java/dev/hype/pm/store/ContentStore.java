@@ -70,7 +70,7 @@ final class ContentStore implements Store {
         try {
             Files.createDirectories(entry.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+                 FileLock _ = channel.lock()) {
                 return find(ref.integrity()).orElseGet(() -> fill(ref, fetcher, entry));
             }
         } catch (IOException e) {
