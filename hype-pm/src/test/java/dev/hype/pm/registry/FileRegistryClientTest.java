@@ -98,13 +98,17 @@ class FileRegistryClientTest {
         }
     }
 
+    private void publish(RegistryClient client, String name, String... versions) throws IOException {
+        for (String version : versions) {
+            PackResult packed = pack(name, version);
+            client.publish(packed, manifest(packed), version.contains("-") ? "beta" : "latest");
+        }
+    }
+
     @Test
     void unpublishRemovesAVersionItsTarballAndItsTagsAndLatestFallsBack() throws IOException {
         try (RegistryClient client = client()) {
-            for (String version : List.of("1.0.0", "1.1.0", "2.0.0-beta.1")) {
-                PackResult packed = pack("json", version);
-                client.publish(packed, manifest(packed), version.contains("beta") ? "beta" : "latest");
-            }
+            publish(client, "json", "1.0.0", "1.1.0", "2.0.0-beta.1");
             client.unpublish("json", "1.1.0");
             assertThat(temp.resolve("registry/json/json-1.1.0.tgz")).doesNotExist();
             assertThat(client.distTags("json")).containsEntry("latest", "1.0.0").containsEntry("beta", "2.0.0-beta.1");
@@ -129,10 +133,7 @@ class FileRegistryClientTest {
     @Test
     void deprecationMessagesAreSetAndClearedPerVersion() throws IOException {
         try (RegistryClient client = client()) {
-            PackResult one = pack("json", "1.0.0");
-            PackResult two = pack("json", "1.1.0");
-            client.publish(one, manifest(one), "latest");
-            client.publish(two, manifest(two), "latest");
+            publish(client, "json", "1.0.0", "1.1.0");
             client.deprecate("json", java.util.Map.of("1.0.0", "use 1.1", "7.7.7", "unknown versions are skipped"));
             assertThat(client.version("json", "1.0.0").path("deprecated").asText()).isEqualTo("use 1.1");
             assertThat(client.version("json", "1.1.0").has("deprecated")).isFalse();
@@ -149,8 +150,7 @@ class FileRegistryClientTest {
     @Test
     void ownersAreWrittenToThePackument() throws IOException {
         try (RegistryClient client = client()) {
-            PackResult one = pack("@lua/json", "1.0.0");
-            client.publish(one, manifest(one), "latest");
+            publish(client, "@lua/json", "1.0.0");
             client.setOwners("@lua/json", List.of("ana", "bo"));
             assertThat(client.owners("@lua/json")).containsExactly("ana", "bo");
         }
@@ -159,8 +159,7 @@ class FileRegistryClientTest {
     @Test
     void aMissingTarballIsNotFoundAndAnUnsafeTarballNameIsRefused() throws IOException {
         try (RegistryClient client = client()) {
-            PackResult one = pack("json", "1.0.0");
-            client.publish(one, manifest(one), "latest");
+            publish(client, "json", "1.0.0");
             Dist dist = client.packument("json", Form.ABBREVIATED).dist("1.0.0").orElseThrow();
             Files.delete(temp.resolve("registry/json/json-1.0.0.tgz"));
             assertThatThrownBy(() -> client.download("json", "1.0.0", dist))
@@ -178,10 +177,8 @@ class FileRegistryClientTest {
     @Test
     void searchFindsScopedAndPlainPackagesByKeywordAndSkipsHiddenDirectories() throws IOException {
         try (RegistryClient client = client()) {
-            PackResult scoped = pack("@lua/json", "1.0.0");
-            PackResult plain = pack("cjson", "1.0.0");
-            client.publish(scoped, manifest(scoped), "latest");
-            client.publish(plain, manifest(plain), "latest");
+            publish(client, "@lua/json", "1.0.0");
+            publish(client, "cjson", "1.0.0");
             Files.createDirectories(temp.resolve("registry/.staging"));
             Files.writeString(temp.resolve("registry/.staging/package.json"), "{}");
             assertThat(client.search("JSON", 10)).extracting(SearchHit::name).containsExactly("@lua/json", "cjson");
