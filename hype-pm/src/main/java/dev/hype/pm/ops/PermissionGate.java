@@ -10,6 +10,7 @@ import dev.hype.pm.install.RequestedPermissions;
 import dev.hype.pm.lock.Lockfile;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.store.PackageRef;
+import dev.hype.pm.store.Store;
 import dev.hype.runtime.permissions.PermissionSpec;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -24,6 +25,8 @@ import java.util.TreeMap;
  * about everything new, showing the commands with the permissions they run with.
  */
 final class PermissionGate {
+    private static final String MANIFEST = "hype.json";
+
     private PermissionGate() {
     }
 
@@ -41,14 +44,16 @@ final class PermissionGate {
     }
 
     /**
-     * Check the packages of {@code plan}: the linked ones are read from the store ({@code stored}), the kept ones
-     * from {@code hype_modules/}.
+     * Check the packages of {@code plan}. A linked package's request is read from the bytes of its {@code hype.json}
+     * in the store, checked against the store's index, so that a copy edited in place (in another project, through a
+     * hard link) never changes what is asked. A kept package's is read from {@code hype_modules/}, whose
+     * {@code hype.json} the planner compared with the same index.
      *
      * @throws OperationException {@link PermissionApprovals#NOT_APPROVED} when the approver refuses, or when
      *     anything needs approval under {@code --frozen}
      */
-    static Approvals check(InstallPlan plan, Map<String, Path> stored, Lockfile previous, InstallOptions options,
-                           Reporter reporter) {
+    static Approvals check(InstallPlan plan, Store store, Map<String, Path> stored, Lockfile previous,
+                           InstallOptions options, Reporter reporter) {
         Map<String, Version> versions = new TreeMap<>();
         Map<String, PermissionSpec> requested = new TreeMap<>();
         Map<String, List<String>> commands = new TreeMap<>();
@@ -56,12 +61,14 @@ final class PermissionGate {
             Path dir = stored.get(ref.name());
             PackageIdentity.check(dir, ref);
             versions.put(ref.name(), ref.version());
-            requested.put(ref.name(), RequestedPermissions.read(dir, ref.label()));
+            requested.put(ref.name(), RequestedPermissions.read(store.readVerified(ref.integrity(), MANIFEST),
+                    ref.label()));
             commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
         }
         for (PackageRef ref : plan.keep()) {
             Path dir = plan.installed().get(ref.name()).directory();
             versions.put(ref.name(), ref.version());
+            // the planner kept it only because its hype.json has the hash the store's index records
             requested.put(ref.name(), RequestedPermissions.read(dir, ref.label()));
             commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
         }
