@@ -27,6 +27,9 @@ import party.iroiro.luajava.lua54.Lua54Natives;
  * loaded in {@link Lua54Natives}, whose constructor then skips its loader. Without the property,
  * without the file, or if LuaJava's internals differ from 4.1.0's, LuaJava loads as usual.
  */
+// Calls native code on purpose (restricted methods); the launcher and the tests run with
+// --enable-native-access=ALL-UNNAMED, so javac's "restricted" warning says nothing new here.
+@SuppressWarnings("restricted")
 final class NativeLibrary {
     /** The system property naming the directory with the unpacked natives jar. */
     static final String DIRECTORY_PROPERTY = "hype.natives";
