@@ -11,6 +11,8 @@
 # Everything else goes into a temporary directory. Usage: bench/install/run.sh [SIZES] [RUNS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=../lib/registry.sh
+source "$ROOT/bench/lib/registry.sh"
 SIZES="${1:-200 1000}"
 RUNS="${2:-3}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/hype-bench-install.XXXXXX")"
@@ -41,17 +43,7 @@ done
 
 STORAGE="$WORK/registry"
 TOKEN="$("$HYPE" registry token create bench --storage "$STORAGE")"
-"$HYPE" registry serve --port 0 --storage "$STORAGE" --quiet 2>"$WORK/serve.log" &
-SERVER=$!
-URL=""
-for _ in $(seq 1 240); do
-  URL="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$WORK/serve.log")"
-  [[ -n "$URL" ]] && break
-  kill -0 "$SERVER" 2>/dev/null || break
-  sleep 0.25
-done
-[[ -n "$URL" ]] || { echo "the registry did not start: $(cat "$WORK/serve.log")" >&2; exit 1; }
-URL="${URL%/}"
+bench_serve_registry "$HYPE" "$STORAGE" "$WORK/serve.log" || exit 1
 MAX=0
 for n in $SIZES; do (( n > MAX )) && MAX=$n; done
 echo "registry at $URL; publishing $MAX packages" >&2

@@ -7,6 +7,8 @@
 # into a temporary directory. Usage: bench/startup/run.sh [RUNS]   (default 20)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=../lib/registry.sh
+source "$ROOT/bench/lib/registry.sh"
 RUNS="${1:-20}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/hype-bench-startup.XXXXXX")"
 SERVER=""
@@ -19,17 +21,7 @@ HYPE="$ROOT/hype"
 "$HYPE" "$ROOT/examples/hello.lua" >/dev/null   # build and train the caches first, if needed
 
 # A project with one dependency from a local registry, so pkg list, check and info have work to do.
-"$HYPE" registry serve --port 0 --storage "$WORK/registry" --quiet 2>"$WORK/serve.log" &
-SERVER=$!
-URL=""
-for _ in $(seq 1 240); do
-  URL="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$WORK/serve.log")"
-  [[ -n "$URL" ]] && break
-  kill -0 "$SERVER" 2>/dev/null || break
-  sleep 0.25
-done
-[[ -n "$URL" ]] || { echo "bench/startup: the registry did not start: $(cat "$WORK/serve.log")" >&2; exit 1; }
-URL="${URL%/}"
+bench_serve_registry "$HYPE" "$WORK/registry" "$WORK/serve.log" || exit 1
 TOKEN="$("$HYPE" registry token create bench --storage "$WORK/registry")"
 mkdir -p "$WORK/dep" "$WORK/app"
 printf '{"name": "bench-dep", "version": "1.0.0", "license": "MIT", "main": "index.lua"}\n' >"$WORK/dep/hype.json"
