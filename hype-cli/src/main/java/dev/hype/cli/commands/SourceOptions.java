@@ -15,13 +15,22 @@ final class SourceOptions {
     @Mixin
     private RegistryOptions registry;
 
+    @Mixin
+    private RocksOptions rocks;
+
     /** Return a client of the configured registry for the project in {@code project}. */
     dev.hype.pm.registry.RegistryClient client(Path project) {
         return registry.client(project, null);
     }
 
-    /** Return the package sources for the project in {@code project}. */
+    /** Return the LuaRocks servers for the project in {@code project}. */
+    dev.hype.pm.rocks.server.RockRepository rocks(Path project) {
+        return rocks.repository(project);
+    }
+
+    /** Return the package sources for the project in {@code project}: packages and LuaRocks rocks. */
     PackageSources sources(Path project) {
-        return RegistryAccess.sources(index, registry, project);
+        return RegistryAccess.sources(index, registry, project).withRocks(rocks.repository(project),
+                RocksOptions.preparer());
     }
 }

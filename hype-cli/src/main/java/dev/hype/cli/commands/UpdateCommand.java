@@ -50,7 +50,8 @@ public final class UpdateCommand implements Callable<Integer> {
                 List.of(), true, Set.of(), approval.approver(spec));
         UpdateResult result;
         try (RegistryClient client = latest ? source.client(project) : null) {
-            result = UpdateOperation.run(new UpdateOptions(names, latest, client, install),
+            result = UpdateOperation.run(new UpdateOptions(names, latest, client, install,
+                            latest ? source.rocks(project) : null),
                     ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
         }
         PrintWriter out = spec.commandLine().getOut();

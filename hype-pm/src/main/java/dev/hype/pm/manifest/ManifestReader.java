@@ -2,6 +2,8 @@ package dev.hype.pm.manifest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.rocks.RockConstraint;
+import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.Version;
 import java.io.IOException;
@@ -90,6 +92,7 @@ final class ManifestReader {
         if (license != null) {
             SpdxExpression.problem(license).ifPresent(p -> problem("license", p));
         }
+        rockPermissions();
         Manifest manifest = new Manifest(name, version, string("description"), string("main"), deps, devDeps, optional,
                 features, root.get("exports"), imports, bin(name), strings("files"), stringMap("scripts"),
                 strings("test"), new PermissionsReader(this).read(), engine(), authors(), license, repository(),
@@ -99,6 +102,26 @@ final class ManifestReader {
             throw new ManifestException(problems);
         }
         return manifest;
+    }
+
+    /**
+     * Validate {@code rockPermissions}: for each {@code rocks:NAME}, the permissions the project grants the rock
+     * instead of leaving it unrestricted (the object stays among the extras, read at install).
+     */
+    private void rockPermissions() {
+        JsonNode node = node("rockPermissions");
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            problem("rockPermissions", "expected an object mapping rocks:NAME to permissions");
+            return;
+        }
+        node.properties().forEach(e -> {
+            String path = "rockPermissions." + e.getKey();
+            RockName.problem(e.getKey()).ifPresent(p -> problem(path, "invalid rock name: " + p));
+            new PermissionsReader(this, e.getValue(), path).read();
+        });
     }
 
     void problem(String path, String message) {
@@ -170,9 +193,14 @@ final class ManifestReader {
         Map<String, String> result = new LinkedHashMap<>();
         for (var e : stringMap(section).entrySet()) {
             String path = section + "." + e.getKey();
-            PackageName.problem(e.getKey()).ifPresent(p -> problem(path, "invalid package name: " + p));
-            if (Range.tryParse(e.getValue(), dev.hype.pm.semver.RangeOptions.DEFAULT).isEmpty()) {
-                problem(path, quote(e.getValue()) + " is not a valid version range");
+            if (RockName.isRock(e.getKey())) {
+                RockName.problem(e.getKey()).ifPresent(p -> problem(path, "invalid rock name: " + p));
+                RockConstraint.problem(e.getValue()).ifPresent(p -> problem(path, p));
+            } else {
+                PackageName.problem(e.getKey()).ifPresent(p -> problem(path, "invalid package name: " + p));
+                if (Range.tryParse(e.getValue(), dev.hype.pm.semver.RangeOptions.DEFAULT).isEmpty()) {
+                    problem(path, quote(e.getValue()) + " is not a valid version range");
+                }
             }
             result.put(e.getKey(), e.getValue());
         }

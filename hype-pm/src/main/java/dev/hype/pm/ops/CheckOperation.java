@@ -13,6 +13,9 @@ import dev.hype.pm.manifest.ManifestException;
 import dev.hype.pm.ops.CheckProblem.Kind;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.resolve.PackageSource;
+import dev.hype.pm.rocks.RockName;
+import dev.hype.pm.rocks.RockPlatform;
+import dev.hype.pm.rocks.build.RockPreparer;
 import dev.hype.pm.resolve.RootRequirements;
 import dev.hype.pm.store.FileIndex;
 import dev.hype.pm.store.Store;
@@ -79,7 +82,7 @@ public final class CheckOperation {
             } else if (checkIdentity(locked, present, problems)) {
                 checked++;
                 checkFiles(store, locked, present, problems);
-                checkPermissions(locked, present, problems);
+                checkPermissions(manifest, locked, present, problems);
             }
         }
         return new CheckResult(problems, checked);
@@ -123,10 +126,14 @@ public final class CheckOperation {
     }
 
     /** Report an installed package whose own {@code hype.json} asks for more than the lockfile approves. */
-    private static void checkPermissions(LockedPackage locked, InstalledPackage present, List<CheckProblem> problems) {
+    private static void checkPermissions(Manifest manifest, LockedPackage locked, InstalledPackage present,
+                                         List<CheckProblem> problems) {
         PermissionSpec requested;
         try {
-            requested = RequestedPermissions.read(present.directory(), locked.name() + "@" + locked.version());
+            String label = locked.name() + "@" + locked.version();
+            requested = RockName.isRock(locked.name())
+                    ? RockPermissions.requested(manifest, locked.name(), present.directory(), label)
+                    : RequestedPermissions.read(present.directory(), label);
         } catch (HypeException e) {
             problems.add(new CheckProblem(Kind.PERMISSIONS, locked.name(), e.getMessage()));
             return;
@@ -143,7 +150,10 @@ public final class CheckOperation {
     private static void checkFiles(Store store, LockedPackage locked, InstalledPackage present,
                                    List<CheckProblem> problems) {
         String name = locked.name();
-        Optional<Map<String, String>> expected = store.files(Integrity.parse(locked.integrity()));
+        Integrity archive = Integrity.parse(locked.integrity());
+        // A rock's folder is its build for this platform, a store entry of its own.
+        Optional<Map<String, String>> expected = store.files(RockName.isRock(name)
+                ? RockPreparer.buildKey(archive, RockPlatform.current()) : archive);
         if (expected.isEmpty()) {
             problems.add(new CheckProblem(Kind.UNVERIFIABLE, name, "the store has no entry for " + locked.integrity()
                     + "; run 'hype pkg install' to fetch it again"));

@@ -13,6 +13,7 @@ import dev.hype.pm.manifest.Manifest;
 import dev.hype.pm.manifest.ManifestEditor;
 import dev.hype.pm.manifest.ManifestException;
 import dev.hype.pm.resolve.RootRequirements;
+import dev.hype.pm.store.PackagePreparer;
 import dev.hype.pm.store.PackageRef;
 import dev.hype.pm.store.Store;
 import dev.hype.pm.store.TarballFetcher;
@@ -71,8 +72,8 @@ final class InstallPipeline {
             Store store = Store.at(options.storeRoot());
             InstallPlan plan = new InstallPlanner(store).plan(wanted, dir.resolve(InstalledTree.DIRECTORY));
             Map<String, Path> stored = fill(store, plan, options.offline() ? TarballFetcher.OFFLINE
-                    : options.sources().fetcher(), reporter);
-            PermissionGate.Approvals approvals = PermissionGate.check(plan, stored, previous, options, reporter);
+                    : options.sources().fetcher(), options.sources().preparer(), reporter);
+            PermissionGate.Approvals approvals = PermissionGate.check(plan, stored, previous, manifest, options, reporter);
             new Installer().install(dir, plan, stored, reporter);
             if (!edited.equals(original)) {
                 writeManifest(manifestFile, edited);
@@ -184,7 +185,8 @@ final class InstallPipeline {
     }
 
     /** Put every package to link into the store, downloading in parallel on virtual threads. */
-    private static Map<String, Path> fill(Store store, InstallPlan plan, TarballFetcher fetcher, Reporter reporter) {
+    private static Map<String, Path> fill(Store store, InstallPlan plan, TarballFetcher fetcher, PackagePreparer preparer,
+                                          Reporter reporter) {
         Set<PackageRef> toFetch = Set.copyOf(plan.fetch());
         Semaphore permits = new Semaphore(PARALLEL_FETCHES);
         Map<String, Path> result = new HashMap<>();
@@ -197,7 +199,7 @@ final class InstallPipeline {
                         if (toFetch.contains(ref)) {
                             reporter.fetching(ref);
                         }
-                        Path path = store.ensure(ref, fetcher);
+                        Path path = preparer.prepare(store, ref, fetcher);
                         reporter.stored(ref);
                         return path;
                     } finally {

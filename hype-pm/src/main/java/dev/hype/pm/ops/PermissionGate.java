@@ -6,6 +6,8 @@ import dev.hype.pm.install.PermissionRequest;
 import dev.hype.pm.install.Reporter;
 import dev.hype.pm.install.RequestedPermissions;
 import dev.hype.pm.lock.Lockfile;
+import dev.hype.pm.manifest.Manifest;
+import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.store.PackageRef;
 import dev.hype.runtime.permissions.PermissionSpec;
@@ -44,18 +46,17 @@ final class PermissionGate {
      * @throws OperationException {@link PermissionApprovals#NOT_APPROVED} when the approver refuses, or when
      *     anything needs approval under {@code --frozen}
      */
-    static Approvals check(InstallPlan plan, Map<String, Path> stored, Lockfile previous, InstallOptions options,
-                           Reporter reporter) {
+    static Approvals check(InstallPlan plan, Map<String, Path> stored, Lockfile previous, Manifest manifest,
+                           InstallOptions options, Reporter reporter) {
         Map<String, Version> versions = new TreeMap<>();
         Map<String, PermissionSpec> requested = new TreeMap<>();
         for (PackageRef ref : plan.link()) {
             versions.put(ref.name(), ref.version());
-            requested.put(ref.name(), RequestedPermissions.read(stored.get(ref.name()), ref.label()));
+            requested.put(ref.name(), requested(manifest, ref, stored.get(ref.name())));
         }
         for (PackageRef ref : plan.keep()) {
             versions.put(ref.name(), ref.version());
-            requested.put(ref.name(), RequestedPermissions.read(plan.installed().get(ref.name()).directory(),
-                    ref.label()));
+            requested.put(ref.name(), requested(manifest, ref, plan.installed().get(ref.name()).directory()));
         }
         List<PermissionRequest> pending = PermissionApprovals.pending(
                 PermissionApprovals.review(versions, requested, previous));
@@ -76,5 +77,11 @@ final class PermissionGate {
             }
         }
         return new Approvals(requested, pending);
+    }
+
+    /** Return what a package asks for: its own {@code hype.json}'s request, or for a rock what the project decides. */
+    private static PermissionSpec requested(Manifest manifest, PackageRef ref, Path directory) {
+        return RockName.isRock(ref.name()) ? RockPermissions.requested(manifest, ref.name(), directory, ref.label())
+                : RequestedPermissions.read(directory, ref.label());
     }
 }

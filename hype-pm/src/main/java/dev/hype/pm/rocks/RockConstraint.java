@@ -130,14 +130,40 @@ public record RockConstraint(String text, List<Part> parts) {
         return new RockConstraint(text.strip(), parts);
     }
 
-    /** Return why {@code text} is not a constraint list, or empty when it is one. */
+    /** Return why {@code text} is not a constraint list a project can require, or empty when it is one. */
     public static Optional<String> problem(String text) {
         try {
-            parse(text);
+            parse(text).toVersionSet();
             return Optional.empty();
         } catch (RockException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /**
+     * Return the constraint {@code hype pkg install rocks:NAME} writes for the version it chose: {@code == V} when
+     * exact, else the rock's compatible versions as npm's {@code ^} reads them, in LuaRocks' {@code ~>} (up to the
+     * first non-zero component: {@code 1.14.0-3} gives {@code ~> 1}, {@code 0.9.2-1} gives {@code ~> 0.9}), or
+     * {@code >= V} for a version that is not plain numbers ({@code scm-1} gives {@code >= scm}).
+     */
+    public static String defaultFor(RockVersion version, boolean exact) {
+        String text = version.text();
+        if (exact) {
+            return "== " + text;
+        }
+        String plain = version.hasRevision() ? text.substring(0, text.lastIndexOf('-')) : text;
+        if (!plain.matches("\\d+(\\.\\d+)*")) {
+            return ">= " + plain;
+        }
+        String[] parts = plain.split("\\.");
+        int keep = parts.length;
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].matches("0+")) {
+                keep = i + 1;
+                break;
+            }
+        }
+        return "~> " + String.join(".", java.util.Arrays.copyOf(parts, keep));
     }
 
     /** Return whether {@code v} satisfies every constraint. */

@@ -59,11 +59,20 @@ final class ContentStore implements Store {
 
     @Override
     public Path ensure(PackageRef ref, TarballFetcher fetcher) {
-        Optional<Path> present = find(ref.integrity());
+        return ensure(ref.integrity(), ref.label(), unpacked -> {
+            byte[] tarball = fetcher.fetch(ref);
+            ref.integrity().verify(tarball, ref.label() + " (" + ref.tarball() + ")");
+            unpacker.unpack(tarball, ref.label(), unpacked);
+        });
+    }
+
+    @Override
+    public Path ensure(Integrity key, String label, EntryMaker maker) {
+        Optional<Path> present = find(key);
         if (present.isPresent()) {
             return present.get();
         }
-        Path entry = entry(ref.integrity());
+        Path entry = entry(key);
         Path lockFile = entry.resolveSibling(entry.getFileName() + ".lock");
         ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(lockFile, k -> new ReentrantLock());
         local.lock();
@@ -71,25 +80,24 @@ final class ContentStore implements Store {
             Files.createDirectories(entry.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                return find(ref.integrity()).orElseGet(() -> fill(ref, fetcher, entry));
+                return find(key).orElseGet(() -> fill(label, maker, entry));
             }
         } catch (IOException e) {
-            throw failure("cannot lock the store entry of " + ref.label(), e);
+            throw failure("cannot lock the store entry of " + label, e);
         } finally {
             local.unlock();
         }
     }
 
-    private Path fill(PackageRef ref, TarballFetcher fetcher, Path entry) {
-        byte[] tarball = fetcher.fetch(ref);
-        ref.integrity().verify(tarball, ref.label() + " (" + ref.tarball() + ")");
+    private Path fill(String label, EntryMaker maker, Path entry) {
         Path staging = null;
         try {
             Path tmp = root.resolve(LAYOUT).resolve("tmp");
             Files.createDirectories(tmp);
             staging = Files.createTempDirectory(tmp, "entry-");
             Path unpacked = staging.resolve(PACKAGE);
-            unpacker.unpack(tarball, ref.label(), unpacked);
+            maker.make(unpacked);
+            Files.createDirectories(unpacked);
             FileIndex.write(staging.resolve(FILES), FileIndex.hash(unpacked, Set.of()));
             try {
                 Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
@@ -101,7 +109,7 @@ final class ContentStore implements Store {
         } catch (FileAlreadyExistsException e) {
             return entry.resolve(PACKAGE);
         } catch (IOException e) {
-            throw failure("cannot add " + ref.label() + " to the store", e);
+            throw failure("cannot add " + label + " to the store", e);
         } finally {
             deleteTree(staging);
         }

@@ -21,6 +21,23 @@ public interface Store {
      */
     Path ensure(PackageRef ref, TarballFetcher fetcher);
 
+    /**
+     * Return the directory of the entry under {@code key}, making it first with {@code maker} when the store lacks
+     * it: for content the store derives rather than unpacks from a tarball (a LuaRocks rock unpacked, or built for
+     * this platform). The maker creates and fills a directory; it appears as the entry by a single rename, under the
+     * same lock as {@link #ensure(PackageRef, TarballFetcher)}, and nothing is kept when the maker fails.
+     *
+     * @param label names the content in errors, such as {@code rocks:lpeg@1.1.0-1}
+     */
+    Path ensure(Integrity key, String label, EntryMaker maker);
+
+    /** Write the content of a store entry. */
+    @FunctionalInterface
+    interface EntryMaker {
+        /** Create {@code directory} (its parent exists, it does not) and write the entry's files into it. */
+        void make(Path directory) throws java.io.IOException;
+    }
+
     /** Return the unpacked directory of the entry with this integrity, if the store has it. */
     Optional<Path> find(Integrity integrity);
 

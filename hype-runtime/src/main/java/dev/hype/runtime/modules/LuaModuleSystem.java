@@ -193,16 +193,19 @@ final class LuaModuleSystem implements ModuleSystem {
         }
         try {
             Resolution resolution = resolver.resolve(id, Path.of(directory), packagePath, provided);
-            if (realm != null && (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH)) {
+            boolean isFile = resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH
+                    || resolution.kind() == Resolution.Kind.ROCK;
+            if (realm != null && isFile) {
                 Realm owner = options.realms().realmOf(resolution.file());
-                boolean byName = !pathSpecifier && !id.startsWith("#") && resolution.kind() == Resolution.Kind.FILE;
+                boolean byName = !pathSpecifier && !id.startsWith("#") && (resolution.kind() == Resolution.Kind.FILE
+                        || resolution.kind() == Resolution.Kind.ROCK);
                 if (owner != realm && !(byName && owner.packageName() != null)) {
                     throw realm.access().denied(Kind.LOAD, "require", resolution.file().toString());
                 }
             }
             stack.pushString(resolution.kind().name().toLowerCase(java.util.Locale.ROOT));
             stack.pushString(resolution.key());
-            if (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH) {
+            if (isFile) {
                 loaded.add(resolution.file());
                 stack.pushString(display(resolution.file()));
             } else {

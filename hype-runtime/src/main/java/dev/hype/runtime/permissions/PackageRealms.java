@@ -49,7 +49,10 @@ final class PackageRealms implements Realms {
         String packageName = name.endsWith(".lua") && !name.contains("/") ? name.substring(0, name.length() - 4) : name;
         return packages.computeIfAbsent(packageDir, dir -> {
             PermissionSpec approved = approvals.computeIfAbsent(projectRoot, Approvals::read).of(packageName);
-            return new Realm(dir.toString(), packageName, dir, Access.of(packageName, approved, anchors.withBase(dir)));
+            // An unrestricted approval (a LuaRocks rock's default) makes the package trusted code, sharing the
+            // project's globals as it would under lua5.4.
+            return new Realm(dir.toString(), packageName, dir, approved.unrestricted() ? Access.UNRESTRICTED
+                    : Access.of(packageName, approved, anchors.withBase(dir)));
         });
     }
 }

@@ -189,6 +189,18 @@ local GUARD_MT = { __close = function(guard)
   end
 end }
 
+-- A C module of a rock (lib/a/b.so): opened as Lua's C searcher opens one, luaopen_ and the module name
+-- with dots as underscores, up to a hyphen. A realm needs native for it.
+local function load_native(record, name)
+  local realm = record_realm[record]
+  if realm then realm.api.check("native", record.filename, "require") end
+  local symbol = "luaopen_" .. string_lib.gsub(match(name, "^[^-]*"), "%.", "_")
+  local loader, message = package.loadlib(record.filename, symbol)
+  if not loader then error("error loading module '" .. name .. "' from file '" .. record.filename .. "':\n\t"
+    .. tostring(message), 0) end
+  return loader(name, record.filename)
+end
+
 local function run_module(record, ...)
   loading[#loading + 1] = record
   local guard <close> = setmetatable({ record = record }, GUARD_MT)
@@ -196,6 +208,14 @@ local function run_module(record, ...)
   local value
   if sub(filename, -5) == ".json" then
     value = read_json(filename)
+  elseif lua_names[filename] and (sub(filename, -3) == ".so" or sub(filename, -4) == ".dll") then
+    local name = lua_names[filename]
+    local realm = record_realm[record]
+    local loaded = realm and realm.package.loaded or package.loaded
+    value = load_native(record, name)
+    if value == nil then value = loaded[name] end
+    if value == nil then value = true end
+    loaded[name] = value
   else
     local lua_name = lua_names[filename]
     local name = ...
@@ -336,7 +356,7 @@ local function resolve_key(record, ids, dir, id, level, realm)
     else
       key = found
       displays[found] = display
-      if kind == "lua_path" then lua_names[found] = id end
+      if kind == "lua_path" or kind == "rock" then lua_names[found] = id end
     end
   end
   ids[id] = key

@@ -1,0 +1,60 @@
+package dev.hype.pm.rocks.server;
+
+import dev.hype.pm.rocks.RockException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+
+/** Find and read a server's manifest: the first of {@link RockServer#MANIFESTS} it has, unzipped when zipped. */
+final class ManifestFiles {
+    private static final long MAX_MANIFEST = 512L * 1024 * 1024;
+
+    private ManifestFiles() {
+    }
+
+    /** Read the manifest of {@code server}, fetching files with {@code fetch}. */
+    static RockManifest read(RockServer server, Function<String, Optional<byte[]>> fetch) {
+        for (String name : RockServer.MANIFESTS) {
+            Optional<byte[]> bytes = fetch.apply(name);
+            if (bytes.isPresent()) {
+                String what = server.fileUrl(name).toString();
+                byte[] text = name.endsWith(".zip") ? unzip(bytes.get(), name.substring(0, name.length() - 4), what)
+                        : bytes.get();
+                return RockManifest.read(text, what);
+            }
+        }
+        throw new RockException(RockException.E_ROCK_SERVER, server.url() + " is not a LuaRocks server: it has none of "
+                + String.join(", ", RockServer.MANIFESTS), List.of("check the URL in rocks.servers; a folder needs the"
+                + " manifests 'luarocks-admin make_manifest FOLDER' writes"));
+    }
+
+    /** Return the entry {@code entryName} of a zipped manifest. */
+    private static byte[] unzip(byte[] zip, String entryName, String what) {
+        try (ZipArchiveInputStream in = new ZipArchiveInputStream(new ByteArrayInputStream(zip))) {
+            ZipArchiveEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.getName().equals(entryName) || entry.getName().endsWith("/" + entryName)) {
+                    return readBounded(in, what);
+                }
+            }
+        } catch (IOException e) {
+            throw new RockException(RockException.E_ROCK_SERVER, what + " is not a zip archive: " + e.getMessage(),
+                    List.of(), e);
+        }
+        throw new RockException(RockException.E_ROCK_SERVER, what + " does not hold " + entryName, List.of());
+    }
+
+    private static byte[] readBounded(InputStream in, String what) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_MANIFEST + 1));
+        if (bytes.length > MAX_MANIFEST) {
+            throw new RockException(RockException.E_ROCK_SERVER, what + " unpacks to more than "
+                    + (MAX_MANIFEST >> 20) + " MiB", List.of());
+        }
+        return bytes;
+    }
+}
