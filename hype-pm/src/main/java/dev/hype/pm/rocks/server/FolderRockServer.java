@@ -14,6 +14,7 @@ final class FolderRockServer implements RockServer {
     private final URI url;
     private final Path folder;
     private volatile RockManifest manifest;
+    private volatile RockManifest allManifest;
 
     FolderRockServer(URI url) {
         this.url = url;
@@ -53,8 +54,19 @@ final class FolderRockServer implements RockServer {
                 throw new RockException(RockException.E_ROCK_SERVER, "the LuaRocks server folder " + folder
                         + " does not exist", List.of("check the folder named in rocks.servers"));
             }
-            m = ManifestFiles.read(this, this::file);
+            m = ManifestFiles.read(this, MANIFESTS, this::file);
             manifest = m;
+        }
+        return m;
+    }
+
+    @Override
+    public RockManifest allManifest() {
+        RockManifest m = allManifest;
+        if (m == null) {
+            manifest();
+            m = ManifestFiles.read(this, ALL_MANIFESTS, this::file);
+            allManifest = m;
         }
         return m;
     }

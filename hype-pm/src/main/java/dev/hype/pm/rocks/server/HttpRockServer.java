@@ -43,6 +43,7 @@ final class HttpRockServer implements RockServer {
     private final HttpClient http;
     private final Path cache;
     private volatile RockManifest manifest;
+    private volatile RockManifest allManifest;
 
     HttpRockServer(URI url, ClientOptions options, HttpClient http) {
         this.url = url;
@@ -67,8 +68,18 @@ final class HttpRockServer implements RockServer {
     public RockManifest manifest() {
         RockManifest m = manifest;
         if (m == null) {
-            m = ManifestFiles.read(this, this::revalidated);
+            m = ManifestFiles.read(this, MANIFESTS, this::revalidated);
             manifest = m;
+        }
+        return m;
+    }
+
+    @Override
+    public RockManifest allManifest() {
+        RockManifest m = allManifest;
+        if (m == null) {
+            m = ManifestFiles.read(this, ALL_MANIFESTS, this::revalidated);
+            allManifest = m;
         }
         return m;
     }

@@ -17,9 +17,9 @@ final class ManifestFiles {
     private ManifestFiles() {
     }
 
-    /** Read the manifest of {@code server}, fetching files with {@code fetch}. */
-    static RockManifest read(RockServer server, Function<String, Optional<byte[]>> fetch) {
-        for (String name : RockServer.MANIFESTS) {
+    /** Read the first of the manifest files {@code names} that {@code server} has, fetching with {@code fetch}. */
+    static RockManifest read(RockServer server, List<String> names, Function<String, Optional<byte[]>> fetch) {
+        for (String name : names) {
             Optional<byte[]> bytes = fetch.apply(name);
             if (bytes.isPresent()) {
                 String what = server.fileUrl(name).toString();
@@ -29,7 +29,7 @@ final class ManifestFiles {
             }
         }
         throw new RockException(RockException.E_ROCK_SERVER, server.url() + " is not a LuaRocks server: it has none of "
-                + String.join(", ", RockServer.MANIFESTS), List.of("check the URL in rocks.servers; a folder needs the"
+                + String.join(", ", names), List.of("check the URL in rocks.servers; a folder needs the"
                 + " manifests 'luarocks-admin make_manifest FOLDER' writes"));
     }
 

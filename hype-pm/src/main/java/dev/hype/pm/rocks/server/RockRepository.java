@@ -94,17 +94,26 @@ public final class RockRepository implements AutoCloseable {
         return listings.computeIfAbsent(rock, name -> {
             Map<String, Listing> byText = new LinkedHashMap<>();
             for (URI url : config.serversFor(name)) {
-                RockServer server = server(url);
-                server.manifest().versions(name).forEach((text, arches) -> {
-                    RockVersion version = RockVersion.parse(text);
-                    if (version.hasRevision() && !byText.containsKey(text)) {
-                        byText.put(text, new Listing(version, server, arches));
-                    }
-                });
+                add(byText, server(url), server(url).manifest(), name);
+            }
+            if (byText.isEmpty()) {
+                // Not for Lua 5.4: list the other versions, whose rockspecs then say which Lua they want.
+                for (URI url : config.serversFor(name)) {
+                    add(byText, server(url), server(url).allManifest(), name);
+                }
             }
             List<Listing> sorted = new ArrayList<>(byText.values());
             sorted.sort(Comparator.comparing(l -> l.version().toVersion()));
             return List.copyOf(sorted);
+        });
+    }
+
+    private static void add(Map<String, Listing> byText, RockServer server, RockManifest manifest, String rock) {
+        manifest.versions(rock).forEach((text, arches) -> {
+            RockVersion version = RockVersion.parse(text);
+            if (version.hasRevision() && !byText.containsKey(text)) {
+                byText.put(text, new Listing(version, server, arches));
+            }
         });
     }
 

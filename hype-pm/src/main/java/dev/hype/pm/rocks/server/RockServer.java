@@ -15,6 +15,8 @@ import java.util.Optional;
 public interface RockServer {
     /** The manifest files a client asks for, in LuaRocks' order: the Lua 5.4 one zipped, then plain, then any. */
     List<String> MANIFESTS = List.of("manifest-5.4.zip", "manifest-5.4", "manifest.zip", "manifest");
+    /** The manifest of every Lua version, zipped then plain. */
+    List<String> ALL_MANIFESTS = List.of("manifest.zip", "manifest");
 
     /** Return the server's URL as configured. */
     URI url();
@@ -36,6 +38,12 @@ public interface RockServer {
      *     when it cannot be read
      */
     RockManifest manifest();
+
+    /**
+     * Return the manifest of every Lua version ({@code manifest}), read once: it also lists the versions
+     * {@code luarocks-admin} left out of {@code manifest-5.4} because their rockspecs want another Lua.
+     */
+    RockManifest allManifest();
 
     /**
      * Open a server: a folder for {@code file:} URLs, else HTTP over {@code http}, with manifests cached in

@@ -73,12 +73,23 @@ public final class RockSource implements PackageSource {
             RockConstraint constraint = RockConstraint.parse(String.join(", ", texts));
             if (PROVIDED.contains(dep)) {
                 if (!constraint.matches(PROVIDED_VERSION)) {
-                    required.put(RockName.of(dep), VersionSet.none().withLabel(constraint.text()));
+                    required.put(RockName.of(dep), unsatisfied(constraint));
                 }
             } else if (!dep.equals(rock)) {
                 required.put(RockName.of(dep), constraint.among(installable(dep)));
             }
         });
         return Dependencies.of(required);
+    }
+
+    /** Return the set a constraint Lua 5.4 fails stands for, without {@code 5.4-1} whatever the interval says. */
+    private static VersionSet unsatisfied(RockConstraint constraint) {
+        String label = constraint.text() + " (Hype runs Lua 5.4)";
+        try {
+            return constraint.toVersionSet().difference(VersionSet.exactly(PROVIDED_VERSION.toVersion()))
+                    .withLabel(label);
+        } catch (dev.hype.pm.rocks.RockException e) {
+            return VersionSet.none().withLabel(label);
+        }
     }
 }
