@@ -22,7 +22,8 @@ class PackageRealmsTest {
                 {"packages": {
                   "a": {"version": "1.0.0", "permissions": {"env": ["A_*"]}},
                   "@s/b": {"version": "1.0.0", "permissions": {"process": true}},
-                  "bad": {"version": "1.0.0", "permissions": {"process": "yes"}}}}""");
+                  "bad": {"version": "1.0.0", "permissions": {"process": "yes"}},
+                  "rocks:pl": {"version": "1.0-1", "permissions": {"unrestricted": true}}}}""");
         realms = new PackageRealms(Access.UNRESTRICTED, new Anchors(project, project, project, project));
     }
 
@@ -82,5 +83,14 @@ class PackageRealmsTest {
         Realms sandboxed = Realms.sandboxed(PermissionSpec.NONE, project);
         assertThat(sandboxed.project().restricted()).isTrue();
         assertThat(sandboxed.project().access().mayRead(project.resolve("x"))).isFalse();
+    }
+
+    @Test
+    void anUnrestrictedApprovalMakesThePackageTrustedCode() {
+        Realm realm = realms.realmOf(project.resolve("hype_modules/rocks:pl/lua/pl/path.lua"));
+        assertThat(realm.packageName()).isEqualTo("rocks:pl");
+        assertThat(realm.restricted()).isFalse();
+        assertThat(realm.access().mayRun()).isTrue();
+        assertThat(realm.access().mayRead(Path.of("/etc/hostname"))).isTrue();
     }
 }
