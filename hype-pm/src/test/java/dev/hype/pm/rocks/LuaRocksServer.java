@@ -295,6 +295,32 @@ public final class LuaRocksServer implements AutoCloseable {
         }
     }
 
+    /** Write the folder {@code dir} (without {@code .git}) as a {@code .tar.gz} whose entries sit under {@code top/}. */
+    public static void tarGzFolder(Path archive, String top, Path dir) {
+        try {
+            Files.createDirectories(archive.getParent());
+            try (OutputStream out = Files.newOutputStream(archive);
+                 GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out);
+                 TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip);
+                 java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                for (Path file : walk.sorted().toList()) {
+                    String relative = dir.relativize(file).toString().replace('\\', '/');
+                    if (relative.equals(".git") || relative.startsWith(".git/") || !Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    TarArchiveEntry entry = new TarArchiveEntry(top + "/" + relative);
+                    entry.setSize(Files.size(file));
+                    tar.putArchiveEntry(entry);
+                    Files.copy(file, tar);
+                    tar.closeArchiveEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Run a LuaRocks tool in {@code dir}; fail with its output when it fails. */
     public static void run(Path dir, String... command) {
         try {
