@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Install what the test suite and the benchmarks compare against: lua5.4, node and npm, and the
-# npm packages pinned in build-tools/package.json. Idempotent; safe to run on every test run.
+# Install what the test suite and the benchmarks compare against: lua5.4, node and npm, the npm
+# packages pinned in build-tools/package.json, and for the LuaRocks tests Debian's luarocks (whose
+# luarocks pack and luarocks-admin make_manifest build the test servers), a C compiler and the
+# Lua 5.4 headers (C rocks are built at install), and lua-filesystem (the corpus Penlight rock's
+# dependency). Idempotent; safe to run on every test run.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -22,6 +25,10 @@ apt_install() { # $@ = Debian packages
 
 command -v lua5.4 >/dev/null 2>&1 || { echo "install-test-tools: installing lua5.4" >&2; apt_install lua5.4; }
 command -v node >/dev/null 2>&1 || { echo "install-test-tools: installing node" >&2; apt_install nodejs npm; }
+command -v luarocks-admin >/dev/null 2>&1 || { echo "install-test-tools: installing luarocks" >&2; apt_install luarocks; }
+command -v cc >/dev/null 2>&1 || { echo "install-test-tools: installing gcc" >&2; apt_install gcc libc6-dev; }
+[[ -f /usr/include/lua5.4/lua.h ]] || { echo "install-test-tools: installing liblua5.4-dev" >&2; apt_install liblua5.4-dev; }
+compgen -G "/usr/lib/*/lua/5.4/lfs.so" >/dev/null || { echo "install-test-tools: installing lua-filesystem" >&2; apt_install lua-filesystem; }
 
 if [[ -f "$ROOT/build-tools/package.json" ]] && command -v npm >/dev/null 2>&1; then
   stamp="$ROOT/build-tools/node_modules/.hype-installed"
