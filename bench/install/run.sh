@@ -13,6 +13,7 @@ RUNS="${2:-3}"
 WORK="$ROOT/bench/out/install"
 rm -rf "$WORK" && mkdir -p "$WORK"
 HYPE="$ROOT/hype"
+export HYPE_HOME="$WORK/hype-home"  # hype's packument cache and config stay in the run's folder
 "$HYPE" -e '' >/dev/null
 
 echo "installing pnpm and bun into $WORK/tools" >&2

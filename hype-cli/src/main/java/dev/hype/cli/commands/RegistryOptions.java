@@ -6,16 +6,12 @@ import dev.hype.pm.registry.RegistryConfig;
 import dev.hype.pm.registry.RegistryConfigReader;
 import dev.hype.runtime.HypeException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Choose the registry for a command: config files, {@code HYPE_TOKEN}, then {@code --registry}. */
 final class RegistryOptions {
-    /** System property that stands in for {@code HYPE_HOME} (tests set it to keep away from the real home). */
-    static final String HOME_PROPERTY = "hype.home";
-
     @Option(names = "--registry", paramLabel = "URL",
             description = "Use this registry (http(s)://... or file:DIR) instead of the configured one.")
     String registry;
@@ -40,12 +36,6 @@ final class RegistryOptions {
     }
 
     static Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        String home = System.getProperty(HOME_PROPERTY);
-        if (home != null) {
-            env.put("HYPE_HOME", home);
-            env.remove("HYPE_TOKEN");
-        }
-        return env;
+        return HypeHome.environment();
     }
 }

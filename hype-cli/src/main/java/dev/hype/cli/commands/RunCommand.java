@@ -42,9 +42,9 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         List<Path> extra = new ArrayList<>();
-        String home = System.getProperty("hype.home");
-        if (home != null) {
-            extra.add(Path.of(home));
+        String launcher = System.getProperty(HypeHome.LAUNCHER_PROPERTY);
+        if (launcher != null) {
+            extra.add(Path.of(launcher).toAbsolutePath().getParent());
         }
         spec.commandLine().getOut().flush();
         return RunOperation.run(new RunOptions(project, script, args, extra));

@@ -1,6 +1,7 @@
 package dev.hype.cli.repl;
 
 import dev.hype.cli.Terminal;
+import dev.hype.runtime.HypeHome;
 import dev.hype.runtime.engine.EvalResult;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
@@ -92,8 +93,6 @@ public final class Repl {
     }
 
     private static Path defaultHistory() {
-        String home = System.getenv("HYPE_HOME");
-        Path base = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".hype");
-        return base.resolve("history");
+        return HypeHome.directory().resolve("history");
     }
 }

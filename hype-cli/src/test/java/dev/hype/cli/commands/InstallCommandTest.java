@@ -108,7 +108,7 @@ class InstallCommandTest {
 
     @Test
     void withoutAnIndexTheRegistryIsAskedAndAnUnreachableOneIsNamed() throws Exception {
-        System.setProperty(RegistryOptions.HOME_PROPERTY, temp.resolve("home").toString());
+        System.setProperty(HypeHome.TEST_HOME_PROPERTY, temp.resolve("home").toString());
         try {
             String before = java.nio.file.Files.readString(app.resolve("hype.json"));
             CliRun run = pkg("install", "json", "--registry", "http://127.0.0.1:9");
@@ -117,7 +117,7 @@ class InstallCommandTest {
             assertThat(java.nio.file.Files.readString(app.resolve("hype.json"))).isEqualTo(before);
             assertThat(app.resolve("hype_modules")).doesNotExist();
         } finally {
-            System.clearProperty(RegistryOptions.HOME_PROPERTY);
+            System.clearProperty(HypeHome.TEST_HOME_PROPERTY);
         }
     }
 }

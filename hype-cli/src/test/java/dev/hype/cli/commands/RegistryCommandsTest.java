@@ -38,14 +38,14 @@ class RegistryCommandsTest {
 
     @BeforeEach
     void start() {
-        System.setProperty(RegistryOptions.HOME_PROPERTY, temp.resolve("home").toString());
+        System.setProperty(HypeHome.TEST_HOME_PROPERTY, temp.resolve("home").toString());
         registry = TestRegistry.start();
     }
 
     @AfterEach
     void stop() {
         registry.close();
-        System.clearProperty(RegistryOptions.HOME_PROPERTY);
+        System.clearProperty(HypeHome.TEST_HOME_PROPERTY);
     }
 
     private Path project(String name, String version, String dependencies) throws IOException {

@@ -32,7 +32,7 @@ final class RegistryProject implements AutoCloseable {
     /** Start a registry and a project under {@code temp}, with Hype's home in {@code temp/home}. */
     static RegistryProject start(Path temp) throws IOException {
         Path home = Files.createDirectories(temp.resolve("home"));
-        System.setProperty(RegistryOptions.HOME_PROPERTY, home.toString());
+        System.setProperty(HypeHome.TEST_HOME_PROPERTY, home.toString());
         return new RegistryProject(TestRegistry.start(), temp, home);
     }
 
@@ -45,7 +45,7 @@ final class RegistryProject implements AutoCloseable {
     @Override
     public void close() {
         registry.close();
-        System.clearProperty(RegistryOptions.HOME_PROPERTY);
+        System.clearProperty(HypeHome.TEST_HOME_PROPERTY);
     }
 
     /** Publish {@code name@version} with these dependencies, as a JSON object. */

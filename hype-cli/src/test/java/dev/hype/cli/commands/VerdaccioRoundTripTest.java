@@ -49,7 +49,7 @@ class VerdaccioRoundTripTest {
         Path binary = findVerdaccio();
         assumeTrue(binary != null, "Verdaccio is not installed: run scripts/install-test-tools.sh"
                 + " (npm install in build-tools/) to run this test");
-        System.setProperty(RegistryOptions.HOME_PROPERTY, temp.resolve("home").toString());
+        System.setProperty(HypeHome.TEST_HOME_PROPERTY, temp.resolve("home").toString());
         int port = freePort();
         url = "http://127.0.0.1:" + port;
         Path config = temp.resolve("config.yaml");
@@ -78,7 +78,7 @@ class VerdaccioRoundTripTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        System.clearProperty(RegistryOptions.HOME_PROPERTY);
+        System.clearProperty(HypeHome.TEST_HOME_PROPERTY);
         http.close();
         if (verdaccio != null) {
             verdaccio.descendants().forEach(ProcessHandle::destroy);

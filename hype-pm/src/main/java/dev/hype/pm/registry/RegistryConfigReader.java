@@ -3,6 +3,7 @@ package dev.hype.pm.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hype.runtime.HypeException;
+import dev.hype.runtime.HypeHome;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -36,8 +37,7 @@ public final class RegistryConfigReader {
 
     /** Return Hype's home: {@code HYPE_HOME} from {@code env}, else {@code ~/.hype}. */
     public static Path hypeHome(Map<String, String> env) {
-        String home = env.get("HYPE_HOME");
-        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".hype");
+        return HypeHome.directory(env);
     }
 
     /** Read the config for a project in {@code projectDirectory}, with {@code env} for HYPE_HOME and HYPE_TOKEN. */

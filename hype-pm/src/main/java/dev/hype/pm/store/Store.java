@@ -1,6 +1,7 @@
 package dev.hype.pm.store;
 
 import dev.hype.pm.pack.Integrity;
+import dev.hype.runtime.HypeHome;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -54,8 +55,6 @@ public interface Store {
 
     /** Return the default store root: {@code $HYPE_HOME/store}, else {@code ~/.hype/store}. */
     static Path defaultRoot() {
-        String home = System.getenv("HYPE_HOME");
-        Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".hype");
-        return base.resolve("store");
+        return HypeHome.directory().resolve("store");
     }
 }

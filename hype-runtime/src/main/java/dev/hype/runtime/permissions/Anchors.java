@@ -1,5 +1,6 @@
 package dev.hype.runtime.permissions;
 
+import dev.hype.runtime.HypeHome;
 import java.nio.file.Path;
 
 /**
@@ -15,9 +16,9 @@ public record Anchors(Path base, Path cwd, Path home, Path tmp) {
         tmp = PathCanon.canonical(tmp.toAbsolutePath());
     }
 
-    /** Return the anchors of this process: {@code user.dir}, {@code user.home}, {@code java.io.tmpdir}. */
+    /** Return the anchors of this process: {@code user.dir}, the user's home ({@code $HOME}), {@code java.io.tmpdir}. */
     public static Anchors of(Path base) {
-        return new Anchors(base, Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home")),
+        return new Anchors(base, Path.of(System.getProperty("user.dir")), HypeHome.userHome(),
                 Path.of(System.getProperty("java.io.tmpdir")));
     }
 

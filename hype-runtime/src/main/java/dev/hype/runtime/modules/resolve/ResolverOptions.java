@@ -1,5 +1,6 @@
 package dev.hype.runtime.modules.resolve;
 
+import dev.hype.runtime.HypeHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,19 +37,8 @@ public record ResolverOptions(Set<String> conditions, Path hypeHome, Path workin
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
     }
 
-    /**
-     * Return the Hype home: {@code $HYPE_HOME}, else the system property {@code hype.user.home},
-     * else {@code ~/.hype}.
-     */
+    /** Return the Hype home: {@code $HYPE_HOME}, else {@code ~/.hype} ({@link HypeHome}). */
     public static Path defaultHypeHome() {
-        String env = System.getenv("HYPE_HOME");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String property = System.getProperty("hype.user.home");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        return Path.of(System.getProperty("user.home"), ".hype");
+        return HypeHome.directory();
     }
 }
