@@ -216,7 +216,9 @@ final class HttpRockServer implements RockServer {
     }
 
     private RockException unreachable(URI file, Exception cause) {
-        String reason = cause == null ? "" : ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+        String reason = cause instanceof java.net.http.HttpTimeoutException
+                ? ": nothing arrived for " + options.requestTimeout().toSeconds() + " s"
+                : cause == null ? "" : ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
                 : cause.getMessage());
         return new RockException(RockException.E_ROCK_SERVER, "cannot reach the LuaRocks server " + url + " (GET "
                 + file + ", " + options.attempts() + " attempt" + (options.attempts() == 1 ? "" : "s") + ")" + reason,
