@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 /** Install the project's dependencies, adding packages first when named. */
 @Command(name = "install", aliases = "i", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Install what hype.json and hype-lock.json say into hype_modules/.",
-                "With NAME[@RANGE] arguments, add them to hype.json first (default range ^<resolved version>)."})
+                "With NAME[@RANGE] arguments, add them to hype.json first (default range ^<resolved version>).",
+                "rocks:NAME[@CONSTRAINT] adds a LuaRocks rock (default constraint such as ~> 1 for 1.14.0-3);"
+                        + " see docs/luarocks.md."})
 public final class InstallCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

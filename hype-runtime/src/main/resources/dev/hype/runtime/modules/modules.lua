@@ -189,13 +189,20 @@ local GUARD_MT = { __close = function(guard)
   end
 end }
 
--- A C module of a rock (lib/a/b.so): opened as Lua's C searcher opens one, luaopen_ and the module name
--- with dots as underscores, up to a hyphen. A realm needs native for it.
+-- A C module of a rock (lib/a/b.so): opened as Lua's C searcher opens one (loadlib.c's loadfunc):
+-- luaopen_ and the module name with dots as underscores, up to a hyphen, else the part after it.
+-- A realm needs native for it.
 local function load_native(record, name)
   local realm = record_realm[record]
   if realm then realm.api.check("native", record.filename, "require") end
-  local symbol = "luaopen_" .. string_lib.gsub(match(name, "^[^-]*"), "%.", "_")
-  local loader, message = package.loadlib(record.filename, symbol)
+  local modname = string_lib.gsub(name, "%.", "_")
+  local mark = string_lib.find(modname, "-", 1, true)
+  local loader, message
+  if mark then
+    loader, message = package.loadlib(record.filename, "luaopen_" .. sub(modname, 1, mark - 1))
+    modname = sub(modname, mark + 1)
+  end
+  if not loader then loader, message = package.loadlib(record.filename, "luaopen_" .. modname) end
   if not loader then error("error loading module '" .. name .. "' from file '" .. record.filename .. "':\n\t"
     .. tostring(message), 0) end
   return loader(name, record.filename)
