@@ -72,8 +72,34 @@ class RockPreparerTest {
         server.rock("made", "1.0-1").file("Makefile", "all:\n").build("{ type = \"make\" }").publish();
         server.rock("pure", "2.1-1").module("pure", "pure.lua", "return 'pure'\n").binary().publish();
         server.rock("checked", "1.0-1").module("checked", "checked.lua", "return 1\n").publish();
+        gitRepository = LuaRocksServer.onPath("git") ? gitRock() : null;
         server.manifest();
         url = server.start();
+    }
+
+    private static Path gitRepository;
+
+    /** Publish a rock whose rockspec names a git repository: luarocks pack puts the checkout in the rock. */
+    private static Path gitRock() {
+        Path repo = shared.resolve("git/fromgit");
+        try {
+            Files.createDirectories(repo.resolve("src/fromgit"));
+            Files.writeString(repo.resolve("src/fromgit/init.lua"), "return 'from git'\n");
+            Files.writeString(repo.resolve("src/fromgit/util.lua"), "return 'util'\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        LuaRocksServer.run(repo, "git", "init", "-q");
+        LuaRocksServer.run(repo, "git", "add", "-A");
+        LuaRocksServer.run(repo, "git", "-c", "user.email=t@example", "-c", "user.name=t", "commit", "-qm", "init");
+        LuaRocksServer.run(repo, "git", "tag", "v2.0");
+        server.publishRockspec("fromgit", "2.0-1", """
+                rockspec_format = "3.0"
+                package = "fromgit"
+                version = "2.0-1"
+                source = { url = "git+%s", tag = "v2.0" }
+                """.formatted(repo.toUri()), false);
+        return repo;
     }
 
     @AfterAll
@@ -122,6 +148,17 @@ class RockPreparerTest {
         noCompiler.put("PATH", temp.resolve("empty").toString());
         noCompiler.remove("CC");
         assertThat(prepare("calc", "1.0-1", noCompiler)).as("the build comes from the store").isEqualTo(built);
+    }
+
+    @Test
+    void aRockPackedFromGitBuildsFromTheCheckoutInsideIt() {
+        assumeTrue(gitRepository != null, "git is not installed");
+
+        Path built = prepare("fromgit", "2.0-1", System.getenv());
+
+        assertThat(built.resolve("lua/fromgit/init.lua")).as("rockspec_format 3.0 finds modules by looking")
+                .content().isEqualTo("return 'from git'\n");
+        assertThat(built.resolve("lua/fromgit/util.lua")).exists();
     }
 
     @Test
