@@ -175,37 +175,29 @@ class CorpusRocksTest {
 
     @Test
     void aSampleOfPenlightsSpecsPass() throws Exception {
-        List<String> args = new ArrayList<>(List.of("test"));
-        for (String spec : PENLIGHT_SPECS) {
-            Path target = app.resolve("penlight-spec").resolve(spec + "_spec.lua");
-            Files.createDirectories(target.getParent());
-            Files.copy(corpus.resolve("libs/Penlight/spec").resolve(spec + "_spec.lua"), target,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            args.add("penlight-spec/" + spec + "_spec.lua");
-        }
-
-        HypeChild.Result run = hype.run(app, args.toArray(String[]::new));
-
-        assertThat(run.status()).as(run.all()).isZero();
-        assertThat(passed(run.out())).as(run.all()).isGreaterThanOrEqualTo(240);
-        assertThat(run.out()).contains(" 0 failed");
+        assertSpecsPass("libs/Penlight/spec", "penlight-spec", PENLIGHT_SPECS, 240);
     }
 
     @Test
     void aSampleOfArgparsesSpecsPass() throws Exception {
+        assertSpecsPass("libs/argparse/spec", "argparse-spec", ARGPARSE_SPECS, 170);
+    }
+
+    /** Copy the corpus specs {@code names} into the app and run them with {@code hype test}. */
+    private static void assertSpecsPass(String from, String to, List<String> names, int atLeast) throws Exception {
         List<String> args = new ArrayList<>(List.of("test"));
-        for (String spec : ARGPARSE_SPECS) {
-            Path target = app.resolve("argparse-spec").resolve(spec + "_spec.lua");
+        for (String spec : names) {
+            Path target = app.resolve(to).resolve(spec + "_spec.lua");
             Files.createDirectories(target.getParent());
-            Files.copy(corpus.resolve("libs/argparse/spec").resolve(spec + "_spec.lua"), target,
+            Files.copy(corpus.resolve(from).resolve(spec + "_spec.lua"), target,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            args.add("argparse-spec/" + spec + "_spec.lua");
+            args.add(to + "/" + spec + "_spec.lua");
         }
 
         HypeChild.Result run = hype.run(app, args.toArray(String[]::new));
 
         assertThat(run.status()).as(run.all()).isZero();
-        assertThat(passed(run.out())).as(run.all()).isGreaterThanOrEqualTo(170);
+        assertThat(passed(run.out())).as(run.all()).isGreaterThanOrEqualTo(atLeast);
         assertThat(run.out()).contains(" 0 failed");
     }
 

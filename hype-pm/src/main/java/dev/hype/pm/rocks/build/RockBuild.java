@@ -429,10 +429,11 @@ final class RockBuild {
 
     private static void copyFile(Path from, Path to) throws IOException {
         Files.createDirectories(to.getParent());
-        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
     }
 
-    private static void copyContents(Path from, Path to) throws IOException {
+    /** Copy the files under {@code from} into {@code to}, replacing what is there, keeping file modes. */
+    static void copyContents(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

@@ -81,11 +81,11 @@ public final class RockPreparer {
         try {
             boolean nativeCode;
             if (Files.isRegularFile(unpacked.resolve(RockArchive.ROCK_MANIFEST))) {
-                copyTree(unpacked, output);
+                RockBuild.copyContents(unpacked, output);
                 nativeCode = hasLibraries(output.resolve("lib"));
             } else {
                 Path work = scratch.resolve("rock");
-                copyTree(unpacked, work);
+                RockBuild.copyContents(unpacked, work);
                 Path source = sourceFolder(work, spec, ref.label());
                 nativeCode = new RockBuild(spec, ref.label(), source, output, platform,
                         () -> CToolchain.find(env, platform, ref.label()), env).run();
@@ -153,19 +153,6 @@ public final class RockPreparer {
                 .put("nativeCode", nativeCode);
         Files.writeString(output.resolve("hype.json"), JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(manifest) + "\n");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     private static void deleteTree(Path dir) {

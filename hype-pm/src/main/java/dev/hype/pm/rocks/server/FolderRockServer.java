@@ -13,8 +13,7 @@ import java.util.Optional;
 final class FolderRockServer implements RockServer {
     private final URI url;
     private final Path folder;
-    private volatile RockManifest manifest;
-    private volatile RockManifest allManifest;
+    private final ManifestFiles manifests = new ManifestFiles(this, this::file);
 
     FolderRockServer(URI url) {
         this.url = url;
@@ -48,27 +47,16 @@ final class FolderRockServer implements RockServer {
 
     @Override
     public RockManifest manifest() {
-        RockManifest m = manifest;
-        if (m == null) {
-            if (!Files.isDirectory(folder)) {
-                throw new RockException(RockException.E_ROCK_SERVER, "the LuaRocks server folder " + folder
-                        + " does not exist", List.of("check the folder named in rocks.servers"));
-            }
-            m = ManifestFiles.read(this, MANIFESTS, this::file);
-            manifest = m;
+        if (!Files.isDirectory(folder)) {
+            throw new RockException(RockException.E_ROCK_SERVER, "the LuaRocks server folder " + folder
+                    + " does not exist", List.of("check the folder named in rocks.servers"));
         }
-        return m;
+        return manifests.lua54();
     }
 
     @Override
     public RockManifest allManifest() {
-        RockManifest m = allManifest;
-        if (m == null) {
-            manifest();
-            m = ManifestFiles.read(this, ALL_MANIFESTS, this::file);
-            allManifest = m;
-        }
-        return m;
+        return manifests.all();
     }
 
     @Override

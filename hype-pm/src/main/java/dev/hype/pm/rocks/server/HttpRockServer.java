@@ -42,8 +42,7 @@ final class HttpRockServer implements RockServer {
     private final ClientOptions options;
     private final HttpClient http;
     private final Path cache;
-    private volatile RockManifest manifest;
-    private volatile RockManifest allManifest;
+    private final ManifestFiles manifests = new ManifestFiles(this, this::revalidated);
 
     HttpRockServer(URI url, ClientOptions options, HttpClient http) {
         this.url = url;
@@ -66,22 +65,12 @@ final class HttpRockServer implements RockServer {
 
     @Override
     public RockManifest manifest() {
-        RockManifest m = manifest;
-        if (m == null) {
-            m = ManifestFiles.read(this, MANIFESTS, this::revalidated);
-            manifest = m;
-        }
-        return m;
+        return manifests.lua54();
     }
 
     @Override
     public RockManifest allManifest() {
-        RockManifest m = allManifest;
-        if (m == null) {
-            m = ManifestFiles.read(this, ALL_MANIFESTS, this::revalidated);
-            allManifest = m;
-        }
-        return m;
+        return manifests.all();
     }
 
     @Override

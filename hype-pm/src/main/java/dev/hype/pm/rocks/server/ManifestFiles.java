@@ -10,15 +10,46 @@ import java.util.function.Function;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
-/** Find and read a server's manifest: the first of {@link RockServer#MANIFESTS} it has, unzipped when zipped. */
+/**
+ * Read a server's manifests once each: the Lua 5.4 one (the first of {@link RockServer#MANIFESTS} it has) and the
+ * one of every Lua version ({@link RockServer#ALL_MANIFESTS}), unzipped when zipped.
+ */
 final class ManifestFiles {
     private static final long MAX_MANIFEST = 512L * 1024 * 1024;
 
-    private ManifestFiles() {
+    private final RockServer server;
+    private final Function<String, Optional<byte[]>> fetch;
+    private volatile RockManifest lua54;
+    private volatile RockManifest all;
+
+    /** Read the manifests of {@code server}, fetching files with {@code fetch}. */
+    ManifestFiles(RockServer server, Function<String, Optional<byte[]>> fetch) {
+        this.server = server;
+        this.fetch = fetch;
+    }
+
+    /** Return the Lua 5.4 manifest, read on first use. */
+    RockManifest lua54() {
+        RockManifest m = lua54;
+        if (m == null) {
+            m = read(server, RockServer.MANIFESTS, fetch);
+            lua54 = m;
+        }
+        return m;
+    }
+
+    /** Return the manifest of every Lua version, read on first use. */
+    RockManifest all() {
+        RockManifest m = all;
+        if (m == null) {
+            m = read(server, RockServer.ALL_MANIFESTS, fetch);
+            all = m;
+        }
+        return m;
     }
 
     /** Read the first of the manifest files {@code names} that {@code server} has, fetching with {@code fetch}. */
-    static RockManifest read(RockServer server, List<String> names, Function<String, Optional<byte[]>> fetch) {
+    private static RockManifest read(RockServer server, List<String> names, Function<String, Optional<byte[]>> fetch) {
         for (String name : names) {
             Optional<byte[]> bytes = fetch.apply(name);
             if (bytes.isPresent()) {
