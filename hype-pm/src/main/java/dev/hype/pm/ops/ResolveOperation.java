@@ -6,9 +6,7 @@ import dev.hype.pm.resolve.DependencyResolver;
 import dev.hype.pm.resolve.IndexPackageSource;
 import dev.hype.pm.resolve.PackageSource;
 import dev.hype.pm.resolve.RootRequirements;
-import dev.hype.pm.rocks.RockConstraint;
-import dev.hype.pm.rocks.RockName;
-import dev.hype.pm.semver.Range;
+import dev.hype.pm.rocks.DependencyRange;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.semver.VersionSet;
 import dev.hype.runtime.HypeException;
@@ -54,8 +52,7 @@ public final class ResolveOperation {
 
     private static Map<String, VersionSet> sets(Map<String, String> ranges) {
         Map<String, VersionSet> result = new LinkedHashMap<>();
-        ranges.forEach((name, text) -> result.put(name, RockName.isRock(name) ? RockConstraint.parse(text).toVersionSet()
-                : Range.parse(text).toVersionSet()));
+        ranges.forEach((name, text) -> result.put(name, DependencyRange.parse(name, text)));
         return result;
     }
 }

@@ -3,7 +3,8 @@ package dev.hype.pm.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hype.pm.resolve.Dependencies;
 import dev.hype.pm.resolve.PackageSource;
-import dev.hype.pm.semver.Range;
+import dev.hype.pm.rocks.DependencyRange;
+import dev.hype.pm.rocks.RockException;
 import dev.hype.pm.semver.SemverException;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.semver.VersionSet;
@@ -67,8 +68,8 @@ public final class RegistryPackageSource implements PackageSource {
         Map<String, VersionSet> result = new LinkedHashMap<>();
         for (var e : node.properties()) {
             try {
-                result.put(e.getKey(), Range.parse(e.getValue().asText()).toVersionSet());
-            } catch (SemverException ex) {
+                result.put(e.getKey(), DependencyRange.parse(e.getKey(), e.getValue().asText()));
+            } catch (SemverException | RockException ex) {
                 throw new RegistryException(RegistryException.E_BAD_RESPONSE, where + " in " + registry
                     + " depends on " + e.getKey() + " \"" + e.getValue().asText() + "\", which is not a version range",
                     registry, where, 0, List.of("ask the package's authors to publish a fixed version"), ex);

@@ -3,7 +3,8 @@ package dev.hype.pm.resolve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hype.pm.semver.Range;
+import dev.hype.pm.rocks.DependencyRange;
+import dev.hype.pm.rocks.RockException;
 import dev.hype.pm.semver.SemverException;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.semver.VersionSet;
@@ -89,8 +90,8 @@ public final class IndexPackageSource implements PackageSource {
         Map<String, VersionSet> result = new LinkedHashMap<>();
         for (var e : node.properties()) {
             try {
-                result.put(e.getKey(), Range.parse(e.getValue().asText()).toVersionSet());
-            } catch (SemverException ex) {
+                result.put(e.getKey(), DependencyRange.parse(e.getKey(), e.getValue().asText()));
+            } catch (SemverException | RockException ex) {
                 throw new IndexException(where + "." + e.getKey() + ": \"" + e.getValue().asText()
                         + "\" is not a valid version range", ex);
             }

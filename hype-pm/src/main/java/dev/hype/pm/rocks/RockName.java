@@ -45,6 +45,10 @@ public final class RockName {
         if (rock.length() > MAX_LENGTH) {
             return Optional.of("a rock name must be at most " + MAX_LENGTH + " characters");
         }
+        if (rock.equals("lua") || rock.equals("utf8")) {
+            return Optional.of("\"" + rock + "\" is provided by Hype's Lua 5.4, not a rock to install (a rockspec's"
+                    + " \"" + rock + " >= 5.1\" is checked against it)");
+        }
         if (!NAME.matcher(rock).matches()) {
             return Optional.of("a rock name may hold only lower-case letters, digits, \".\", \"_\" and \"-\", and must"
                     + " not start with \".\" or \"-\" (LuaRocks namespaces such as user/name are not supported)");

@@ -137,6 +137,26 @@ class RockInstallTest {
     }
 
     @Test
+    void aPackageMayDependOnARock() {
+        project.packages.add("uses-bar", "1.0.0", Map.of("index.lua", "return require('bar')\n"),
+                "rocks:bar", ">= 1.0, < 2");
+        project.manifest("{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"uses-bar\": \"^1\"}}");
+
+        InstallOperation.run(options(), Reporter.SILENT);
+
+        assertThat(lock().packages().get("uses-bar").dependencies().get("rocks:bar").toString()).isEqualTo("1.0-1");
+        assertThat(project.dir.resolve("hype_modules/rocks:bar/lua/bar.lua")).content().contains("1.0");
+    }
+
+    @Test
+    void luaItselfIsNotARockToInstall() {
+        project.manifest("{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"rocks:lua\": \">= 5.1\"}}");
+
+        assertThatThrownBy(() -> InstallOperation.run(options(), Reporter.SILENT))
+                .hasMessageContaining("dependencies.rocks:lua").hasMessageContaining("provided by Hype's Lua 5.4");
+    }
+
+    @Test
     void aVersionConflictIsExplainedInLuaRocksTerms() {
         project.manifest("""
                 {"name": "app", "version": "1.0.0", "dependencies": {"rocks:foo": ">= 1.0", "rocks:old": "*"}}
