@@ -102,7 +102,29 @@ write = function(v)
   else put("null") end
 end
 
-if keys == "" then
+if keys == "repository:lines" then
+  -- A server manifest, as lines "NAME\tVERSION\tARCH,ARCH": the one part of it Hype reads, and much
+  -- cheaper than JSON for luarocks.org's tens of thousands of versions.
+  local repository = env.repository
+  if type(repository) ~= "table" then return natives.fail("run", "it has no repository table") end
+  local find, concat_ = string.find, table.concat
+  for name, versions in pairs(repository) do
+    if type(name) == "string" and not find(name, "%c") and type(versions) == "table" then
+      for version, entries in pairs(versions) do
+        if type(version) == "string" and not find(version, "%c") and type(entries) == "table" then
+          local arches = {}
+          for _, entry in ipairs(entries) do
+            if type(entry) == "table" and type(entry.arch) == "string" and not find(entry.arch, "[%c,]") then
+              arches[#arches + 1] = entry.arch
+            end
+          end
+          put(name) put("\t") put(version) put("\t") put(concat_(arches, ",")) put("\n")
+        end
+      end
+    end
+  end
+  return natives.result(table.concat(out))
+elseif keys == "" then
   write(env)
 else
   local selected = {}

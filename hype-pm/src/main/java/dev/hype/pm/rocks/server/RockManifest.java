@@ -1,6 +1,5 @@
 package dev.hype.pm.rocks.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hype.pm.rocks.LuaData;
 import dev.hype.pm.rocks.RockException;
 import java.util.Collections;
@@ -38,27 +37,15 @@ public record RockManifest(Map<String, Map<String, Set<String>>> rocks) {
      * @throws RockException {@link RockException#E_ROCKSPEC} when it is not a manifest
      */
     public static RockManifest read(byte[] source, String what) {
-        JsonNode repository = LuaData.read(source, what, List.of("repository"), List.of()).path("repository");
-        if (!repository.isObject()) {
-            throw new RockException(RockException.E_ROCKSPEC, what + " is not a LuaRocks manifest: it has no"
-                    + " \"repository\" table", List.of("check that the URL names a LuaRocks server"));
-        }
         Map<String, Map<String, Set<String>>> rocks = new TreeMap<>();
-        for (var rock : repository.properties()) {
-            if (!rock.getValue().isObject()) {
+        for (String line : LuaData.repositoryLines(source, what).split("\n")) {
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 3) {
                 continue;
             }
-            Map<String, Set<String>> versions = new TreeMap<>();
-            for (var version : rock.getValue().properties()) {
-                Set<String> arches = new TreeSet<>();
-                for (JsonNode entry : version.getValue()) {
-                    if (entry.path("arch").isTextual()) {
-                        arches.add(entry.get("arch").asText());
-                    }
-                }
-                versions.put(version.getKey(), arches);
-            }
-            rocks.put(rock.getKey().toLowerCase(java.util.Locale.ROOT), versions);
+            Set<String> arches = new TreeSet<>(fields[2].isEmpty() ? List.of() : List.of(fields[2].split(",")));
+            rocks.computeIfAbsent(fields[0].toLowerCase(java.util.Locale.ROOT), k -> new TreeMap<>())
+                    .put(fields[1], arches);
         }
         return new RockManifest(rocks);
     }
