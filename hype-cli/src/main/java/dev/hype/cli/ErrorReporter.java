@@ -1,6 +1,7 @@
 package dev.hype.cli;
 
 import dev.hype.runtime.HypeException;
+import dev.hype.runtime.TerminalText;
 import dev.hype.runtime.engine.ScriptException;
 import java.io.PrintStream;
 import java.util.function.BooleanSupplier;
@@ -29,11 +30,12 @@ final class ErrorReporter {
             err.println("hype: " + (traceback.isEmpty() ? script.getMessage() : traceback));
             script.hints().forEach(h -> err.println("hint: " + h));
         } else if (e instanceof HypeException hype) {
-            err.println("error: " + hype.getMessage());
+            // Messages quote registries, tarballs and lockfiles: control characters in them are shown escaped.
+            err.println("error: " + TerminalText.escapeKeepingLines(hype.getMessage()));
             causes(e, err);
-            hype.hints().forEach(h -> err.println("hint: " + h));
+            hype.hints().forEach(h -> err.println("hint: " + TerminalText.escapeKeepingLines(h)));
         } else {
-            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.println("error: " + TerminalText.escapeKeepingLines(e.getMessage() == null ? e.toString() : e.getMessage()));
             causes(e, err);
             if (!verbose.getAsBoolean()) {
                 err.println("hint: this is a bug in hype; run again with --verbose and report the stack trace");
@@ -48,7 +50,8 @@ final class ErrorReporter {
 
     private static void causes(Throwable e, PrintStream err) {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            err.println("caused by: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+            err.println("caused by: " + TerminalText.escapeKeepingLines(cause.getMessage() == null ? cause.toString()
+                    : cause.getMessage()));
         }
     }
 }

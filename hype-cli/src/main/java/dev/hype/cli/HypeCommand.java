@@ -159,9 +159,10 @@ public final class HypeCommand implements Callable<Integer> {
 
     private ModuleOptions moduleOptions() {
         PrintStream err = terminal.err();
-        return ModuleOptions.defaults()
-                .withRealms(script == null || script.equals("-") ? dev.hype.runtime.permissions.Realms.packages()
-                        : sandbox.realms(Path.of(script)))
+        ModuleOptions defaults = ModuleOptions.defaults();
+        return defaults
+                .withRealms(script == null || script.equals("-") ? defaults.realms()
+                        : sandbox.realms(Path.of(script), defaults.hypeHome()))
                 .withConditions(conditions)
                 .withStrictCycles(strictCycles)
                 .withWarnings(line -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hype.runtime.HypeException;
 import dev.hype.runtime.JsonTreeReader;
 import dev.hype.runtime.permissions.PermissionSpec;
+import dev.hype.runtime.permissions.ProjectRoot;
 import dev.hype.runtime.permissions.Realms;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,31 +50,22 @@ final class SandboxOptions {
 
     /**
      * Return the realms for running {@code script}: packages restricted, and with {@code --sandbox}
-     * the project too, to the permissions of the nearest {@code hype.json} above the script plus the flags.
+     * the project too, to the permissions of the project root's {@code hype.json} plus the flags. The
+     * project root is the nearest {@code hype.json} above the script, outside {@code hype_modules/}
+     * ({@link ProjectRoot}).
      */
-    Realms realms(Path script) {
+    Realms realms(Path script, Path hypeHome) {
+        Path root = ProjectRoot.ofScript(script);
         if (!sandbox) {
             if (any()) {
                 throw new UsageException("--allow-read, --allow-write, --allow-net, --allow-env and --allow-run "
                         + "only apply with --sandbox (the project's own code is unrestricted without it)");
             }
-            return Realms.packages();
+            return Realms.packages(root, hypeHome);
         }
-        Path dir = script.toAbsolutePath().normalize().getParent();
-        Path manifest = nearestManifest(dir);
-        Path root = manifest == null ? dir : manifest.getParent();
-        PermissionSpec spec = manifest == null ? PermissionSpec.NONE : declared(manifest);
-        return Realms.sandboxed(spec.plus(flags()), root);
-    }
-
-    private static Path nearestManifest(Path dir) {
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve("hype.json");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        Path manifest = root.resolve("hype.json");
+        PermissionSpec spec = Files.isRegularFile(manifest) ? declared(manifest) : PermissionSpec.NONE;
+        return Realms.sandboxed(spec.plus(flags()), root, hypeHome);
     }
 
     private static PermissionSpec declared(Path manifest) {

@@ -62,15 +62,18 @@ public final class RunningHype implements AutoCloseable {
                 + "\n--- stderr\n" + errSeen);
     }
 
-    /** Stop the child with SIGTERM, wait for it, and return what it printed. */
+    /**
+     * Stop the child with SIGTERM, wait for it, and return what it printed. The signal goes through the process
+     * handle: {@link Process#destroy()} also closes the child's output streams, under the threads still draining them.
+     */
     public Result stop() {
-        process.destroy();
+        process.toHandle().destroy();
         return await();
     }
 
-    /** Kill the child with SIGKILL and wait for it. */
+    /** Kill the child with SIGKILL and wait for it (through the handle, for the reason {@link #stop} gives). */
     public Result kill() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         return await();
     }
 

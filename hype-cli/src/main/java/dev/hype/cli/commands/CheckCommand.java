@@ -4,6 +4,7 @@ import dev.hype.pm.ops.CheckOperation;
 import dev.hype.pm.ops.CheckOptions;
 import dev.hype.pm.ops.CheckProblem;
 import dev.hype.pm.ops.CheckResult;
+import dev.hype.runtime.TerminalText;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,7 +32,8 @@ public final class CheckCommand implements Callable<Integer> {
                 project.store()));
         PrintWriter out = spec.commandLine().getOut();
         for (CheckProblem problem : result.problems()) {
-            out.println(problem.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + problem);
+            out.println(problem.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+                    + TerminalText.escapeKeepingLines(problem.toString()));
         }
         out.println(result.ok() ? "ok: " + result.packagesChecked() + " packages checked"
                 : result.problems().size() + (result.problems().size() == 1 ? " problem" : " problems") + " found");

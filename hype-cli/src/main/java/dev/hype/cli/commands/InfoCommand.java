@@ -14,6 +14,7 @@ import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.rocks.RockVersion;
 import dev.hype.pm.rocks.server.RockRepository;
 import dev.hype.pm.semver.Version;
+import dev.hype.runtime.TerminalText;
 import dev.hype.runtime.permissions.PermissionSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,12 +65,14 @@ public final class InfoCommand implements Callable<Integer> {
             result.matching().forEach(out::println);
             if (result.matching().isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("no version of " + result.name() + " satisfies " + result.selector() + "; published: "
-                        + String.join(", ", result.packument().versions().stream().sorted().map(Version::toString).toList()));
+                err.println(TerminalText.escape("no version of " + result.name() + " satisfies " + result.selector()
+                        + "; published: " + String.join(", ",
+                        result.packument().versions().stream().sorted().map(Version::toString).toList())));
                 err.flush();
             }
         } else {
-            out.print(toText(result));
+            // Everything but the layout comes from the registry: control characters are shown escaped.
+            out.print(TerminalText.escapeKeepingLines(toText(result)));
         }
         out.flush();
         return result.matching() != null && result.matching().isEmpty() ? 1 : 0;

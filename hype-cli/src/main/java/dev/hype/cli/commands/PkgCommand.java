@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, InstallCommand.class, RemoveCommand.class, CheckCommand.class,
                 ResolveCommand.class, PackCommand.class, PublishCommand.class, InfoCommand.class,
                 SearchCommand.class, KeygenCommand.class, RunCommand.class, ExecCommand.class, TestCommand.class, ListCommand.class,
-                TreeCommand.class, UpdateCommand.class})
+                TreeCommand.class, UpdateCommand.class, OwnerCommand.class})
 public final class PkgCommand {
 }

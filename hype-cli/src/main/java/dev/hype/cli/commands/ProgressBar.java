@@ -74,6 +74,20 @@ final class ProgressBar implements Reporter {
         }
     }
 
+    @Override
+    public synchronized void commandsLinked(PackageRef ref, List<String> commands) {
+        finishLine();
+        err.println(ConsoleReporter.linkedLine(ref, commands));
+        err.flush();
+    }
+
+    @Override
+    public synchronized void binNotLinked(String message) {
+        finishLine();
+        err.println("warning: " + message);
+        err.flush();
+    }
+
     private void draw() {
         int filled = total == 0 ? 0 : Math.min(WIDTH, stored * WIDTH / total);
         String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** Run a {@code scripts} entry of {@code hype.json}, or list them. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a script from hype.json \"scripts\" through the shell, in the project directory,",
-            "with hype_modules/.bin and hype itself on PATH; extra ARGS are appended. Without SCRIPT, list them."})
+            "with hype itself first and the packages' commands (hype_modules/.bin) last on PATH, so they",
+            "never shadow an existing command; extra ARGS are appended. Without SCRIPT, list them."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -42,11 +43,17 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         List<Path> extra = new ArrayList<>();
-        String launcher = System.getProperty(HypeHome.LAUNCHER_PROPERTY);
+        Path launcher = launcher();
         if (launcher != null) {
-            extra.add(Path.of(launcher).toAbsolutePath().getParent());
+            extra.add(launcher.getParent());
         }
         spec.commandLine().getOut().flush();
-        return RunOperation.run(new RunOptions(project, script, args, extra));
+        return RunOperation.run(new RunOptions(project, script, args, extra, launcher));
+    }
+
+    /** Return the {@code hype} launcher this process was started by, or null when it is not known. */
+    static Path launcher() {
+        String launcher = System.getProperty(HypeHome.LAUNCHER_PROPERTY);
+        return launcher == null ? null : Path.of(launcher).toAbsolutePath();
     }
 }

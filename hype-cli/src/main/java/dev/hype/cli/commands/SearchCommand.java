@@ -10,6 +10,7 @@ import dev.hype.pm.registry.RegistryClient;
 import dev.hype.pm.registry.SearchHit;
 import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.rocks.server.RockRepository;
+import dev.hype.runtime.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,10 +75,13 @@ public final class SearchCommand implements Callable<Integer> {
         } else if (result.hits().isEmpty()) {
             out.println("no packages match '" + String.join(" ", query) + "' in " + result.registry());
         } else {
-            int width = Math.max(4, result.hits().stream().mapToInt(h -> h.name().length()).max().orElse(4));
-            int versionWidth = Math.max(7, result.hits().stream().mapToInt(h -> h.version().length()).max().orElse(7));
+            // A registry's names, versions and descriptions are untrusted: shown with control characters escaped.
+            List<SearchHit> hits = result.hits().stream().map(h -> new SearchHit(TerminalText.escape(h.name()),
+                    TerminalText.escape(h.version()), TerminalText.escape(h.description()), h.keywords())).toList();
+            int width = Math.max(4, hits.stream().mapToInt(h -> h.name().length()).max().orElse(4));
+            int versionWidth = Math.max(7, hits.stream().mapToInt(h -> h.version().length()).max().orElse(7));
             out.println(String.format("%-" + width + "s  %-" + versionWidth + "s  %s", "NAME", "VERSION", "DESCRIPTION"));
-            for (SearchHit hit : result.hits()) {
+            for (SearchHit hit : hits) {
                 out.println(String.format("%-" + width + "s  %-" + versionWidth + "s  %s", hit.name(), hit.version(),
                         hit.description()).stripTrailing());
             }

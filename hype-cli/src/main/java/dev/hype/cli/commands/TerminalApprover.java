@@ -3,6 +3,7 @@ package dev.hype.cli.commands;
 import dev.hype.pm.install.PermissionApprovals;
 import dev.hype.pm.install.PermissionApprover;
 import dev.hype.pm.install.PermissionRequest;
+import dev.hype.runtime.TerminalText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,8 @@ final class TerminalApprover implements PermissionApprover {
             return false;
         }
         err.println(PermissionApprovals.asking(pending) + " for permissions:");
-        err.println(PermissionApprovals.listing(pending));
+        // Entries come from packages: shown with control characters escaped, so none can hide another.
+        err.println(TerminalText.escapeKeepingLines(PermissionApprovals.listing(pending)));
         if (allowAll) {
             err.println("approved with --allow-permissions");
             err.flush();

@@ -50,9 +50,9 @@ class RunExecCommandTest {
         manifest("{}");
         Path pkg = Files.createDirectories(dir.resolve("hype_modules/tool/bin"));
         Files.writeString(pkg.resolve("tool.lua"),
-                "local f = assert(io.open(arg[1], 'w')) f:write('ran with ' .. select('#', ...)) f:close()\n");
-        Path bin = Files.createDirectories(dir.resolve("hype_modules/.bin"));
-        Files.createSymbolicLink(bin.resolve("tool"), bin.relativize(pkg.resolve("tool.lua")));
+                "#!/usr/bin/env hype\nlocal f = assert(io.open(arg[1], 'w')) f:write('ran with ' .. select('#', ...)) f:close()\n");
+        Files.writeString(dir.resolve("hype_modules/tool/hype.json"),
+                "{\"name\": \"tool\", \"version\": \"1.0.0\", \"bin\": {\"tool\": \"bin/tool.lua\"}}");
     }
 
     @Test
@@ -79,10 +79,40 @@ class RunExecCommandTest {
     }
 
     @Test
+    void binsComeLastOnPathSoTheyNeverShadowACommand() throws Exception {
+        // A .bin entry named like a real command (planted, or linked before the command was installed).
+        Path bin = Files.createDirectories(dir.resolve("hype_modules/.bin"));
+        for (String name : java.util.List.of("ls", "sh", "echo")) {
+            Path fake = Files.writeString(bin.resolve(name), "#!/bin/sh\necho pwned >> pwned.txt\n");
+            fake.toFile().setExecutable(true);
+        }
+        manifest("{\"list\": \"ls hype.json > out.txt && sh -c 'echo ran' >> out.txt && echo done >> out.txt\"}");
+        CliRun run = CliRun.of("pkg", "run", "-C", dir.toString(), "list");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo("hype.json\nran\ndone\n");
+        assertThat(dir.resolve("pwned.txt")).doesNotExist();
+    }
+
+    @Test
+    void execFindsAnInstalledBinEvenWhenItWasNotLinked() throws Exception {
+        installTool();
+        assertThat(dir.resolve("hype_modules/.bin")).doesNotExist();
+        Files.writeString(dir.resolve("hype-lock.json"), """
+                {"lockfileVersion": 1, "packages": {"tool": {"version": "1.0.0",
+                 "permissions": {"filesystem": {"write": ["$TMP/**"]}}}}}
+                """);
+        Path out = dir.resolve("exec.txt");
+        CliRun run = CliRun.of("pkg", "exec", "-C", dir.toString(), "tool", out.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("ran with 1");
+    }
+
+    @Test
     void execNamesAMissingBinAndTheInstalledOnes() throws Exception {
         manifest("{}");
-        Path bin = Files.createDirectories(dir.resolve("hype_modules/.bin"));
-        Files.writeString(bin.resolve("other"), "print('x')\n");
+        Path pkg = Files.createDirectories(dir.resolve("hype_modules/other"));
+        Files.writeString(pkg.resolve("other.lua"), "print('x')\n");
+        Files.writeString(pkg.resolve("hype.json"), "{\"name\": \"other\", \"bin\": \"other.lua\"}");
         CliRun run = CliRun.of("pkg", "exec", "-C", dir.toString(), "nope");
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("no installed package provides 'nope'").contains("installed commands: other");

@@ -1,57 +1,91 @@
 package dev.hype.pm.install;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
-/** Link each package's {@code bin} entries into {@code hype_modules/.bin}. */
+/**
+ * Write {@code hype_modules/.bin}: one launcher per bin of the installed packages ({@link BinShims}), for the bins
+ * that pass {@link Bins}' checks and shadow nothing. A bin is left out, with the reason reported, when its file is
+ * missing, when two packages name the same command, or when its name is a shell command or an executable already on
+ * {@code PATH}: a package can never take over a command the project's scripts or the user's shell would run.
+ */
 final class BinLinker {
-    private BinLinker() {
+    private final CommandLookup commands;
+
+    BinLinker(CommandLookup commands) {
+        this.commands = commands;
     }
 
-    /** Link the bins of the package installed as {@code name} in {@code modules}. */
-    static void link(Path modules, String name) throws IOException {
-        Path packageDir = InstalledTree.packageDirectory(modules, name);
-        Map<String, String> bins = bins(InstallMarker.readJson(packageDir.resolve("hype.json")), name);
-        if (bins.isEmpty()) {
-            return;
-        }
-        Path binDir = modules.resolve(InstalledTree.BIN);
-        Files.createDirectories(binDir);
-        for (var e : bins.entrySet()) {
-            Path script = packageDir.resolve(e.getValue()).normalize();
-            if (!e.getKey().matches("[A-Za-z0-9._-]+") || e.getKey().startsWith(".") || !script.startsWith(packageDir)
-                    || !Files.isRegularFile(script)) {
-                continue;
-            }
-            Path link = binDir.resolve(e.getKey());
-            Files.deleteIfExists(link);
-            try {
-                Files.createSymbolicLink(link, binDir.relativize(script));
-            } catch (UnsupportedOperationException | IOException e2) {
-                Files.copy(script, link);
-            }
-        }
-    }
-
-    static Map<String, String> bins(JsonNode manifest, String name) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (manifest == null) {
-            return result;
-        }
-        JsonNode bin = manifest.path("bin");
-        if (bin.isTextual()) {
-            result.put(name.substring(name.indexOf('/') + 1), bin.textValue());
-        } else if (bin.isObject()) {
-            bin.properties().forEach(e -> {
-                if (e.getValue().isTextual()) {
-                    result.put(e.getKey(), e.getValue().textValue());
+    /**
+     * Link the bins of the packages {@code names} installed in {@code modules}; return the commands linked for each
+     * package, and report each bin left out to {@code reporter}.
+     */
+    Map<String, List<String>> link(Path modules, List<String> names, Reporter reporter) throws IOException {
+        Map<String, List<String>> providers = new TreeMap<>();
+        Map<String, String> targets = new TreeMap<>();
+        for (String name : names) {
+            Path packageDir = InstalledTree.packageDirectory(modules, name);
+            Bins bins = Bins.read(packageDir, name);
+            bins.problems().forEach(reporter::binNotLinked);
+            bins.commands().forEach((command, target) -> {
+                Path script = packageDir.resolve(target).normalize();
+                if (!script.startsWith(packageDir) || !Files.isRegularFile(script, LinkOption.NOFOLLOW_LINKS)) {
+                    reporter.binNotLinked("bin '" + command + "' of " + name + " is not linked: its file " + target
+                            + " is not in the package");
+                    return;
                 }
+                providers.computeIfAbsent(command, c -> new ArrayList<>()).add(name);
+                targets.put(name + "\n" + command, target);
             });
         }
-        return result;
+        Map<String, List<String>> linked = new TreeMap<>();
+        Path binDir = modules.resolve(InstalledTree.BIN);
+        for (var e : providers.entrySet()) {
+            String command = e.getKey();
+            List<String> packages = e.getValue();
+            if (packages.size() > 1) {
+                reporter.binNotLinked("bin '" + command + "' is not linked: " + String.join(" and ", packages)
+                        + " both provide it");
+                continue;
+            }
+            String name = packages.getFirst();
+            Optional<String> taken = commands.existing(command);
+            if (taken.isPresent()) {
+                reporter.binNotLinked("bin '" + command + "' of " + name + " is not linked: it would shadow "
+                        + taken.get() + " (run it with 'hype pkg exec " + command + "')");
+                continue;
+            }
+            Files.createDirectories(binDir);
+            write(binDir, name, command, targets.get(name + "\n" + command));
+            linked.computeIfAbsent(name, n -> new ArrayList<>()).add(command);
+        }
+        return linked;
+    }
+
+    private static void write(Path binDir, String name, String command, String target) throws IOException {
+        Path shim = binDir.resolve(command);
+        if (!shim.normalize().getParent().equals(binDir.normalize())) {
+            throw new InstallException("refusing to write bin '" + command + "' outside " + binDir, null);
+        }
+        Files.writeString(shim, BinShims.posix(name, command, target));
+        PosixFileAttributeView posix = Files.getFileAttributeView(shim, PosixFileAttributeView.class);
+        if (posix != null) {
+            posix.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
+        } else {
+            shim.toFile().setExecutable(true);
+        }
+        if (File.separatorChar == '\\') {
+            Files.writeString(binDir.resolve(command + ".cmd"), BinShims.windows(name, command, target));
+        }
     }
 }

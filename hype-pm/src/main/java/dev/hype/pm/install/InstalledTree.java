@@ -1,6 +1,7 @@
 package dev.hype.pm.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.runtime.TerminalText;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -54,11 +55,30 @@ public final class InstalledTree {
         result.put(name, new InstalledPackage(name, dir, manifestName, version, InstallMarker.integrity(dir)));
     }
 
-    /** Return the directory of package {@code name} inside {@code modules}, scoped names included. */
+    /**
+     * Return the directory of package {@code name} inside {@code modules}, scoped names included.
+     *
+     * <p>Every write into the tree goes through here, so here is where a name that would land anywhere but one
+     * package folder directly in {@code modules} (an empty or dot segment, a separator, more than {@code @scope/name})
+     * is refused, whatever checked it before.
+     *
+     * @throws InstallException for such a name
+     */
     public static Path packageDirectory(Path modules, String name) {
+        String[] parts = name.split("/", -1);
+        boolean shaped = parts.length == 1 || parts.length == 2 && parts[0].startsWith("@");
         Path dir = modules;
-        for (String part : name.split("/")) {
+        for (String part : parts) {
+            if (!shaped || part.isEmpty() || part.startsWith(".") || part.contains("\\") || part.indexOf('\0') >= 0
+                    || part.equals(DIRECTORY)) {
+                throw new InstallException("refusing to install a package named \"" + TerminalText.escape(name)
+                        + "\": it would not land in its own folder of " + modules, null);
+            }
             dir = dir.resolve(part);
+        }
+        if (!dir.normalize().startsWith(modules.normalize()) || dir.getNameCount() != modules.getNameCount() + parts.length) {
+            throw new InstallException("refusing to install a package named \"" + TerminalText.escape(name)
+                    + "\": it resolves outside " + modules, null);
         }
         return dir;
     }

@@ -55,8 +55,12 @@ public final class Installer {
                 names.add(ref.name());
                 reporter.linked(ref);
             }
-            for (String name : names) {
-                BinLinker.link(staging, name);
+            Map<String, List<String>> commands = new BinLinker(CommandLookup.system()).link(staging, names, reporter);
+            for (PackageRef ref : plan.link()) {
+                List<String> linked = commands.getOrDefault(ref.name(), List.of());
+                if (!linked.isEmpty()) {
+                    reporter.commandsLinked(ref, linked);
+                }
             }
             plan.remove().forEach(reporter::removed);
             swap(staging, modules);

@@ -34,12 +34,22 @@ public final class PermissionApprovals {
      */
     public static List<PermissionRequest> review(Map<String, Version> versions, Map<String, PermissionSpec> requested,
                                                  Lockfile previous) {
+        return review(versions, requested, Map.of(), previous);
+    }
+
+    /**
+     * Return one request per package, in name order, each with the commands its bins provide.
+     *
+     * @param commands the bin names of each package, for the listing; a package missing here provides none
+     */
+    public static List<PermissionRequest> review(Map<String, Version> versions, Map<String, PermissionSpec> requested,
+                                                 Map<String, List<String>> commands, Lockfile previous) {
         List<PermissionRequest> requests = new ArrayList<>();
         new TreeMap<>(versions).forEach((name, version) -> {
             LockedPackage locked = previous == null ? null : previous.packages().get(name);
             PermissionSpec approved = locked == null ? null : locked.approvedPermissions();
             requests.add(new PermissionRequest(name, version, requested.getOrDefault(name, PermissionSpec.NONE),
-                    approved, approved == null ? null : locked.version()));
+                    approved, approved == null ? null : locked.version(), commands.getOrDefault(name, List.of())));
         });
         return requests;
     }

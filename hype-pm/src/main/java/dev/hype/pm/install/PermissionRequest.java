@@ -14,14 +14,22 @@ import java.util.Objects;
  * @param requested the {@code permissions} of that version's {@code hype.json}
  * @param approved the approval the lockfile records for the package, or {@code null} when it never had one
  * @param approvedVersion the version the lockfile locked with that approval, or {@code null} when there is none
+ * @param commands the bins the package puts in {@code hype_modules/.bin}: they run as its code, with what is approved
  */
 public record PermissionRequest(String name, Version version, PermissionSpec requested, PermissionSpec approved,
-                                Version approvedVersion) {
+                                Version approvedVersion, List<String> commands) {
     /** Check the required parts. */
     public PermissionRequest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(requested, "requested");
+        commands = List.copyOf(commands);
+    }
+
+    /** Create a request of a package that provides no commands. */
+    public PermissionRequest(String name, Version version, PermissionSpec requested, PermissionSpec approved,
+                             Version approvedVersion) {
+        this(name, version, requested, approved, approvedVersion, List.of());
     }
 
     /** Return what the request adds to the approval: everything, when there was no approval. */
@@ -50,11 +58,18 @@ public record PermissionRequest(String name, Version version, PermissionSpec req
         return name + "@" + version + " " + why;
     }
 
-    /** Return the heading, then one indented line per kind of permission to approve. */
+    /**
+     * Return the heading, then one indented line per kind of permission to approve, then the commands the package
+     * provides, which run with those permissions.
+     */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add(heading());
         added().describe().forEach(line -> lines.add("  " + line));
+        if (!commands.isEmpty()) {
+            lines.add("  provides commands (hype_modules/.bin, run as " + name + " with these permissions): "
+                    + String.join(", ", commands));
+        }
         return lines;
     }
 }

@@ -39,4 +39,12 @@ public interface Reporter {
     /** Note that a package was left out of the new tree. */
     default void removed(String name) {
     }
+
+    /** Note that a new or changed package put {@code commands} into {@code hype_modules/.bin}. */
+    default void commandsLinked(PackageRef ref, List<String> commands) {
+    }
+
+    /** Note that a bin was not linked into {@code hype_modules/.bin}; {@code message} says which and why. */
+    default void binNotLinked(String message) {
+    }
 }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.pack.PackException;
 import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.rocks.RockVersion;
 import dev.hype.pm.semver.Version;
+import dev.hype.runtime.TerminalText;
 import dev.hype.runtime.permissions.PermissionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,10 +66,12 @@ public final class LockfileReader {
         Map<String, String> root = new LinkedHashMap<>();
         JsonNode rootDeps = tree.path("root").path("dependencies");
         for (var e : object(rootDeps, origin, "root.dependencies").properties()) {
+            name(e.getKey(), origin, "root.dependencies");
             root.put(e.getKey(), text(e.getValue(), origin, "root.dependencies." + e.getKey()));
         }
         Map<String, LockedPackage> packages = new LinkedHashMap<>();
         for (var e : object(tree.path("packages"), origin, "packages").properties()) {
+            name(e.getKey(), origin, "packages");
             packages.put(e.getKey(), lockedPackage(e.getKey(), e.getValue(), origin));
         }
         return new Lockfile(Lockfile.VERSION, root, packages, extras(tree, TOP_KEYS));
@@ -88,6 +92,7 @@ public final class LockfileReader {
         }
         Map<String, Version> deps = new LinkedHashMap<>();
         for (var d : object(node.path("dependencies"), origin, at + ".dependencies").properties()) {
+            name(d.getKey(), origin, at + ".dependencies");
             String where = at + ".dependencies." + d.getKey();
             String v = text(d.getValue(), origin, where);
             deps.put(d.getKey(), version(d.getKey(), v)
@@ -120,6 +125,13 @@ public final class LockfileReader {
             // The message names the field from "permissions" on: "permissions.java: expected an array of strings".
             throw new LockfileException(origin + ": " + at + "." + e.getMessage(), null);
         }
+    }
+
+    /** Refuse a key that is not a valid package name: it would become a path under hype_modules/. */
+    private static void name(String name, String origin, String at) {
+        PackageName.problem(name).ifPresent(problem -> {
+            throw invalid(origin, at, "invalid package name \"" + TerminalText.escape(name) + "\": " + problem);
+        });
     }
 
     private static JsonNode object(JsonNode node, String origin, String at) {

@@ -55,6 +55,8 @@ final class ManifestReader {
         String name = string("name");
         if (name == null && !root.has("name")) {
             problem("", "missing required field \"name\"");
+        } else if (RockName.isRock(name)) {
+            problem("name", "rocks:NAME names LuaRocks rocks; a package's own name cannot start with \"rocks:\"");
         } else if (name != null) {
             PackageName.problem(name).ifPresent(p -> problem("name", p));
         }
@@ -232,11 +234,23 @@ final class ManifestReader {
 
     private Map<String, String> bin(String name) {
         JsonNode node = node("bin");
+        Map<String, String> bins;
         if (node != null && node.isTextual()) {
             String command = name == null ? "" : name.substring(name.indexOf('/') + 1);
-            return Map.of(command, node.asText());
+            bins = Map.of(command, node.asText());
+        } else {
+            bins = stringMap("bin");
         }
-        return stringMap("bin");
+        bins.forEach((command, target) -> {
+            String problem = command.isEmpty() ? null : BinRules.nameProblem(command);
+            if (problem == null) {
+                problem = BinRules.targetProblem(target);
+            }
+            if (problem != null) {
+                problem(node != null && node.isTextual() ? "bin" : "bin." + command, problem);
+            }
+        });
+        return bins;
     }
 
     private String engine() {

@@ -1,6 +1,7 @@
 package dev.hype.pm.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.registry.Form;
 import dev.hype.pm.registry.Packument;
 import dev.hype.pm.registry.RegistryClient;
@@ -8,6 +9,7 @@ import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.RangeOptions;
 import dev.hype.pm.semver.Version;
 import dev.hype.runtime.HypeException;
+import dev.hype.runtime.TerminalText;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,7 @@ public final class InfoOperation {
             throw new HypeException(E_BAD_SPEC, "'" + spec + "' is not NAME or NAME@RANGE",
                 List.of("for example: hype pkg info lua-json, or hype pkg info lua-json@^2"));
         }
+        PackageName.require(name, "argument '" + TerminalText.escape(spec) + "'");
         Packument packument = client.packument(name, Form.FULL);
         if (selector == null) {
             return describe(name, client, packument, null, null, packument.latest().orElse(null));

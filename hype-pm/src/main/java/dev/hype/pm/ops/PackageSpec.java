@@ -1,5 +1,8 @@
 package dev.hype.pm.ops;
 
+import dev.hype.pm.manifest.PackageName;
+import dev.hype.runtime.TerminalText;
+
 /**
  * Hold one {@code NAME[@RANGE]} argument.
  *
@@ -10,6 +13,9 @@ record PackageSpec(String name, String range) {
     /** Split {@code NAME}, {@code NAME@RANGE} or {@code @SCOPE/NAME@RANGE}. */
     static PackageSpec parse(String text) {
         int at = text.lastIndexOf('@');
-        return at > 0 ? new PackageSpec(text.substring(0, at), text.substring(at + 1)) : new PackageSpec(text, null);
+        PackageSpec spec = at > 0 ? new PackageSpec(text.substring(0, at), text.substring(at + 1))
+                : new PackageSpec(text, null);
+        PackageName.require(spec.name(), "argument '" + TerminalText.escape(text) + "'");
+        return spec;
     }
 }

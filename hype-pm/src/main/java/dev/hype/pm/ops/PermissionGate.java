@@ -1,6 +1,8 @@
 package dev.hype.pm.ops;
 
+import dev.hype.pm.install.Bins;
 import dev.hype.pm.install.InstallPlan;
+import dev.hype.pm.install.PackageIdentity;
 import dev.hype.pm.install.PermissionApprovals;
 import dev.hype.pm.install.PermissionRequest;
 import dev.hype.pm.install.Reporter;
@@ -18,9 +20,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Run the install step between filling the store and changing the project: read what each package to install asks
- * for from its unpacked {@code hype.json}, compare it with the approvals in {@code hype-lock.json}, and ask the
- * approver once about everything new.
+ * Run the install step between filling the store and changing the project: check that each package to link is the
+ * package it is installed as ({@link PackageIdentity}), read what it asks for and the commands it provides from its
+ * unpacked {@code hype.json}, compare that with the approvals in {@code hype-lock.json}, and ask the approver once
+ * about everything new, showing the commands with the permissions they run with.
  */
 final class PermissionGate {
     private PermissionGate() {
@@ -50,16 +53,22 @@ final class PermissionGate {
                            InstallOptions options, Reporter reporter) {
         Map<String, Version> versions = new TreeMap<>();
         Map<String, PermissionSpec> requested = new TreeMap<>();
+        Map<String, List<String>> commands = new TreeMap<>();
         for (PackageRef ref : plan.link()) {
+            Path dir = stored.get(ref.name());
+            PackageIdentity.check(dir, ref);
             versions.put(ref.name(), ref.version());
-            requested.put(ref.name(), requested(manifest, ref, stored.get(ref.name())));
+            requested.put(ref.name(), requested(manifest, ref, dir));
+            commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
         }
         for (PackageRef ref : plan.keep()) {
+            Path dir = plan.installed().get(ref.name()).directory();
             versions.put(ref.name(), ref.version());
-            requested.put(ref.name(), requested(manifest, ref, plan.installed().get(ref.name()).directory()));
+            requested.put(ref.name(), requested(manifest, ref, dir));
+            commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
         }
         List<PermissionRequest> pending = PermissionApprovals.pending(
-                PermissionApprovals.review(versions, requested, previous));
+                PermissionApprovals.review(versions, requested, commands, previous));
         if (!pending.isEmpty()) {
             if (options.frozen()) {
                 throw new OperationException(PermissionApprovals.NOT_APPROVED, "--frozen: "

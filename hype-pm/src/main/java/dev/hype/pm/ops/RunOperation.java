@@ -1,5 +1,6 @@
 package dev.hype.pm.ops;
 
+import dev.hype.pm.install.InstalledTree;
 import dev.hype.pm.manifest.Manifest;
 import java.io.File;
 import java.io.IOException;
@@ -12,7 +13,12 @@ import java.util.stream.Collectors;
 
 /**
  * Run an entry of {@code hype.json} {@code scripts} as {@code npm run} does: through the system
- * shell, in the project directory, with {@code hype_modules/.bin} first on {@code PATH}.
+ * shell, in the project directory, with the packages' commands ({@code hype_modules/.bin}) on {@code PATH}.
+ *
+ * <p>Unlike npm, {@code hype_modules/.bin} comes <em>last</em> on {@code PATH}, after the launcher's directory and
+ * the inherited {@code PATH}: a package's bin can add a command but never take the place of one that exists
+ * ({@code hype}, {@code git}, {@code sh}, ...), whatever was installed on the machine since {@code hype pkg install}
+ * linked it. Install already leaves out bins that would shadow a command; this holds when {@code PATH} changed since.
  */
 public final class RunOperation {
     /** Code of a script name that {@code hype.json} does not define. */
@@ -40,13 +46,16 @@ public final class RunOperation {
                 : command + " " + options.args().stream().map(RunOperation::quote).collect(Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder(shell(line)).directory(project.toFile()).inheritIO();
         List<String> path = new ArrayList<>();
-        path.add(project.resolve("hype_modules").resolve(".bin").toString());
         options.extraPath().forEach(p -> path.add(p.toString()));
         String inherited = builder.environment().getOrDefault("PATH", "");
         if (!inherited.isEmpty()) {
             path.add(inherited);
         }
+        path.add(project.resolve(InstalledTree.DIRECTORY).resolve(InstalledTree.BIN).toString());
         builder.environment().put("PATH", String.join(File.pathSeparator, path));
+        if (options.launcher() != null) {
+            builder.environment().put("HYPE_LAUNCHER", options.launcher().toString());
+        }
         builder.environment().put("HYPE_SCRIPT", options.script());
         return builder.start().waitFor();
     }

@@ -2,11 +2,15 @@ package dev.hype.pm.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.pm.manifest.BinRules;
+import dev.hype.runtime.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -27,7 +31,7 @@ final class DirectoryPacker implements Packer {
         this.checker = Objects.requireNonNull(checker, "checker");
     }
 
-    private record Manifest(String name, String version, List<String> files) {
+    private record Manifest(String name, String version, List<String> files, Map<String, String> bins) {
     }
 
     @Override
@@ -36,6 +40,7 @@ final class DirectoryPacker implements Packer {
         Manifest manifest = readManifest(root.resolve("hype.json"));
         try {
             List<String> paths = FileSelector.of(root, manifest.files()).select();
+            checkBins(manifest, paths, root.resolve("hype.json"));
             List<PackedFile> files = new ArrayList<>();
             byte[] tarball;
             try (TarballWriter writer = new TarballWriter()) {
@@ -112,7 +117,51 @@ final class DirectoryPacker implements Packer {
                 files.add(glob.asText());
             }
         }
-        return new Manifest(name, version, files);
+        return new Manifest(name, version, files, bins(tree, name, manifestFile));
+    }
+
+    /** Read {@code bin}: a string maps the unscoped name to it, an object maps command names to files. */
+    private static Map<String, String> bins(JsonNode tree, String name, Path manifestFile) {
+        Map<String, String> bins = new LinkedHashMap<>();
+        JsonNode bin = tree.get("bin");
+        if (bin == null || bin.isNull()) {
+            return bins;
+        }
+        if (bin.isTextual()) {
+            bins.put(name.substring(name.indexOf('/') + 1), bin.textValue());
+        } else if (bin.isObject()) {
+            for (var e : bin.properties()) {
+                if (!e.getValue().isTextual()) {
+                    throw new PackException(PackException.E_PACK, manifestFile + ": field 'bin." + e.getKey()
+                        + "' must be the path of a file in the package");
+                }
+                bins.put(e.getKey(), e.getValue().textValue());
+            }
+        } else {
+            throw new PackException(PackException.E_PACK, manifestFile
+                + ": field 'bin' must be a path, or an object of command names to paths");
+        }
+        return bins;
+    }
+
+    /** Refuse a bin whose name or path is not acceptable, or whose file is not among the files packed. */
+    private static void checkBins(Manifest manifest, List<String> paths, Path manifestFile) {
+        for (Map.Entry<String, String> bin : manifest.bins().entrySet()) {
+            String problem = BinRules.nameProblem(bin.getKey());
+            if (problem == null) {
+                problem = BinRules.targetProblem(bin.getValue());
+            }
+            if (problem == null && !paths.contains(BinRules.normalise(bin.getValue()))) {
+                problem = "its file '" + BinRules.normalise(bin.getValue()) + "' is "
+                    + (Files.isRegularFile(manifestFile.resolveSibling(BinRules.normalise(bin.getValue())))
+                        ? "left out of the package by 'files' or .hypeignore" : "missing");
+            }
+            if (problem != null) {
+                throw new PackException(PackException.E_PACK, manifestFile + ": bin '"
+                    + TerminalText.escape(bin.getKey()) + "': " + problem,
+                    List.of("a bin names a Lua file of the package, run with hype: \"bin\": {\"tool\": \"bin/tool.lua\"}"));
+            }
+        }
     }
 
     private static String requiredText(JsonNode tree, String field, Path manifestFile) {

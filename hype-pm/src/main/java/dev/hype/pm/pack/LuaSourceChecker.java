@@ -3,6 +3,7 @@ package dev.hype.pm.pack;
 import dev.hype.runtime.engine.Chunk;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
+import dev.hype.runtime.modules.ModuleSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Check that each {@code .lua} file compiles, with one Lua state created on first use; nothing is run.
+ * Check that each {@code .lua} file compiles as the runtime loads it ({@link ModuleSystem#asLoaded}: a shebang first
+ * line is fine), with one Lua state created on first use; nothing is run.
  *
  * <p>Like the runtime it holds, an instance belongs to the thread that first uses it. Close it when packing is
  * done.
@@ -32,7 +34,7 @@ public final class LuaSourceChecker implements SourceChecker, AutoCloseable {
         if (runtime == null) {
             runtime = LuaRuntime.create(RuntimeOptions.defaults());
         }
-        Optional<String> error = runtime.syntaxError(Chunk.ofFile(source, entryPath));
+        Optional<String> error = runtime.syntaxError(Chunk.ofFile(ModuleSystem.asLoaded(source), entryPath));
         if (error.isPresent()) {
             throw new PackException(E_LUA_SYNTAX, "syntax error in " + entryPath + ": " + error.get(),
                 List.of("fix the file, or leave it out of the package with 'files' in hype.json or .hypeignore"));

@@ -27,13 +27,19 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 final class SafeUnpacker implements Unpacker {
 
     private static final int MAX_MANIFEST_BYTES = 1 << 20;
+    /** What a tar needs beyond its files' data per entry: its header, PAX or long-name headers, and padding. */
+    private static final long ENTRY_OVERHEAD = 8 * 512;
+    /** The inflated bytes allowed beyond that: long-name headers before an entry, the end blocks, record padding. */
+    private static final long SLACK = 64 << 10;
 
     private final long maxUnpackedBytes;
     private final int maxEntries;
+    private final java.time.Duration maxTime;
 
-    SafeUnpacker(long maxUnpackedBytes, int maxEntries) {
+    SafeUnpacker(long maxUnpackedBytes, int maxEntries, java.time.Duration maxTime) {
         this.maxUnpackedBytes = maxUnpackedBytes;
         this.maxEntries = maxEntries;
+        this.maxTime = maxTime;
     }
 
     /** Receive each checked entry; {@code content} is the file's data, {@code null} for a directory. */
@@ -91,10 +97,12 @@ final class SafeUnpacker implements Unpacker {
         EntryPaths paths = new EntryPaths(label);
         List<PackedFile> files = new ArrayList<>();
         Map<String, String> manifests = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         long total = 0;
         int count = 0;
         try (GzipCompressorInputStream gzip = new GzipCompressorInputStream(new ByteArrayInputStream(tarball));
-             TarArchiveInputStream tar = new TarArchiveInputStream(gzip, "UTF-8")) {
+             BoundedInput bounded = new BoundedInput(gzip, SLACK, System.nanoTime() + maxTime.toNanos());
+             TarArchiveInputStream tar = new TarArchiveInputStream(bounded, "UTF-8")) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 if (++count > maxEntries) {
@@ -102,6 +110,8 @@ final class SafeUnpacker implements Unpacker {
                 }
                 rejectSpecialTypes(paths, entry);
                 String path = paths.relativePath(entry.getName());
+                // Its data, its header and padding may be inflated; nothing else.
+                bounded.allow(Math.max(0, entry.getSize()) + ENTRY_OVERHEAD);
                 if (entry.isDirectory()) {
                     if (!path.isEmpty()) {
                         sink.accept(path, null, true);
@@ -111,12 +121,22 @@ final class SafeUnpacker implements Unpacker {
                 if (path.isEmpty()) {
                     throw paths.unsafe(entry.getName(), "is a file in place of the top folder");
                 }
+                if (!seen.add(path.toLowerCase(java.util.Locale.ROOT))) {
+                    // A later entry would replace the one checked (and on a case-insensitive file system a
+                    // name differing only in case would too): the checked hype.json must be the one installed.
+                    throw paths.unsafe(entry.getName(), "repeats the path of an earlier entry");
+                }
                 total += entry.getSize();
                 if (entry.getSize() < 0 || total > maxUnpackedBytes) {
                     throw paths.unsafe(entry.getName(), "takes the unpacked size past the limit of " + maxUnpackedBytes + " bytes");
                 }
                 boolean executable = (entry.getMode() & 0111) != 0;
-                if ((path.equals("hype.json") || path.equals("package.json")) && entry.getSize() <= MAX_MANIFEST_BYTES) {
+                boolean manifest = path.equals("hype.json") || path.equals("package.json");
+                if (manifest && entry.getSize() > MAX_MANIFEST_BYTES) {
+                    throw paths.unsafe(entry.getName(), "is larger than the " + (MAX_MANIFEST_BYTES >> 20)
+                        + " MiB a manifest may have");
+                }
+                if (manifest) {
                     byte[] content = tar.readAllBytes();
                     checkLength(paths, entry, content.length);
                     manifests.put(path, new String(content, StandardCharsets.UTF_8));
@@ -128,9 +148,14 @@ final class SafeUnpacker implements Unpacker {
                 }
                 files.add(new PackedFile(path, entry.getSize(), executable));
             }
-            gzip.transferTo(OutputStream.nullOutputStream());
+            // After the archive's end only padding may follow, within the slack: a stream that goes on
+            // inflating is refused instead of read to its end.
+            bounded.transferTo(OutputStream.nullOutputStream());
         } catch (PackException e) {
             throw e;
+        } catch (BoundedInput.LimitException e) {
+            throw new PackException(PackException.E_TARBALL_UNSAFE, "tarball " + label + " " + e.getMessage(),
+                List.of("the tarball may be malicious; it was not extracted"));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw corrupt(label, "it is truncated or corrupt (" + e.getMessage() + ")", e);
         }
@@ -204,6 +229,76 @@ final class SafeUnpacker implements Unpacker {
             });
         } catch (IOException ignored) {
             // best effort, as above
+        }
+    }
+
+    /**
+     * Inflate no more than allowed, and no longer than the deadline: the walker extends the allowance by what each
+     * entry it accepts may hold, so data the tar does not account for (past its end, or in oversized headers) is
+     * refused after a bounded amount of work.
+     */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private long remaining;
+        private final long deadline;
+
+        /** Raised when the stream goes past its allowance or its deadline. */
+        static final class LimitException extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            LimitException(String message) {
+                super(message);
+            }
+        }
+
+        BoundedInput(InputStream in, long initial, long deadline) {
+            super(in);
+            this.remaining = initial;
+            this.deadline = deadline;
+        }
+
+        void allow(long bytes) {
+            remaining += bytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            check(length);
+            int n = in.read(buffer, offset, (int) Math.min(length, remaining + 1));
+            if (n > 0) {
+                remaining -= n;
+                if (remaining < 0) {
+                    throw new LimitException("inflates to more data than its entries hold (data after the archive's"
+                        + " end, or oversized headers)");
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buffer = new byte[8192];
+            long skipped = 0;
+            while (skipped < n) {
+                int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+                if (read < 0) {
+                    break;
+                }
+                skipped += read;
+            }
+            return skipped;
+        }
+
+        private void check(int wanted) throws IOException {
+            if (wanted > 0 && System.nanoTime() - deadline > 0) {
+                throw new LimitException("took longer to inflate than allowed");
+            }
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.List;
  * accepted, as npm does) and be a regular file or a directory. Rejected, with a
  * {@link PackException} naming the tarball and the entry: corrupt or truncated gzip or tar data,
  * absolute paths, {@code ..} segments, backslashes, entries outside the top folder, symbolic and
- * hard links, devices, fifos, and archives past the size or entry-count limits.
+ * hard links, devices, fifos, two entries with one path (also differing only in case), a {@code hype.json} or
+ * {@code package.json} over 1 MiB, and archives past the size, entry-count or time limits or inflating to more than
+ * their entries hold (data after the archive's end).
  */
 public interface Unpacker {
 
@@ -59,8 +61,21 @@ public interface Unpacker {
         return unpack(bytes, tarball.toString(), target);
     }
 
+    /** The longest an unpacker may spend inflating one tarball by default: 2 minutes. */
+    java.time.Duration MAX_TIME = java.time.Duration.ofMinutes(2);
+
     /** Return an unpacker with the default limits. */
     static Unpacker create() {
-        return new SafeUnpacker(MAX_UNPACKED_BYTES, MAX_ENTRIES);
+        return new SafeUnpacker(MAX_UNPACKED_BYTES, MAX_ENTRIES, MAX_TIME);
+    }
+
+    /**
+     * Return an unpacker with other limits: the total size of the files, the number of entries, and the time one
+     * tarball may take to inflate. Every unpacker also refuses data the tar's entries do not account for (past the
+     * archive's end, or in oversized headers) once it exceeds a small slack, so total inflated bytes stay within
+     * the files' sizes plus that slack.
+     */
+    static Unpacker create(long maxUnpackedBytes, int maxEntries, java.time.Duration maxTime) {
+        return new SafeUnpacker(maxUnpackedBytes, maxEntries, maxTime);
     }
 }

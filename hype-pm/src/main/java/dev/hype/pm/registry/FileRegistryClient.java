@@ -106,6 +106,13 @@ final class FileRegistryClient {
         write(name, doc);
     }
 
+    synchronized void setOwners(String name, List<String> owners) {
+        ObjectNode doc = packument(name, Form.FULL).document();
+        com.fasterxml.jackson.databind.node.ArrayNode list = doc.putArray("maintainers");
+        owners.forEach(owner -> list.addObject().put("name", owner));
+        write(name, doc);
+    }
+
     synchronized URI publish(PackResult packed, JsonNode manifest, String tag) {
         String name = packed.name();
         ObjectNode body = NpmProtocol.publishBody(packed, manifest, tag, registry);

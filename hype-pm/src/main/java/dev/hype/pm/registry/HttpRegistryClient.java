@@ -134,6 +134,27 @@ final class HttpRegistryClient {
         json(send(request(distTagsUrl(name, tag)).DELETE(), name), name, "remove dist-tag " + tag + " of");
     }
 
+    void setOwners(String name, List<String> owners) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = NpmProtocol.JSON.createObjectNode().put("_id", name);
+        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("maintainers");
+        owners.forEach(owner -> list.addObject().put("name", owner));
+        HttpRequest.Builder request = request(url("/" + NpmProtocol.escape(name) + "/-rev/0"))
+            .header("Content-Type", "application/json").header("Accept", "application/json")
+            .header("npm-command", "owner")
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        json(send(request, name), name, "change the owners of");
+    }
+
+    boolean userExists(String name, String user) {
+        HttpResponse<byte[]> response = send(request(url("/-/user/org.couchdb.user:"
+            + URLEncoder.encode(user, StandardCharsets.UTF_8))).header("Accept", "application/json").GET(), name);
+        if (response.statusCode() == 404) {
+            return false;
+        }
+        json(response, name, "look up the user " + user + " for");
+        return true;
+    }
+
     URI publish(PackResult packed, JsonNode manifest, String tag) {
         String body = NpmProtocol.publishBody(packed, manifest, tag, registry).toString();
         HttpRequest.Builder request = request(url("/" + NpmProtocol.escape(packed.name())))

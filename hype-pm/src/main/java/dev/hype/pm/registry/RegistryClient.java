@@ -61,6 +61,27 @@ public interface RegistryClient extends AutoCloseable {
     /** Remove {@code tag} from {@code name}. */
     void removeDistTag(String name, String tag);
 
+    /** Return the users who maintain {@code name}, as {@code npm owner ls} lists them, from its full document. */
+    default List<String> owners(String name) {
+        List<String> owners = new java.util.ArrayList<>();
+        packument(name, Form.FULL).document().path("maintainers").forEach(m -> {
+            String user = m.isTextual() ? m.asText() : m.path("name").asText("");
+            if (!user.isEmpty()) {
+                owners.add(user);
+            }
+        });
+        return owners;
+    }
+
+    /**
+     * Replace the maintainers of {@code name} with {@code owners}, as {@code npm owner add|rm} does
+     * ({@code PUT /{name}/-rev/{rev}}); the registry refuses unknown users and an empty list.
+     */
+    void setOwners(String name, List<String> owners);
+
+    /** Return whether the registry serving {@code packageName} knows {@code user} ({@code GET /-/user/org.couchdb.user:}). */
+    boolean userExists(String packageName, String user);
+
     /**
      * Publish a packed tarball ({@code PUT /{name}}) with {@code manifest} as its version document, under
      * {@code tag}.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hype.runtime.HypeException;
 import dev.hype.runtime.HypeHome;
+import dev.hype.runtime.permissions.ProjectRoot;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,8 +16,12 @@ import java.util.Map;
 
 /**
  * Read the registry configuration: {@code $HYPE_HOME/config.json} (default {@code ~/.hype/config.json}), then
- * the nearest {@code .hyperc.json} from the project directory up, each overriding the one before; then
- * {@code HYPE_TOKEN} for the default registry.
+ * the {@code .hyperc.json} of the project root, each overriding the one before; then {@code HYPE_TOKEN} for the
+ * default registry.
+ *
+ * <p>Only these two files choose registries. The project root is the nearest folder holding a {@code hype.json}
+ * from the project directory up ({@link ProjectRoot}); a {@code .hyperc.json} anywhere else, such as in a parent
+ * folder above the project root that someone else can write, is never read.
  *
  * <p>Both files have the shape {@code {"registry": URL, "scopes": {"@acme": URL}, "tokens": {"host:port": T}}};
  * every key is optional. A {@code file:} URL names a directory laid out like the server's storage; a relative
@@ -89,12 +94,9 @@ public final class RegistryConfigReader {
         if (Files.isRegularFile(user)) {
             files.add(user);
         }
-        for (Path dir = projectDirectory.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            Path project = dir.resolve(PROJECT_FILE);
-            if (Files.isRegularFile(project)) {
-                files.add(project);
-                break;
-            }
+        Path project = ProjectRoot.find(projectDirectory).resolve(PROJECT_FILE);
+        if (Files.isRegularFile(project)) {
+            files.add(project);
         }
         return files;
     }

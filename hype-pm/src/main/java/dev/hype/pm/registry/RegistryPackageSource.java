@@ -1,6 +1,7 @@
 package dev.hype.pm.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.resolve.Dependencies;
 import dev.hype.pm.resolve.PackageSource;
 import dev.hype.pm.rocks.DependencyRange;
@@ -67,6 +68,7 @@ public final class RegistryPackageSource implements PackageSource {
     private static Map<String, VersionSet> ranges(JsonNode node, String where, String registry) {
         Map<String, VersionSet> result = new LinkedHashMap<>();
         for (var e : node.properties()) {
+            PackageName.require(e.getKey(), "the package document of " + where + " in " + registry + " (a dependency)");
             try {
                 result.put(e.getKey(), DependencyRange.parse(e.getKey(), e.getValue().asText()));
             } catch (SemverException | RockException ex) {

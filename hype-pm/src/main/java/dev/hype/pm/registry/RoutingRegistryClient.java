@@ -135,6 +135,22 @@ final class RoutingRegistryClient implements RegistryClient {
     }
 
     @Override
+    public void setOwners(String name, List<String> owners) {
+        switch (forPackage(name)) {
+            case Http h -> h.client().setOwners(name, owners);
+            case File f -> f.client().setOwners(name, owners);
+        }
+    }
+
+    @Override
+    public boolean userExists(String packageName, String user) {
+        return switch (forPackage(packageName)) {
+            case Http h -> h.client().userExists(packageName, user);
+            case File f -> true;
+        };
+    }
+
+    @Override
     public URI publish(PackResult packed, JsonNode manifest, String tag) {
         return switch (forPackage(packed.name())) {
             case Http h -> h.client().publish(packed, manifest, tag);

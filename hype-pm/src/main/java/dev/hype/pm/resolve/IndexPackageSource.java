@@ -3,6 +3,7 @@ package dev.hype.pm.resolve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.rocks.DependencyRange;
 import dev.hype.pm.rocks.RockException;
 import dev.hype.pm.semver.SemverException;
@@ -62,6 +63,7 @@ public final class IndexPackageSource implements PackageSource {
         }
         Map<String, Map<Version, Dependencies>> packages = new HashMap<>();
         for (var pkg : root.properties()) {
+            PackageName.require(pkg.getKey(), origin + ": packages");
             Map<Version, Dependencies> versions = new LinkedHashMap<>();
             for (var ver : pkg.getValue().properties()) {
                 String where = origin + ": packages." + pkg.getKey() + "." + ver.getKey();
@@ -89,6 +91,7 @@ public final class IndexPackageSource implements PackageSource {
     private static Map<String, VersionSet> ranges(JsonNode node, String where) {
         Map<String, VersionSet> result = new LinkedHashMap<>();
         for (var e : node.properties()) {
+            PackageName.require(e.getKey(), where);
             try {
                 result.put(e.getKey(), DependencyRange.parse(e.getKey(), e.getValue().asText()));
             } catch (SemverException | RockException ex) {

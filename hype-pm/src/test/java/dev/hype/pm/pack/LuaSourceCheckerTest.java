@@ -32,4 +32,18 @@ class LuaSourceCheckerTest {
                 });
         }
     }
+
+    @Test
+    void acceptsAShebangAndAByteOrderMarkAsTheRuntimeDoes() throws Exception {
+        Path shebang = Files.writeString(dir.resolve("tool.lua"), "#!/usr/bin/env hype\nprint(...)\n");
+        Path bom = Files.writeString(dir.resolve("bom.lua"), "\uFEFF#!/usr/bin/env hype\nreturn 1\n");
+        Path late = Files.writeString(dir.resolve("late.lua"), "return 1\n#!/usr/bin/env hype\n");
+        try (LuaSourceChecker checker = new LuaSourceChecker()) {
+            assertThatCode(() -> checker.check(shebang, "bin/tool.lua")).doesNotThrowAnyException();
+            assertThatCode(() -> checker.check(bom, "bom.lua")).doesNotThrowAnyException();
+            // Only the first line may be one: later, '#' is Lua's length operator, out of place.
+            assertThatThrownBy(() -> checker.check(late, "late.lua")).isInstanceOf(PackException.class)
+                .hasMessageContaining("late.lua:2:");
+        }
+    }
 }

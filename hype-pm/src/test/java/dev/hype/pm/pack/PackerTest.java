@@ -219,4 +219,25 @@ class PackerTest {
         assertThat(Files.readString(project.resolve("out/demo/lib/a.lua"), StandardCharsets.UTF_8)).isEqualTo("return 'a'\n");
         assertThat(listing.manifest("hype.json")).hasValueSatisfying(text -> assertThat(text).contains("\"demo\""));
     }
+
+    @Test
+    void binsMustNamePackedFilesWithAcceptableNames() throws IOException {
+        write("bin/tool.lua", "#!/usr/bin/env hype\nprint(1)\n");
+        write("secret.lua", "return 1\n");
+        write(".hypeignore", "secret.lua\n");
+        manifest(", \"bin\": {\"tool\": \"./bin/tool.lua\"}");
+        assertThat(packer.pack(project).files()).extracting(PackedFile::path).contains("bin/tool.lua");
+        for (String bin : List.of("{\"tool\": \"bin/missing.lua\"}", "{\"tool\": \"secret.lua\"}",
+                "{\"hype\": \"bin/tool.lua\"}", "{\"../x\": \"bin/tool.lua\"}", "{\"tool\": \"../bin/tool.lua\"}",
+                "{\"tool\": 3}", "[\"bin/tool.lua\"]")) {
+            manifest(", \"bin\": " + bin);
+            assertThatThrownBy(() -> packer.pack(project)).as(bin).isInstanceOf(PackException.class)
+                .hasMessageContaining("hype.json");
+        }
+        manifest(", \"bin\": {\"tool\": \"bin/missing.lua\"}");
+        assertThatThrownBy(() -> packer.pack(project)).hasMessageContaining("bin 'tool': its file 'bin/missing.lua' is missing");
+        manifest(", \"bin\": {\"tool\": \"secret.lua\"}");
+        assertThatThrownBy(() -> packer.pack(project))
+            .hasMessageContaining("its file 'secret.lua' is left out of the package by 'files' or .hypeignore");
+    }
 }

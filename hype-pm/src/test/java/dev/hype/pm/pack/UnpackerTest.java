@@ -204,9 +204,74 @@ class UnpackerTest {
 
     @Test
     void rejectArchivesPastTheSizeLimit() {
-        Unpacker small = new SafeUnpacker(10, 100);
+        Unpacker small = new SafeUnpacker(10, 100, Unpacker.MAX_TIME);
 
         assertThatThrownBy(() -> small.inspect(tarball(tar -> file(tar, "package/big", "01234567890")), "big.tgz"))
             .isInstanceOf(PackException.class).hasMessageContaining("limit of 10 bytes");
+    }
+
+    /** Build a gzip stream of a good tar followed by {@code trailing} zero bytes inside the same gzip member. */
+    private static byte[] withTrailingData(long trailing) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(bytes)) {
+            ByteArrayOutputStream tarBytes = new ByteArrayOutputStream();
+            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(tarBytes)) {
+                file(tar, "package/hype.json", "{\"name\":\"a\",\"version\":\"1.0.0\"}");
+                tar.finish();
+            }
+            gzip.write(tarBytes.toByteArray());
+            byte[] zeros = new byte[1 << 16];
+            for (long left = trailing; left > 0; left -= zeros.length) {
+                gzip.write(zeros, 0, (int) Math.min(zeros.length, left));
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void rejectDataAfterTheArchivesEndBeyondItsPadding() {
+        // 64 MiB of zeros after the end compress to ~64 KiB: refused after inflating a bounded amount.
+        byte[] bomb = withTrailingData(64L << 20);
+        assertThat(bomb.length).isLessThan(1 << 20);
+        assertRejected(bomb, PackException.E_TARBALL_UNSAFE, "inflates to more data than its entries hold");
+        assertThatThrownBy(() -> unpacker.inspect(withTrailingData(8L << 20), "evil-1.0.0.tgz"))
+            .isInstanceOfSatisfying(PackException.class, e -> assertThat(e.code()).isEqualTo(PackException.E_TARBALL_UNSAFE));
+        // A record's worth of padding is what tar writers add, and is fine.
+        assertThat(unpacker.inspect(withTrailingData(10240), "a-1.0.0.tgz").files()).hasSize(1);
+    }
+
+    @Test
+    void rejectATarballThatTakesTooLongToInflate() {
+        Unpacker impatient = Unpacker.create(Unpacker.MAX_UNPACKED_BYTES, Unpacker.MAX_ENTRIES, java.time.Duration.ZERO);
+        assertThatThrownBy(() -> impatient.inspect(good(), "evil-1.0.0.tgz"))
+            .isInstanceOfSatisfying(PackException.class, e -> assertThat(e.code()).isEqualTo(PackException.E_TARBALL_UNSAFE))
+            .hasMessageContaining("took longer to inflate than allowed");
+    }
+
+    @Test
+    void rejectARepeatedPathSoTheCheckedManifestIsTheInstalledOne() {
+        assertRejected(tarball(tar -> {
+            file(tar, "package/hype.json", "{\"name\":\"a\",\"version\":\"1.0.0\"}");
+            file(tar, "package/hype.json", "{\"name\":\"a\",\"version\":\"1.0.0\",\"permissions\":{\"process\":true}}");
+        }), PackException.E_TARBALL_UNSAFE, "package/hype.json", "repeats the path of an earlier entry");
+        assertRejected(tarball(tar -> {
+            file(tar, "package/hype.json", "{\"name\":\"a\",\"version\":\"1.0.0\"}");
+            file(tar, "package/HYPE.json", "{}");
+        }), PackException.E_TARBALL_UNSAFE, "repeats the path of an earlier entry");
+        assertRejected(tarball(tar -> {
+            file(tar, "package/lib/x.lua", "return 1");
+            file(tar, "./package//lib/x.lua", "return 2");
+        }), PackException.E_TARBALL_UNSAFE, "repeats the path of an earlier entry");
+    }
+
+    @Test
+    void rejectAManifestOverOneMebibyte() {
+        String big = "{\"name\":\"a\",\"version\":\"1.0.0\",\"pad\":\"" + "x".repeat(1 << 20) + "\"}";
+        assertRejected(tarball(tar -> file(tar, "package/hype.json", big)), PackException.E_TARBALL_UNSAFE,
+            "package/hype.json", "is larger than the 1 MiB a manifest may have");
+        assertRejected(tarball(tar -> file(tar, "package/package.json", big)), PackException.E_TARBALL_UNSAFE,
+            "package/package.json");
     }
 }

@@ -32,11 +32,12 @@ class RegistryConfigReaderTest {
     }
 
     @Test
-    void theNearestProjectFileOverridesTheUserFile() throws IOException {
+    void theProjectRootsFileOverridesTheUserFile() throws IOException {
         Files.writeString(home().resolve("config.json"), """
             {"registry": "http://user.example:4873/", "scopes": {"@a": "http://a.example"},
              "tokens": {"user.example:4873": "u"}}""");
         Path project = Files.createDirectories(temp.resolve("p/sub/deeper"));
+        Files.writeString(temp.resolve("p/hype.json"), "{}");
         Files.writeString(temp.resolve("p/.hyperc.json"), """
             {"registry": "http://project.example:9000", "scopes": {"@b": "http://b.example:81"}}""");
         Files.writeString(temp.resolve(".hyperc.json"), "{\"registry\": \"http://ignored.example\"}");
@@ -49,6 +50,24 @@ class RegistryConfigReaderTest {
         assertThat(config.registryFor("@c/x")).isEqualTo(URI.create("http://project.example:9000"));
         assertThat(config.registryFor("plain")).isEqualTo(URI.create("http://project.example:9000"));
         assertThat(config.tokens()).containsEntry("user.example:4873", "u");
+    }
+
+    @Test
+    void aProjectFileAboveTheProjectRootNeverChoosesTheRegistry() throws IOException {
+        // Someone who can write a parent folder (a shared /tmp, a checkout's parent) drops a .hyperc.json there.
+        Files.writeString(temp.resolve(".hyperc.json"), """
+            {"registry": "http://evil.example", "scopes": {"@acme": "http://evil.example"}}""");
+        Path project = Files.createDirectories(temp.resolve("work/app"));
+        Files.writeString(project.resolve("hype.json"), "{}");
+        Path sub = Files.createDirectories(project.resolve("src"));
+        for (Path from : java.util.List.of(project, sub)) {
+            RegistryConfig config = RegistryConfigReader.read(from, env());
+            assertThat(config.registry()).as("from %s", from).isEqualTo(RegistryConfig.DEFAULT_REGISTRY);
+            assertThat(config.registryFor("@acme/core")).isEqualTo(RegistryConfig.DEFAULT_REGISTRY);
+        }
+        // Without a hype.json anywhere, only the folder the command runs in counts, not its parents.
+        Path loose = Files.createDirectories(temp.resolve("loose/dir"));
+        assertThat(RegistryConfigReader.read(loose, env()).registry()).isEqualTo(RegistryConfig.DEFAULT_REGISTRY);
     }
 
     @Test

@@ -65,6 +65,39 @@ public final class LocalPackages {
         }
     }
 
+    /**
+     * List {@code name@version} with a tarball written as given, without the packer's checks, as a malicious
+     * registry could serve it: {@code files} under {@code package/}, {@code dependencies} in the index as given.
+     */
+    public LocalPackages addRaw(String name, String version, Map<String, String> files, Map<String, String> deps) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                    new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(bytes))) {
+                for (var f : new java.util.TreeMap<>(files).entrySet()) {
+                    byte[] content = f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("package/" + f.getKey());
+                    entry.setSize(content.length);
+                    tar.putArchiveEntry(entry);
+                    tar.write(content);
+                    tar.closeArchiveEntry();
+                }
+            }
+            byte[] tarball = bytes.toByteArray();
+            Path file = root.resolve("tarballs").resolve("raw-" + Math.abs((name + version).hashCode()) + ".tgz");
+            Files.createDirectories(file.getParent());
+            Files.write(file, tarball);
+            ObjectNode entry = ((ObjectNode) index.get("packages")).with(name).putObject(version);
+            ObjectNode dependencies = entry.putObject("dependencies");
+            deps.forEach(dependencies::put);
+            entry.putObject("dist").put("tarball", file.toUri().toString())
+                    .put("integrity", dev.hype.pm.pack.Integrity.sha512(tarball).sri());
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Write and return the index file. */
     public Path index() {
         try {

@@ -9,6 +9,8 @@ public class AuthException extends HypeException {
 
     /** A user name is not valid. */
     public static final String E_INVALID_USER = "E_INVALID_USER";
+    /** A token id prefix names more than one token. */
+    public static final String E_AMBIGUOUS_TOKEN = "E_AMBIGUOUS_TOKEN";
     /** The token or account file cannot be read or written. */
     public static final String E_AUTH_STORAGE = "E_REGISTRY_AUTH_STORAGE";
 

@@ -84,6 +84,30 @@ final class FileTokenStore implements TokenStore {
     }
 
     @Override
+    public Optional<TokenInfo> revokeMatching(String idPrefix) {
+        String prefix = idPrefix.toLowerCase(java.util.Locale.ROOT);
+        if (!prefix.matches("[0-9a-f]{6,64}")) {
+            return revoke(idPrefix) ? Optional.of(new TokenInfo(hash(idPrefix).substring(0, 12), "", Instant.EPOCH))
+                : Optional.empty();
+        }
+        TokenInfo[] removed = {null};
+        update(entries -> {
+            List<Entry> matches = entries.values().stream().filter(e -> e.hash().startsWith(prefix)).toList();
+            if (matches.size() > 1) {
+                throw new AuthException(AuthException.E_AMBIGUOUS_TOKEN, "'" + idPrefix + "' is the start of "
+                    + matches.size() + " token ids", List.of("give more digits of the id 'hype registry token list' shows"),
+                    null);
+            }
+            if (matches.size() == 1) {
+                Entry entry = matches.getFirst();
+                entries.remove(entry.hash());
+                removed[0] = new TokenInfo(entry.hash().substring(0, 12), entry.user(), entry.created());
+            }
+        });
+        return Optional.ofNullable(removed[0]);
+    }
+
+    @Override
     public synchronized List<TokenInfo> list() {
         reloadIfChanged();
         List<TokenInfo> infos = new ArrayList<>();

@@ -61,6 +61,15 @@ final class FileUserStore implements UserStore {
         }
     }
 
+    @Override
+    public synchronized boolean exists(String user) {
+        try {
+            return read().path("users").has(user);
+        } catch (IOException e) {
+            throw new AuthException(AuthException.E_AUTH_STORAGE, "cannot use " + file + ": " + e.getMessage(), List.of(), e);
+        }
+    }
+
     private ObjectNode read() throws IOException {
         try {
             JsonNode tree = JSON.readTree(Files.readAllBytes(file));

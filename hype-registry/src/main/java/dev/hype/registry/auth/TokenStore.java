@@ -42,4 +42,12 @@ public interface TokenStore {
 
     /** List the stored tokens, oldest first. */
     List<TokenInfo> list();
+
+    /**
+     * Remove the token whose id ({@link TokenInfo#id()}) starts with {@code idPrefix} (at least 6 hex digits), or
+     * which is {@code idPrefix} itself; return it, or empty when none matches.
+     *
+     * @throws AuthException {@code E_AMBIGUOUS_TOKEN} when the prefix matches more than one token
+     */
+    java.util.Optional<TokenInfo> revokeMatching(String idPrefix);
 }

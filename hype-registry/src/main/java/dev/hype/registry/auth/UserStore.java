@@ -23,4 +23,7 @@ public interface UserStore {
      *     password
      */
     LoginOutcome login(String user, String password);
+
+    /** Return whether an account named {@code user} exists. */
+    boolean exists(String user);
 }

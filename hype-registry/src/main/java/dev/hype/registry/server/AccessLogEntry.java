@@ -20,6 +20,23 @@ public record AccessLogEntry(Instant time, String method, String path, int statu
                              String user) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The part of {@code DELETE /-/user/token/TOKEN} (npm logout) after its prefix, however the path is spelled. */
+    private static final java.util.regex.Pattern TOKEN_PATH = java.util.regex.Pattern.compile(
+        "(?i)((?:/|%2f)+-(?:/|%2f)+user(?:/|%2f)+token(?:/|%2f)+).*");
+    /** A bearer token of this registry ({@code hype_...}) or of npm ({@code npm_...}) anywhere else in a path. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(
+        "(?i)(hype|npm)_[A-Za-z0-9_-]{16,}");
+
+    /** Redact the path: the entry never records a token, so the log cannot leak one that is still valid. */
+    public AccessLogEntry {
+        path = path == null ? null : redact(path);
+    }
+
+    /** Return {@code path} with any token in it replaced by {@code [redacted]}. */
+    static String redact(String path) {
+        String out = TOKEN_PATH.matcher(path).replaceFirst("$1[redacted]");
+        return TOKEN.matcher(out).replaceAll("[redacted]");
+    }
 
     /** Return this entry as one line of JSON, without a line terminator. */
     public String toJson() {

@@ -6,8 +6,9 @@ import java.util.Optional;
 /** Find who sent a request from its bearer token, and insist on it where the endpoint needs it. */
 final class Authenticator {
 
-    static final String TOKEN_HINT = "create a token on the registry host with 'hype registry token create <user>' and "
-        + "put '//<host>:<port>/:_authToken=<token>' in .npmrc (npm) or run 'hype registry login' (hype)";
+    static final String TOKEN_HINT = "create a token on the registry host with 'hype registry token create <user>', then "
+        + "give it to hype with HYPE_TOKEN=<token>, --token <token>, or \"tokens\": {\"<host>:<port>\": \"<token>\"} "
+        + "in ~/.hype/config.json (npm: '//<host>:<port>/:_authToken=<token>' in .npmrc)";
 
     private final TokenStore tokens;
     private final boolean privateMode;

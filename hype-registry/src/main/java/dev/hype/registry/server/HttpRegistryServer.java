@@ -2,6 +2,7 @@ package dev.hype.registry.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.hype.registry.auth.ScopeStore;
 import dev.hype.registry.auth.TokenStore;
 import dev.hype.registry.auth.UserStore;
 import dev.hype.registry.storage.PackageStore;
@@ -59,13 +60,18 @@ final class HttpRegistryServer implements RegistryServer {
         }
         Authenticator auth = new Authenticator(tokens, config.privateMode());
         PackageLocks locks = new PackageLocks();
+        UserStore accounts = UserStore.open(store.root());
+        ScopeStore scopes = ScopeStore.open(store.root());
+        KnownUsers known = new KnownUsers(tokens, accounts);
         Router router = new Router(
             new PackageReadHandler(store, auth),
-            new PublishHandler(store, auth, locks),
+            new PublishHandler(store, auth, locks, new ScopeAccess(scopes, store)),
             new SearchHandler(store, auth),
             new DistTagHandler(store, auth, locks),
-            new UserHandler(tokens, UserStore.open(store.root()), auth, config.allowSignup()),
-            new UnpublishHandler(store, auth, locks));
+            new UserHandler(tokens, accounts, auth, config.allowSignup()),
+            new UnpublishHandler(store, auth, locks),
+            new OwnerHandler(store, auth, locks, known),
+            new OrgHandler(scopes, auth, known));
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);

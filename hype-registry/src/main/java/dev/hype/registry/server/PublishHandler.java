@@ -28,12 +28,22 @@ final class PublishHandler {
     private final PackageStore store;
     private final Authenticator auth;
     private final PackageLocks locks;
-    private final Unpacker unpacker = Unpacker.create();
+    /**
+     * The server's bounds on one published tarball: 256 MiB of files, 100,000 entries, 20 seconds of inflating.
+     * They are tighter than a client's, since anyone with a token can make the server inflate.
+     */
+    static final long MAX_UNPACKED_BYTES = 256L << 20;
+    static final java.time.Duration MAX_INFLATE_TIME = java.time.Duration.ofSeconds(20);
 
-    PublishHandler(PackageStore store, Authenticator auth, PackageLocks locks) {
+    private final Unpacker unpacker = Unpacker.create(MAX_UNPACKED_BYTES, Unpacker.MAX_ENTRIES, MAX_INFLATE_TIME);
+
+    private final ScopeAccess scopes;
+
+    PublishHandler(PackageStore store, Authenticator auth, PackageLocks locks, ScopeAccess scopes) {
         this.store = store;
         this.auth = auth;
         this.locks = locks;
+        this.scopes = scopes;
     }
 
     /** The checked content of a publish request. */
@@ -58,7 +68,11 @@ final class PublishHandler {
         }
         Upload upload = checkUpload(name, document);
         try (PackageLocks.Held _ = locks.lock(name)) {
-            ObjectNode packument = store.packument(name).orElseGet(() -> newPackument(name, user));
+            java.util.Optional<ObjectNode> existing = store.packument(name);
+            if (existing.isEmpty()) {
+                scopes.checkNewPackage(name, user);
+            }
+            ObjectNode packument = existing.orElseGet(() -> newPackument(name, user));
             Ownership.check(packument, name, user);
             if (packument.path("versions").has(upload.version()) || packument.path("time").has(upload.version())) {
                 throw new HttpError(409, "cannot publish over the previously published version " + upload.version()
@@ -99,7 +113,7 @@ final class PublishHandler {
         } catch (PackException e) {
             throw HttpError.badRequest(e.getMessage(), "the tarball was rejected");
         }
-        checkManifests(name, version, listing, label);
+        checkManifests(name, version, listing, label, versionDocument);
         return new Upload(version, versionDocument.deepCopy(), tarball, listing);
     }
 
@@ -151,7 +165,8 @@ final class PublishHandler {
         }
     }
 
-    private static void checkManifests(PackageName name, String version, TarballListing listing, String label) {
+    private static void checkManifests(PackageName name, String version, TarballListing listing, String label,
+                                       ObjectNode versionDocument) {
         if (listing.manifests().isEmpty()) {
             throw HttpError.badRequest("tarball " + label + " has neither hype.json nor package.json at its top",
                 "the tarball was rejected");
@@ -164,12 +179,24 @@ final class PublishHandler {
                 throw HttpError.badRequest("tarball " + label + ": " + manifest.getKey() + " is not valid JSON",
                     "the tarball was rejected");
             }
+            if (!(tree instanceof ObjectNode)) {
+                throw HttpError.badRequest("tarball " + label + ": " + manifest.getKey() + " is not a JSON object",
+                    "the tarball was rejected");
+            }
             String manifestName = tree.path("name").asText(null);
             String manifestVersion = tree.path("version").asText(null);
             if (!name.toString().equals(manifestName) || !version.equals(manifestVersion)) {
                 throw HttpError.badRequest("tarball " + label + ": " + manifest.getKey() + " says " + manifestName + "@"
                     + manifestVersion + ", not " + name + "@" + version, "the tarball was rejected");
             }
+        }
+        // The manifest clients run by: hype.json when the tarball has one (it is what install reads), else package.json.
+        String file = listing.manifest("hype.json").isPresent() ? "hype.json" : "package.json";
+        try {
+            ManifestMatch.check(versionDocument, Request.JSON.readTree(listing.manifest(file).orElseThrow()), name,
+                version, label, file);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

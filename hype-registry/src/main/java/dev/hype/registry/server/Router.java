@@ -21,15 +21,19 @@ final class Router {
     private final DistTagHandler distTags;
     private final UserHandler users;
     private final UnpublishHandler unpublish;
+    private final OwnerHandler owners;
+    private final OrgHandler orgs;
 
     Router(PackageReadHandler reads, PublishHandler publish, SearchHandler search, DistTagHandler distTags,
-           UserHandler users, UnpublishHandler unpublish) {
+           UserHandler users, UnpublishHandler unpublish, OwnerHandler owners, OrgHandler orgs) {
         this.reads = reads;
         this.publish = publish;
         this.search = search;
         this.distTags = distTags;
         this.users = users;
         this.unpublish = unpublish;
+        this.owners = owners;
+        this.orgs = orgs;
     }
 
     /** A package name taken from the path and the segments after it. */
@@ -66,7 +70,14 @@ final class Router {
             reads.tarball(request, path.name(), rest.get(1));
         } else if (rest.size() == 2 && rest.getFirst().equals("-rev")) {
             switch (request.method()) {
-                case "PUT" -> unpublish.removeVersions(request, path.name());
+                case "PUT" -> {
+                    com.fasterxml.jackson.databind.JsonNode body = request.jsonBody();
+                    if (OwnerHandler.changesMaintainers(body)) {
+                        owners.setMaintainers(request, path.name(), body);
+                    } else {
+                        unpublish.removeVersions(request, path.name(), body);
+                    }
+                }
                 case "DELETE" -> unpublish.removePackage(request, path.name());
                 default -> throw notAllowed(request, "PUT, DELETE");
             }
@@ -100,6 +111,7 @@ final class Router {
                 }
             }
             case "user" -> routeUser(request, path.subList(1, path.size()));
+            case "org" -> routeOrg(request, path.subList(1, path.size()));
             case "package" -> routeDistTags(request, path.subList(1, path.size()));
             default -> throw HttpError.notFound("no endpoint at " + request.rawPath());
         }
@@ -107,10 +119,12 @@ final class Router {
 
     private void routeUser(Request request, List<String> path) throws IOException {
         if (path.size() == 1 && path.getFirst().startsWith(USER_PREFIX)) {
-            if (!request.method().equals("PUT")) {
-                throw notAllowed(request, "PUT");
+            String name = path.getFirst().substring(USER_PREFIX.length());
+            switch (request.method()) {
+                case "PUT" -> users.login(request, name);
+                case "GET", "HEAD" -> owners.user(request, name);
+                default -> throw notAllowed(request, "GET, PUT");
             }
-            users.login(request, path.getFirst().substring(USER_PREFIX.length()));
         } else if (path.size() == 2 && path.getFirst().equals("token")) {
             if (!request.method().equals("DELETE")) {
                 throw notAllowed(request, "DELETE");
@@ -118,6 +132,25 @@ final class Router {
             users.logout(request, path.get(1));
         } else {
             throw HttpError.notFound("no endpoint at " + request.rawPath());
+        }
+    }
+
+    /** Route {@code /-/org/{scope}/user}, npm's org membership API, to the scope's roster. */
+    private void routeOrg(Request request, List<String> path) throws IOException {
+        if (path.size() != 2 || !path.get(1).equals("user")) {
+            throw HttpError.notFound("no endpoint at " + request.rawPath());
+        }
+        String scope = path.getFirst().replaceFirst("^@", "");
+        try {
+            PackageName.parse("@" + scope + "/x");
+        } catch (StorageException e) {
+            throw HttpError.badRequest("'" + scope + "' is not a valid scope", "bad request");
+        }
+        switch (request.method()) {
+            case "GET", "HEAD" -> orgs.roster(request, scope);
+            case "PUT" -> orgs.set(request, scope);
+            case "DELETE" -> orgs.remove(request, scope);
+            default -> throw notAllowed(request, "GET, PUT, DELETE");
         }
     }
 

@@ -32,9 +32,8 @@ final class UnpublishHandler {
     }
 
     /** Answer {@code PUT /{name}/-rev/{rev}}: keep only the versions the body still lists. */
-    void removeVersions(Request request, PackageName name) throws IOException {
+    void removeVersions(Request request, PackageName name, JsonNode body) throws IOException {
         String user = auth.requireUser(request);
-        JsonNode body = request.jsonBody();
         JsonNode kept = body.get("versions");
         if (kept == null || !kept.isObject()) {
             throw HttpError.badRequest("the body must be the packument with the remaining 'versions'", "bad request");

@@ -200,4 +200,25 @@ class NpmClientTest {
         assertThat(install.exitCode()).as(install.output()).isZero();
         assertThat(consumer.resolve("node_modules/@team/npm-scoped/index.js")).isRegularFile();
     }
+
+    @Test
+    void manageOwnersAndScopeMembersWithTheRealNpmClient() throws IOException, InterruptedException {
+        registry.tokenFor("bob");
+        assertThat(npm(project("hype-owned", "1.0.0"), "publish").exitCode()).isZero();
+        assertThat(npm(work, "owner", "ls", "hype-owned").output()).contains(TestRegistry.USER);
+
+        Result add = npm(work, "owner", "add", "bob", "hype-owned");
+        assertThat(add.exitCode()).as(add.output()).isZero();
+        assertThat(npm(work, "owner", "ls", "hype-owned").output()).contains("bob").contains(TestRegistry.USER);
+        Result rm = npm(work, "owner", "rm", "bob", "hype-owned");
+        assertThat(rm.exitCode()).as(rm.output()).isZero();
+        assertThat(npm(work, "owner", "ls", "hype-owned").output()).doesNotContain("bob");
+
+        assertThat(npm(project("@crew/first", "1.0.0"), "publish", "--access", "public").exitCode()).isZero();
+        Result set = npm(work, "org", "set", "crew", "bob", "developer");
+        assertThat(set.exitCode()).as(set.output()).isZero();
+        Result ls = npm(work, "org", "ls", "crew", "--json");
+        assertThat(ls.exitCode()).as(ls.output()).isZero();
+        assertThat(JSON.readTree(ls.output().substring(ls.output().indexOf('{'))).path("bob").asText()).isEqualTo("developer");
+    }
 }

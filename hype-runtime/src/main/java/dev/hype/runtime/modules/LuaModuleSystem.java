@@ -90,7 +90,7 @@ final class LuaModuleSystem implements ModuleSystem {
     }
 
     /** Drop a UTF-8 byte order mark and comment out a first line starting with {@code #}, as {@code modules.lua} does. */
-    private static byte[] commentShebang(byte[] source) {
+    static byte[] commentShebang(byte[] source) {
         if (source.length >= 3 && (source[0] & 0xff) == 0xEF && (source[1] & 0xff) == 0xBB && (source[2] & 0xff) == 0xBF) {
             source = java.util.Arrays.copyOfRange(source, 3, source.length);
         }
@@ -197,9 +197,7 @@ final class LuaModuleSystem implements ModuleSystem {
                     || resolution.kind() == Resolution.Kind.ROCK;
             if (realm != null && isFile) {
                 Realm owner = options.realms().realmOf(resolution.file());
-                boolean byName = !pathSpecifier && !id.startsWith("#") && (resolution.kind() == Resolution.Kind.FILE
-                        || resolution.kind() == Resolution.Kind.ROCK);
-                if (owner != realm && !(byName && owner.packageName() != null)) {
+                if (owner != realm && !loadsPackageByName(resolution, owner)) {
                     throw realm.access().denied(Kind.LOAD, "require", resolution.file().toString());
                 }
             }
@@ -228,6 +226,17 @@ final class LuaModuleSystem implements ModuleSystem {
             stack.pushString(e.getMessage());
             return 3;
         }
+    }
+
+    /**
+     * Return whether {@code resolution} found a file of another package by that package's name (a bare
+     * id, or an {@code imports} entry mapping to one), in the realm of that very package: then it runs
+     * as that package, with its approval, as {@code require("name")} should.
+     */
+    private static boolean loadsPackageByName(Resolution resolution, Realm owner) {
+        return (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.ROCK)
+                && resolution.packageName() != null
+                && resolution.packageName().equals(owner.packageName());
     }
 
     private int paths(LuaStack stack) {

@@ -41,4 +41,13 @@ public interface ModuleSystem {
 
     /** Return the canonical paths of every file the program has loaded so far, main script included. */
     Set<Path> loadedFiles();
+
+    /**
+     * Return a Lua file's bytes as the module system compiles them, as {@code lua5.4}'s loader does:
+     * without a UTF-8 byte order mark, and with a first line starting with {@code #} (a shebang such
+     * as {@code #!/usr/bin/env hype}) commented out, so line numbers stay the same.
+     */
+    static byte[] asLoaded(byte[] source) {
+        return LuaModuleSystem.commentShebang(source);
+    }
 }

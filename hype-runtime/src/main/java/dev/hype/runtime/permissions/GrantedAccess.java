@@ -13,9 +13,23 @@ final class GrantedAccess implements Access {
     private final PathRules write;
     private final Path own;
     private final List<Pattern> classes;
+    private final ProtectedPaths protectedPaths;
+    private final String note;
 
     GrantedAccess(String packageName, PermissionSpec spec, Anchors anchors) {
+        this(packageName, spec, anchors, ProtectedPaths.NAMES, null);
+    }
+
+    /**
+     * Create the access of a package ({@code packageName}) or of the sandboxed project (null).
+     *
+     * @param protectedPaths what no write grant covers
+     * @param note why the realm has no approval at all, for the hints of its denials; null when it was read
+     */
+    GrantedAccess(String packageName, PermissionSpec spec, Anchors anchors, ProtectedPaths protectedPaths, String note) {
         this.packageName = packageName;
+        this.protectedPaths = protectedPaths;
+        this.note = note;
         this.spec = spec;
         this.read = new PathRules(spec.read(), anchors);
         this.write = new PathRules(spec.write(), anchors);
@@ -46,7 +60,7 @@ final class GrantedAccess implements Access {
     @Override
     public boolean mayWrite(Path path) {
         Path canonical = PathCanon.canonical(path);
-        return canonical != null && write.allows(canonical);
+        return canonical != null && protectedPaths.reason(canonical) == null && write.allows(canonical);
     }
 
     @Override
@@ -121,6 +135,16 @@ final class GrantedAccess implements Access {
         if (kind == Kind.LOAD) {
             return packageName == null ? ""
                     : "a package may load its own files, built-in modules and other packages by name";
+        }
+        if (kind == Kind.WRITE) {
+            Path canonical = PathCanon.canonical(Path.of(resource));
+            String reason = canonical == null ? null : protectedPaths.reason(canonical);
+            if (reason != null) {
+                return "no permission covers writing it: " + reason + " (docs/permissions.md, \"What is authoritative\")";
+            }
+        }
+        if (note != null) {
+            return note;
         }
         String field = kind.field().orElseThrow();
         if (kind == Kind.NET && !spec.domains().isEmpty() && portDenied(resource)) {

@@ -85,37 +85,45 @@ public record PermissionSpec(List<String> read, List<String> write, List<String>
                 process && !approved.process, minus(java, approved.java), nativeCode && !approved.nativeCode);
     }
 
-    /** Return one line per kind of permission asked for, as install shows them for approval. */
+    /**
+     * Return one line per kind of permission asked for, as install shows them for approval. Entries come from
+     * packages and may hold control characters: whatever prints these lines shows them through
+     * {@link dev.hype.runtime.TerminalText}.
+     */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         if (unrestricted) {
             lines.add("unrestricted: everything, unchecked, as your own code runs");
         }
         if (!read.isEmpty()) {
-            lines.add("read files: " + String.join(", ", read));
+            lines.add("read files: " + shown(read));
         }
         if (!write.isEmpty()) {
-            lines.add("write files: " + String.join(", ", write));
+            lines.add("write files: " + shown(write));
         }
         if (!domains.isEmpty()) {
-            lines.add("connect to: " + String.join(", ", domains)
+            lines.add("connect to: " + shown(domains)
                     + (ports.isEmpty() ? " (default ports)" : " on ports " + join(ports, String::valueOf)));
         } else if (!ports.isEmpty()) {
             lines.add("use ports: " + join(ports, String::valueOf) + " (but no domain)");
         }
         if (!env.isEmpty()) {
-            lines.add("read environment variables: " + String.join(", ", env));
+            lines.add("read environment variables: " + shown(env));
         }
         if (process) {
             lines.add("run programs");
         }
         if (!java.isEmpty()) {
-            lines.add("use Java classes: " + String.join(", ", java));
+            lines.add("use Java classes: " + shown(java));
         }
         if (nativeCode) {
             lines.add("load native code (C modules, binary chunks)");
         }
         return lines;
+    }
+
+    private static String shown(List<String> entries) {
+        return String.join(", ", entries);
     }
 
     /** Return the {@code permissions} object as {@code hype.json} writes it, leaving out what is empty. */

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>
  * root/
+ *   hype_modules/above/       a package above the project root, approved everything by root/hype-lock.json
  *   project/                  $CWD: the trusted app, its secrets, hype-lock.json
  *     app.lua                 (escape/fixture/app.lua)
  *     secret.txt config.lua   secrets of the project
@@ -33,13 +34,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *     hype_modules/evil/      the attack as init.lua, try.lua, data/, links to the project's secrets,
  *                             and compiled.lua, a binary chunk as a package could ship one
  *     hype_modules/good/      a package with broader grants and an internal file
+ *     hype_modules/plain/     packages whose "main" leaves their directory (plain-abs too)
  *   tmp/                      $TMP
  *     evil-data/              evil may write here (baseline grant), with links leading out
  *   home/.ssh/id_rsa          $HOME
  *   outside/secret.txt        a directory no grant names
  * </pre>
  *
- * <p>Tokens the fixture files and attacks use: {@code {project}}, {@code {secret}}, {@code {config}},
+ * <p>Tokens the fixture files and attacks use: {@code {root}}, {@code {project}}, {@code {secret}}, {@code {config}},
  * {@code {shared}}, {@code {evil}}, {@code {good}}, {@code {tmp}}, {@code {data}}, {@code {outside}},
  * {@code {outside_secret}}, {@code {home}}, {@code {javatmp}} (the JVM's temporary directory, which
  * {@code io.tmpfile} uses), {@code {jvmcwd}} (the process's directory, where {@code io.open} resolves
@@ -82,6 +84,7 @@ final class EscapeProject {
         this.data = tmp.resolve("evil-data");
         this.home = root.resolve("home");
         this.outside = root.resolve("outside");
+        tokens.put("root", root.toString());
         tokens.put("project", project.toString());
         tokens.put("secret", project.resolve("secret.txt").toString());
         tokens.put("config", project.resolve("config.lua").toString());
@@ -136,6 +139,20 @@ final class EscapeProject {
         Files.createSymbolicLink(evil.resolve("secret-link.txt"), project.resolve("secret.txt"));
 
         write(good.resolve("init.lua"), fill(fixture("good.lua")));
+
+        // Packages whose "main" leaves their directory, to reach good's internal file.
+        write(project.resolve("hype_modules/plain/hype.json"), """
+                {"name": "plain", "version": "1.0.0", "main": "../good/internal.lua"}""");
+        write(project.resolve("hype_modules/plain/own.lua"), "return 'plain package'");
+        write(project.resolve("hype_modules/plain-abs/hype.json"), fill("""
+                {"name": "plain-abs", "version": "1.0.0", "main": "{good}/internal.lua"}"""));
+
+        // A package above the project root, with a lockfile there approving it everything.
+        write(root.resolve("hype_modules/above/init.lua"), fixture("above.lua"));
+        write(root.resolve("hype-lock.json"), """
+                {"lockfileVersion": 1, "packages": {"above": {"version": "1.0.0", "permissions":
+                  {"filesystem": {"read": ["/"], "write": ["/"]}, "env": ["*"], "process": true, "native": true}}}}
+                """);
         write(good.resolve("hype.json"), """
                 {"name": "good", "version": "1.0.0", "exports": {".": "./init.lua"}}""");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,60 @@ class PackageRealmsTest {
         Realms sandboxed = Realms.sandboxed(PermissionSpec.NONE, project);
         assertThat(sandboxed.project().restricted()).isTrue();
         assertThat(sandboxed.project().access().mayRead(project.resolve("x"))).isFalse();
+    }
+    @Test
+    void packagesOutsideTheProjectRootsHypeModulesGetNoApproval() throws IOException {
+        // A lockfile above the project root, and one in a subfolder, approve nothing.
+        Path above = project.getParent();
+        Files.writeString(above.resolve("hype-lock.json"), "{\"packages\": {\"a\": {\"permissions\": {\"process\": true}}}}");
+        Files.createDirectories(project.resolve("out"));
+        Files.writeString(project.resolve("out/hype-lock.json"),
+                "{\"packages\": {\"a\": {\"permissions\": {\"process\": true}}}}");
+        for (Path file : List.of(above.resolve("hype_modules/a/init.lua"), project.resolve("out/hype_modules/a/init.lua"))) {
+            Realm realm = realms.realmOf(file);
+            assertThat(realm.packageName()).isEqualTo("a");
+            assertThat(realm.restricted()).isTrue();
+            assertThat(realm.access().mayRun()).isFalse();
+            assertThat(realm.access().mayReadEnv("A_TOKEN")).isFalse();
+            assertThat(realm.access().denied(Kind.RUN, "os.execute", "ls").getMessage())
+                    .contains("only " + project.resolve("hype-lock.json") + " approves packages");
+        }
+        assertThat(realms.realmOf(project.resolve("hype_modules/a/init.lua")).access().mayReadEnv("A_TOKEN")).isTrue();
+    }
+
+    @Test
+    void noWriteGrantCoversHypeModulesLockfilesManifestsConfigsOrHypeHome() throws IOException {
+        Path home = Files.createDirectories(temp.toRealPath().resolve("hype-home"));
+        Realms wide = Realms.sandboxed(new PermissionSpec(List.of(), List.of("/"), List.of(), List.of(), List.of(),
+                false, List.of(), false), project, home);
+        Access access = wide.project().access();
+        assertThat(access.mayWrite(project.resolve("out.txt"))).isTrue();
+        for (String path : List.of("hype_modules/a/init.lua", "hype_modules", "x/hype_modules/y", "HYPE_MODULES/a",
+                "hype_modules.lock", "hype_modules.staging-1/a", "hype-lock.json", "sub/hype-lock.json", "hype.json",
+                ".hyperc.json", "sub/HYPE.JSON", "node_modules/x.lua", "a/NODE_MODULES/b")) {
+            assertThat(access.mayWrite(project.resolve(path))).as(path).isFalse();
+        }
+        assertThat(access.mayWrite(home.resolve("config.json"))).isFalse();
+        assertThat(access.mayWrite(home.resolve("store/v1/x"))).isFalse();
+        assertThat(access.mayRead(home.resolve("config.json"))).isTrue();
+        // A link whose target is protected is protected too.
+        Files.createSymbolicLink(project.resolve("link"), project.resolve("hype-lock.json"));
+        assertThat(access.mayWrite(project.resolve("link"))).isFalse();
+        assertThat(access.denied(Kind.WRITE, "io.open", project.resolve("hype.json").toString()).hint())
+                .isEqualTo("no permission covers writing it: it is hype.json (docs/permissions.md, \"What is authoritative\")");
+    }
+
+    @Test
+    void projectRootIsTheNearestManifestOutsideHypeModules() throws IOException {
+        Files.writeString(project.resolve("hype.json"), "{}");
+        Path bin = Files.createDirectories(project.resolve("hype_modules/tool/bin"));
+        Files.writeString(project.resolve("hype_modules/tool/hype.json"), "{}");
+        Files.createDirectories(project.resolve("src/deep"));
+        assertThat(ProjectRoot.find(project.resolve("src/deep"))).isEqualTo(project);
+        assertThat(ProjectRoot.find(bin)).isEqualTo(project);
+        assertThat(ProjectRoot.ofScript(bin.resolve("tool.lua"))).isEqualTo(project);
+        Path bare = Files.createDirectories(temp.toRealPath().resolve("bare/dir"));
+        assertThat(ProjectRoot.find(bare)).isEqualTo(bare);
     }
 
     @Test

@@ -8,8 +8,15 @@ import java.nio.file.Path;
  * @param kind what was found
  * @param key  the cache key: the canonical path of a file, or the name of a built-in or of a Lua
  *             module already in {@code package.preload}/{@code package.loaded}
+ * @param packageName the package a {@link Kind#FILE} was found in by name (a bare id, or an
+ *             {@code imports} entry mapped to a bare id), or null when it was found by path
  */
-public record Resolution(Kind kind, String key) {
+public record Resolution(Kind kind, String key, String packageName) {
+
+    /** Create a resolution not found by package name. */
+    public Resolution(Kind kind, String key) {
+        this(kind, key, null);
+    }
 
     /** What a resolution found. */
     public enum Kind {

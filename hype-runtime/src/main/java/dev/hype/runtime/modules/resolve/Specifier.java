@@ -59,7 +59,18 @@ public sealed interface Specifier {
     java.util.regex.Pattern PACKAGE_NAME =
             java.util.regex.Pattern.compile("^((?:@[^/\\\\%]+/)?[^./\\\\%][^/\\\\%]*)(/.*)?$");
 
+    /**
+     * A segment of a bare id that would leave the package: {@code .} or {@code ..}, also
+     * percent-encoded, or an encoded separator. Node refuses these in a package's subpath.
+     */
+    java.util.regex.Pattern LEAVING_SEGMENT = java.util.regex.Pattern.compile(
+            "(^|/)(\\.|%2e)(\\.|%2e)?(/|$)|%2f|%5c|\\\\", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private static Bare bare(String id) {
+        if (LEAVING_SEGMENT.matcher(id).find()) {
+            throw PackageResolutionException.invalidSpecifier(id, "a package name and its subpath may not hold"
+                    + " '.' or '..' segments, encoded or not, encoded separators or backslashes", null);
+        }
         java.util.regex.Matcher m = PACKAGE_NAME.matcher(id);
         if (!m.matches()) {
             return new Bare(id, null, ".");

@@ -29,9 +29,10 @@ final class StepResolver implements ModuleResolver {
         this.exports = new ExportsResolver(options.conditions(), this::resolveImportTarget);
     }
 
-    /** The locations one resolution tried, in order. */
+    /** The locations one resolution tried, in order, and the package it found a file in by name. */
     private static final class Attempt {
         final List<String> tried = new ArrayList<>();
+        String packageName;
 
         boolean isFile(Path path) {
             tried.add(path.toString());
@@ -40,9 +41,13 @@ final class StepResolver implements ModuleResolver {
         }
     }
 
+    /** The attempt of the resolution running now: an {@code imports} target resolves within it. */
+    private Attempt current;
+
     @Override
     public Resolution resolve(String id, Path fromDirectory, String packagePath, boolean luaProvided) {
         Attempt attempt = new Attempt();
+        current = attempt;
         Specifier specifier = Specifier.parse(id, options.builtin());
         // instanceof tests, not a switch on the type: such a switch has the JVM generate a class at
         // run time (SwitchBootstraps), which the AOT cache does not keep; ~3 ms at the first require.
@@ -61,7 +66,7 @@ final class StepResolver implements ModuleResolver {
             found = resolveBare((Specifier.Bare) specifier, fromDirectory, attempt);
         }
         if (found != null) {
-            return new Resolution(Resolution.Kind.FILE, found.toString());
+            return new Resolution(Resolution.Kind.FILE, found.toString(), attempt.packageName);
         }
         if (specifier instanceof Specifier.Bare) {
             if (luaProvided) {
@@ -69,7 +74,7 @@ final class StepResolver implements ModuleResolver {
             }
             Path rock = resolveRock(id, fromDirectory, attempt);
             if (rock != null) {
-                return new Resolution(Resolution.Kind.ROCK, rock.toString());
+                return new Resolution(Resolution.Kind.ROCK, rock.toString(), attempt.packageName);
             }
             Path onLuaPath = searchLuaPath(id, packagePath, attempt);
             if (onLuaPath != null) {
@@ -110,7 +115,7 @@ final class StepResolver implements ModuleResolver {
 
     /** Resolve a bare {@code imports} target ({@code "#dep": "some-package"}) from the package's directory. */
     private Path resolveImportTarget(String request, Path packageDirectory) {
-        Attempt attempt = new Attempt();
+        Attempt attempt = current == null ? new Attempt() : current;
         Specifier specifier = Specifier.parse(request, options.builtin());
         if (specifier instanceof Specifier.Bare bare) {
             Path found = resolveBare(bare, packageDirectory, attempt);
@@ -134,6 +139,7 @@ final class StepResolver implements ModuleResolver {
             }
             Path found = loadFromModulesDirectory(directory, bare, attempt);
             if (found != null) {
+                attempt.packageName = bare.packageName();
                 return found;
             }
         }
@@ -157,7 +163,9 @@ final class StepResolver implements ModuleResolver {
         } else {
             return null;
         }
-        return finalizeTarget(exports.resolveExport(pkg, subpath), bare.text(), attempt);
+        Path found = finalizeTarget(exports.resolveExport(pkg, subpath), bare.text(), attempt);
+        attempt.packageName = pkg.name();
+        return found;
     }
 
     /** Return the lookup directories for a module in {@code from}: hype_modules then node_modules per level, then the home's. */
@@ -230,6 +238,11 @@ final class StepResolver implements ModuleResolver {
             return loadIndex(directory, attempt);
         }
         Path main = directory.resolve(pkg.get().main()).normalize();
+        if (!main.startsWith(directory.normalize())) {
+            // A package's main may not name another package's files (or the project's).
+            throw PackageConfigException.invalidField(pkg.get().file(), "main",
+                    "\"" + pkg.get().main() + "\" leaves the package's directory");
+        }
         Path found = loadAsFile(main, attempt);
         if (found == null) {
             found = loadIndex(main, attempt);
@@ -262,6 +275,7 @@ final class StepResolver implements ModuleResolver {
                 for (String candidate : candidates) {
                     Path file = rock.resolve(candidate);
                     if (attempt.isFile(file)) {
+                        attempt.packageName = rock.getFileName().toString();
                         return canonical(file);
                     }
                 }

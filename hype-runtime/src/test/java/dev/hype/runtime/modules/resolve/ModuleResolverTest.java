@@ -365,4 +365,47 @@ class ModuleResolverTest {
         assertThat(Specifier.parse("p", builtin)).isEqualTo(new Specifier.Bare("p", "p", "."));
         assertThat(Specifier.parse(".hidden", builtin)).isEqualTo(new Specifier.Bare(".hidden", null, "."));
     }
+    @Test
+    void bareIdsMayNotClimbOutOfThePackageTheyName() throws IOException {
+        file("hype_modules/plain/index.lua");
+        file("hype_modules/good/hype.json", "{'name': 'good', 'exports': {'.': './index.lua'}}");
+        file("hype_modules/good/index.lua");
+        file("hype_modules/good/internal.lua");
+        for (String id : List.of("plain/../good/internal", "good/../good/internal", "plain/%2e%2e/good/internal",
+                "plain/.%2E/good/internal", "plain%2f..%2fgood/internal", "plain%5cinternal", "plain\\..\\good",
+                ".hidden/../good/internal", "Plain/../good/internal", "plain/./index")) {
+            assertThatThrownBy(() -> resolve(id)).as(id).isInstanceOf(PackageResolutionException.class)
+                    .extracting(e -> ((PackageResolutionException) e).code()).isEqualTo("ERR_INVALID_MODULE_SPECIFIER");
+        }
+        // Dots inside a name are no dot segments: such an id is searched for, and not found.
+        assertThatThrownBy(() -> resolve("plain.x/y..z")).isInstanceOf(ModuleNotFoundException.class);
+    }
+
+    @Test
+    void mainMayNotLeaveThePackage() throws IOException {
+        file("hype_modules/good/internal.lua");
+        file("hype_modules/plain/hype.json", "{'name': 'plain', 'main': '../good/internal.lua'}");
+        file("hype_modules/abs/hype.json", "{'name': 'abs', 'main': '" + root.resolve("hype_modules/good/internal.lua")
+                + "'}");
+        file("hype_modules/inside/hype.json", "{'name': 'inside', 'main': './lib/../main.lua'}");
+        file("hype_modules/inside/main.lua");
+        assertThatThrownBy(() -> resolve("plain")).isInstanceOf(PackageConfigException.class)
+                .hasMessageContaining("\"main\"").hasMessageContaining("leaves the package's directory");
+        assertThatThrownBy(() -> resolve("abs")).isInstanceOf(PackageConfigException.class);
+        assertThat(resolve("inside")).isEqualTo("hype_modules/inside/main.lua");
+    }
+
+    @Test
+    void resolutionNamesThePackageItFoundByName() throws IOException {
+        file("hype_modules/dep/index.lua");
+        file("hype_modules/@s/lib/index.lua");
+        file("own/hype.json", "{'name': 'own', 'imports': {'#dep': 'dep', '#local': './x.lua'}}");
+        file("own/x.lua");
+        ModuleResolver resolver = resolver();
+        assertThat(resolver.resolve("dep", root, null, false).packageName()).isEqualTo("dep");
+        assertThat(resolver.resolve("@s/lib", root, null, false).packageName()).isEqualTo("@s/lib");
+        assertThat(resolver.resolve("#dep", root.resolve("own"), null, false).packageName()).isEqualTo("dep");
+        assertThat(resolver.resolve("#local", root.resolve("own"), null, false).packageName()).isNull();
+        assertThat(resolver.resolve("./own/x", root, null, false).packageName()).isNull();
+    }
 }
