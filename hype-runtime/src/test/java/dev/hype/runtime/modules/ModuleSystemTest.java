@@ -366,6 +366,7 @@ class ModuleSystemTest {
 
     @Test
     void rocksLoadByTheirLuaModuleNamesAsLuaRocksLaysThemOut() throws IOException {
+        rootedAtTheTestProject();
         file("hype_modules/rocks:penlight/lua/pl/path.lua", "local name, file = ... return {name = name, file = file}");
         file("hype_modules/rocks:penlight/lua/pl/init.lua", "return 'pl init'");
         file("hype_modules/rocks:argparse/lua/argparse.lua", "return 'argparse'");
@@ -389,6 +390,7 @@ class ModuleSystemTest {
 
     @Test
     void aRocksCModuleIsOpenedWithItsLuaopenFunction() throws IOException {
+        rootedAtTheTestProject();
         file("hype_modules/rocks:lpeg/lib/lpeg.so", "not a shared library");
         file("hype-lock.json", "{\"packages\": {\"rocks:lpeg\": {\"permissions\": {\"unrestricted\": true}}}}");
         assertThat(failure("require('lpeg')")).contains("error loading module 'lpeg' from file '"
@@ -397,8 +399,15 @@ class ModuleSystemTest {
 
     @Test
     void aRestrictedRockNeedsNativeForItsCModule() throws IOException {
+        rootedAtTheTestProject();
         file("hype_modules/rocks:lpeg/lib/lpeg.so", "not a shared library");
         file("hype-lock.json", "{\"packages\": {\"rocks:lpeg\": {\"permissions\": {}}}}");
         assertThat(failure("require('lpeg')")).contains("PERMISSION_DENIED").contains("rocks:lpeg");
+    }
+
+    /** Approve packages with the lockfile of the test's folder, as the project root. */
+    private void rootedAtTheTestProject() {
+        start(ModuleOptions.defaults().withRealms(dev.hype.runtime.permissions.Realms.packages(root,
+                root.resolve(".home"))));
     }
 }
