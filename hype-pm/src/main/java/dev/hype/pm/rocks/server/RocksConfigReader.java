@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Read the {@code rocks} key of the files that configure registries ({@code $HYPE_HOME/config.json}, then the
- * nearest {@code .hyperc.json}), each overriding the one before:
+ * project root's {@code .hyperc.json}), each overriding the one before:
  * {@code "rocks": {"servers": [URL, ...], "packages": {"NAME": URL}}}. A URL is {@code http(s)://...} or
  * {@code file:DIR}, a relative DIR being resolved against the directory of the file that names it. A later file's
  * {@code servers} replaces an earlier one's; {@code packages} merge by rock name.

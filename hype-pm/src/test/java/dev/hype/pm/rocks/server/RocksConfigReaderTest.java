@@ -30,6 +30,7 @@ class RocksConfigReaderTest {
                 {"rocks": {"servers": "https://mirror.example/rocks", "packages": {"lpeg": "https://lpeg.example"}}}
                 """);
         Path project = Files.createDirectories(temp.resolve("app/sub"));
+        Files.writeString(temp.resolve("app/hype.json"), "{\"name\": \"app\"}");
         Files.writeString(temp.resolve("app/.hyperc.json"), """
                 {"rocks": {"servers": ["file:vendor/rocks", "https://luarocks.org"], "packages": {"rocks:cjson": "file:c"}}}
                 """);
