@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Install what the test suite and the benchmarks compare against: lua5.4, node and npm, the npm
-# packages pinned in build-tools/package.json, and for the LuaRocks tests Debian's luarocks (whose
-# luarocks pack and luarocks-admin make_manifest build the test servers), a C compiler and the
-# Lua 5.4 headers (C rocks are built at install), and lua-filesystem (the corpus Penlight rock's
-# dependency). Idempotent; safe to run on every test run.
+# Install what the test suite and the benchmarks compare against: lua5.4, Debian's Lua 5.4 C
+# modules and busted, node and npm, the npm packages pinned in build-tools/package.json, and for
+# the LuaRocks tests Debian's luarocks (whose luarocks pack and luarocks-admin make_manifest build
+# the test servers), a C compiler and the Lua 5.4 headers (C rocks are built at install).
+# Idempotent; safe to run on every test run.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -28,7 +28,18 @@ command -v node >/dev/null 2>&1 || { echo "install-test-tools: installing node" 
 command -v luarocks-admin >/dev/null 2>&1 || { echo "install-test-tools: installing luarocks" >&2; apt_install luarocks; }
 command -v cc >/dev/null 2>&1 || { echo "install-test-tools: installing gcc" >&2; apt_install gcc libc6-dev; }
 [[ -f /usr/include/lua5.4/lua.h ]] || { echo "install-test-tools: installing liblua5.4-dev" >&2; apt_install liblua5.4-dev; }
-compgen -G "/usr/lib/*/lua/5.4/lfs.so" >/dev/null || { echo "install-test-tools: installing lua-filesystem" >&2; apt_install lua-filesystem; }
+
+# Debian's Lua 5.4 C modules and busted: tests require them from project code with no path
+# settings, and run the corpus's busted suites with real busted under hype.
+lua_packages=()
+for pair in lua-lpeg:lpeg.so lua-filesystem:lfs.so lua-cjson:cjson.so lua-socket:socket/core.so; do
+  [[ -n "$(find /usr/lib -path "*/lua/5.4/${pair#*:}" -print -quit 2>/dev/null)" ]] || lua_packages+=("${pair%%:*}")
+done
+[[ -f /usr/share/lua/5.4/busted/runner.lua ]] || lua_packages+=(lua-busted)
+if (( ${#lua_packages[@]} > 0 )); then
+  echo "install-test-tools: installing ${lua_packages[*]}" >&2
+  apt_install "${lua_packages[@]}"
+fi
 
 if [[ -f "$ROOT/build-tools/package.json" ]] && command -v npm >/dev/null 2>&1; then
   stamp="$ROOT/build-tools/node_modules/.hype-installed"

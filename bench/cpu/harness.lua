@@ -2,8 +2,15 @@
 -- median time of a round in ms. os.clock() is the process's CPU time: start-up is excluded, and
 -- the JVM's own threads are idle while Lua runs, so hype and lua5.4 are timed alike.
 -- Usage: <lua> harness.lua WORKLOAD.lua [ROUNDS]
-local workload = dofile(arg[1])
-local rounds = tonumber(arg[2]) or 7
+--        <lua> harness.lua --require DIR NAME [ROUNDS]   (the workload required as a module from DIR)
+local workload, rounds
+if arg[1] == "--require" then
+  package.path = arg[2] .. "/?.lua;" .. package.path
+  workload, rounds = require(arg[3]), tonumber(arg[4])
+else
+  workload, rounds = dofile(arg[1]), tonumber(arg[2])
+end
+rounds = rounds or 7
 for _ = 1, 2 do workload() end
 local times = {}
 for i = 1, rounds do

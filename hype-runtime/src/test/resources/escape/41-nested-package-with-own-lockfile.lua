@@ -5,7 +5,7 @@
 -- expect: denied write io.open {evil}/hype-lock.json
 -- expect: denied write fs.mkdirSync {evil}/hype_modules/dep
 -- expect: denied write io.open {evil}/hype_modules/dep/init.lua
--- expect: error MODULE_NOT_FOUND: *
+-- expect: error: module 'dep' not found:*
 -- absent: {evil}/hype-lock.json
 -- absent: {evil}/hype_modules
 local try = require("./try")

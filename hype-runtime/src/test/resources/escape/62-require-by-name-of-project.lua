@@ -2,7 +2,7 @@
 -- directory: its main script and its config module. The package's own files by its own name load.
 -- expect: denied load require {project}/app.lua
 -- expect: denied load require {config}
--- expect: ok: "own module"
+-- expect: ok: "own module", "{evil}/data/own.lua"
 local try = require("./try")
 return {
   try(require, "app"),

@@ -2,16 +2,16 @@
 -- does not export (good's internal.lua, which would run with good's grants): plain and
 -- percent-encoded dot segments, encoded separators, backslashes, an invalid first segment. Node
 -- refuses such subpaths; so does require, before it touches the file system.
--- expect: error ERR_INVALID_MODULE_SPECIFIER: *
--- expect: error ERR_INVALID_MODULE_SPECIFIER: *
--- expect: error ERR_INVALID_MODULE_SPECIFIER: *
--- expect: error ERR_INVALID_MODULE_SPECIFIER: *
--- expect: error ERR_INVALID_MODULE_SPECIFIER: *
--- expect: error ERR_INVALID_MODULE_SPECIFIER: *
--- expect: error ERR_INVALID_MODULE_SPECIFIER: *
--- expect: error ERR_INVALID_MODULE_SPECIFIER: *
--- expect: error ERR_PACKAGE_PATH_NOT_EXPORTED: *
--- expect: error ERR_INVALID_MODULE_SPECIFIER: *
+-- expect: error: ERR_INVALID_MODULE_SPECIFIER: *
+-- expect: error: ERR_INVALID_MODULE_SPECIFIER: *
+-- expect: error: ERR_INVALID_MODULE_SPECIFIER: *
+-- expect: error: ERR_INVALID_MODULE_SPECIFIER: *
+-- expect: error: ERR_INVALID_MODULE_SPECIFIER: *
+-- expect: error: ERR_INVALID_MODULE_SPECIFIER: *
+-- expect: error: ERR_INVALID_MODULE_SPECIFIER: *
+-- expect: error: ERR_INVALID_MODULE_SPECIFIER: *
+-- expect: error: ERR_PACKAGE_PATH_NOT_EXPORTED: *
+-- expect: error: ERR_INVALID_MODULE_SPECIFIER: *
 local try = require("./try")
 return {
   try(require, "plain/../good/internal"),

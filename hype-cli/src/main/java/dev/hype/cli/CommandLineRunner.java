@@ -9,6 +9,7 @@ final class CommandLineRunner {
 
     static int run(String[] args, Terminal terminal) {
         HypeCommand root = new HypeCommand(terminal);
+        root.setRawArgs(java.util.Arrays.asList(args));
         CommandLine cli = create(root);
         ErrorReporter reporter = new ErrorReporter(terminal, root::verbose);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> reporter.report(e));

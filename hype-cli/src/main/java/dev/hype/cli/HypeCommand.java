@@ -37,6 +37,22 @@ public final class HypeCommand implements Callable<Integer> {
     @Option(names = "-e", paramLabel = "CODE", description = "Run CODE before the script (repeatable).")
     private List<String> chunks = new ArrayList<>();
 
+    @Option(names = "-l", paramLabel = "NAME", description = {"Require NAME into the global NAME before the script, "
+            + "or with G=NAME into the global G (repeatable; in order with -e)."})
+    private List<String> libraries = new ArrayList<>();
+
+    @Option(names = "-i", description = "Enter the REPL after running the script.")
+    private boolean interactive;
+
+    @Option(names = "-v", description = "Print the Lua version.")
+    private boolean luaVersion;
+
+    @Option(names = "-E", description = "Ignore LUA_INIT, LUA_PATH and LUA_CPATH (and their _5_4 variants).")
+    private boolean ignoreEnvironment;
+
+    @Option(names = "-W", description = "Turn warnings on.")
+    private boolean warnings;
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Stop the script with an error after SECONDS of wall-clock time.")
     private Double timeoutSeconds;
@@ -71,8 +87,16 @@ public final class HypeCommand implements Callable<Integer> {
     /** The names of the subcommands; a first argument that is none of these and no option is a script. */
     static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("semver", "pkg", "registry", "test", "help");
 
+    /** The arguments as given, for lua.c's arg table and the order of -e and -l. */
+    private List<String> rawArgs = List.of();
+
     HypeCommand(Terminal terminal) {
         this.terminal = terminal;
+    }
+
+    /** Record the arguments as given (after the interpreter), before picocli parses them. */
+    void setRawArgs(List<String> value) {
+        rawArgs = List.copyOf(value);
     }
 
     /** Return whether {@code hype FIRST ...} runs FIRST as a script with no options before it. */
@@ -84,6 +108,10 @@ public final class HypeCommand implements Callable<Integer> {
     int runPlain(String script, List<String> scriptArgs) throws IOException {
         this.script = script;
         this.args = new ArrayList<>(scriptArgs);
+        List<String> raw = new ArrayList<>();
+        raw.add(script);
+        raw.addAll(scriptArgs);
+        this.rawArgs = raw;
         return call();
     }
 
@@ -99,42 +127,150 @@ public final class HypeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RuntimeOptions options = runtimeOptions();
-        if (sandbox.any() && (script == null || script.equals("-") || !chunks.isEmpty())) {
-            throw new UsageException("--sandbox and --allow-* need a script file (they do not apply to -e, "
+        LuaCommandLine commandLine = LuaCommandLine.of(LuaCommandLine.argv0(), rawArgs, script != null, args.size());
+        boolean inline = !commandLine.actions().isEmpty();
+        if (sandbox.any() && (script == null || script.equals("-") || inline)) {
+            throw new UsageException("--sandbox and --allow-* need a script file (they do not apply to -e, -l, "
                     + "standard input or the REPL)");
         }
-        if (script == null && chunks.isEmpty()) {
-            if (terminal.interactive()) {
-                return new Repl(terminal, options).withSetup(runtime -> ModuleSystem.install(runtime, moduleOptions())).run();
+        if (luaVersion || interactive) {
+            terminal.out().println(LuaRuntime.luaCopyright());
+            terminal.out().flush();
+        }
+        if (script == null && !inline && !interactive) {
+            if (luaVersion) {
+                return 0;
             }
-            return runChunk(options, List.of(), readStdin(), "stdin", List.of());
+            if (terminal.interactive()) {
+                return new Repl(terminal, options).withSetup(runtime -> {
+                    prepare(runtime, commandLine);
+                    try {
+                        runCommandLine(runtime, commandLine);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).run();
+            }
+            return runChunk(options, commandLine, readStdin(), "stdin");
         }
         if (script != null && !script.equals("-")) {
-            if (watch) {
-                return new WatchLoop(terminal, Path.of(script), loaded -> runScript(options, loaded)).run();
+            try {
+                Path.of(script);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new UsageException("cannot open " + script + ": " + e.getReason());
             }
-            return runScript(options, null);
+            if (watch) {
+                return new WatchLoop(terminal, Path.of(script), loaded -> runScript(options, commandLine, loaded)).run();
+            }
+            return runScript(options, commandLine, null);
         }
         if (watch) {
             throw new UsageException("--watch needs a script file");
         }
         Chunk main = script == null ? null : readStdin();
-        return runChunk(options, chunks, main, script == null ? "" : script, args);
+        return runChunk(options, commandLine, main, script == null ? "" : script);
     }
 
-    /** Run the -e chunks then the script as the main module; report the files it loaded to {@code loaded}. */
-    private int runScript(RuntimeOptions options, java.util.function.Consumer<java.util.Set<Path>> loaded) {
+    /** Prepare a runtime as lua.c does before the script: the arg table, warnings, the module system. */
+    private ModuleSystem prepare(LuaRuntime runtime, LuaCommandLine commandLine) {
+        runtime.setInterpreterArguments(commandLine.before());
+        ModuleSystem modules = ModuleSystem.install(runtime, moduleOptions());
+        if (warnings) {
+            runtime.runCommandLine(Chunk.ofText("warn('@on')", "[hype] -W"), scriptName(), argTable());
+        }
+        return modules;
+    }
+
+    private String scriptName() {
+        return script == null ? LuaCommandLine.argv0() : script;
+    }
+
+    /** What arg holds from 1: the script's arguments, or every argument when there is no script. */
+    private List<String> argTable() {
+        return script == null ? rawArgs : args;
+    }
+
+    /**
+     * Run LUA_INIT, then the -e chunks and -l libraries in order, as lua.c does; return the first
+     * non-zero status, or 0.
+     */
+    private int runCommandLine(LuaRuntime runtime, LuaCommandLine commandLine) throws IOException {
+        if (!ignoreEnvironment) {
+            Chunk init = luaInit();
+            if (init != null) {
+                int status = runtime.runCommandLine(init, scriptName(), argTable());
+                if (status != 0) {
+                    return status;
+                }
+            }
+        }
+        for (LuaCommandLine.Action action : commandLine.actions()) {
+            Chunk chunk = action.library() ? library(action.value()) : Chunk.ofText(action.value(), "(command line)");
+            int status = runtime.runCommandLine(chunk, scriptName(), argTable());
+            if (status != 0) {
+                return status;
+            }
+        }
+        return 0;
+    }
+
+    /** lua.c's LUA_INIT_5_4 or LUA_INIT: {@code @FILE} runs the file, anything else runs as code. */
+    private static Chunk luaInit() throws IOException {
+        String name = "LUA_INIT_5_4";
+        String value = System.getenv(name);
+        if (value == null) {
+            name = "LUA_INIT";
+            value = System.getenv(name);
+        }
+        if (value == null) {
+            return null;
+        }
+        if (value.startsWith("@")) {
+            String file = value.substring(1);
+            try {
+                return Chunk.ofFile(java.nio.file.Files.readAllBytes(Path.of(file)), file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return Chunk.ofText("error('cannot open " + file.replace("\\", "\\\\").replace("'", "\\'") + "', 0)",
+                        "[hype] " + name);
+            }
+        }
+        return Chunk.ofText(value, name);
+    }
+
+    /** {@code -l NAME} or {@code -l G=NAME}: the global G (or NAME) holds require(NAME). */
+    private static Chunk library(String spec) {
+        int equals = spec.indexOf('=');
+        String global = equals < 0 ? spec : spec.substring(0, equals);
+        String module = equals < 0 ? spec : spec.substring(equals + 1);
+        return Chunk.ofText("_G[" + luaString(global) + "] = require(" + luaString(module) + ")", "[hype] -l");
+    }
+
+    private static String luaString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            out.append('\\').append(b & 0xff);
+        }
+        return out.append('"').toString();
+    }
+
+    /** Run LUA_INIT, the -e and -l options, then the script as the main module; report the files it loaded. */
+    private int runScript(RuntimeOptions options, LuaCommandLine commandLine,
+                          java.util.function.Consumer<java.util.Set<Path>> loaded) {
         try (LuaRuntime runtime = LuaRuntime.create(options);
              Watchdog ignored = Watchdog.start(options.timeout(), terminal)) {
-            ModuleSystem modules = ModuleSystem.install(runtime, moduleOptions());
+            ModuleSystem modules = prepare(runtime, commandLine);
             try {
-                for (String code : chunks) {
-                    int status = runtime.run(Chunk.ofText(code, "(command line)"), script, args);
-                    if (status != 0) {
-                        return status;
-                    }
+                int status = runCommandLine(runtime, commandLine);
+                if (status != 0) {
+                    return status;
                 }
-                return modules.runMain(Path.of(script), args);
+                status = modules.runMain(Path.of(script), args);
+                if (status == 0 && interactive) {
+                    return new Repl(terminal, options).runWith(runtime);
+                }
+                return status;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             } finally {
                 if (loaded != null) {
                     loaded.accept(modules.loadedFiles());
@@ -143,17 +279,19 @@ public final class HypeCommand implements Callable<Integer> {
         }
     }
 
-    private int runChunk(RuntimeOptions options, List<String> inline, Chunk main, String name, List<String> scriptArgs) {
+    private int runChunk(RuntimeOptions options, LuaCommandLine commandLine, Chunk main, String name) throws IOException {
         try (LuaRuntime runtime = LuaRuntime.create(options);
              Watchdog ignored = Watchdog.start(options.timeout(), terminal)) {
-            ModuleSystem.install(runtime, moduleOptions());
-            for (String code : inline) {
-                int status = runtime.run(Chunk.ofText(code, "(command line)"), name, scriptArgs);
-                if (status != 0) {
-                    return status;
-                }
+            prepare(runtime, commandLine);
+            int status = runCommandLine(runtime, commandLine);
+            if (status != 0) {
+                return status;
             }
-            return main == null ? 0 : runtime.run(main, name, scriptArgs);
+            status = main == null ? 0 : runtime.run(main, name, args);
+            if (status == 0 && interactive) {
+                return new Repl(terminal, options).runWith(runtime);
+            }
+            return status;
         }
     }
 
@@ -173,7 +311,7 @@ public final class HypeCommand implements Callable<Integer> {
     }
 
     private RuntimeOptions runtimeOptions() {
-        RuntimeOptions options = RuntimeOptions.defaults();
+        RuntimeOptions options = RuntimeOptions.defaults().withIgnoreEnvironment(ignoreEnvironment);
         if (timeoutSeconds != null) {
             if (!(timeoutSeconds > 0) || timeoutSeconds.isInfinite()) {
                 throw new UsageException("--timeout must be a positive number of seconds, got " + timeoutSeconds);

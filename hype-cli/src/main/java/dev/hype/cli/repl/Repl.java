@@ -57,6 +57,16 @@ public final class Repl {
         }
     }
 
+    /** Run the loop over a runtime that already ran code (lua5.4 -i): it stays open afterwards. */
+    public int runWith(LuaRuntime runtime) throws IOException {
+        Files.createDirectories(history.toAbsolutePath().getParent());
+        try (LineSource lines = terminal.interactive()
+                ? new JLineSource(history)
+                : new StreamLineSource(terminal.in(), terminal.out(), history)) {
+            return loop(lines, runtime);
+        }
+    }
+
     private static int loop(LineSource lines, LuaRuntime runtime) throws IOException {
         StringBuilder pending = new StringBuilder();
         while (true) {

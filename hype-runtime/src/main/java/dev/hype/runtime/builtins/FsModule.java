@@ -72,7 +72,7 @@ final class FsModule implements BuiltinModule {
 
     private int readFile(LuaStack s) {
         String name = s.checkString(1, "readFileSync");
-        Path p = read(name, 1, "readFileSync");
+        Path p = read(s, 1, "readFileSync");
         TextEncoding encoding = encodingOption(s, 2, "readFileSync");
         if (Files.isDirectory(p)) {
             throw new FsError(FsError.Code.EISDIR, "read", name);
@@ -89,7 +89,7 @@ final class FsModule implements BuiltinModule {
 
     private int write(LuaStack s, String function, StandardOpenOption mode) {
         String name = s.checkString(1, function);
-        Path p = write(name, 1, function);
+        Path p = write(s, 1, function);
         byte[] data = s.checkBytes(2, function);
         TextEncoding encoding = encodingOption(s, 3, function);
         if (encoding != null) {
@@ -105,10 +105,15 @@ final class FsModule implements BuiltinModule {
 
     private int exists(LuaStack s) {
         String name = s.checkString(1, "existsSync");
+        if (name.isEmpty()) {
+            // As Node's: the empty path names no file (it is not the working directory).
+            s.pushBoolean(false);
+            return 1;
+        }
         Path p;
         try {
-            p = cwd.resolve(Path.of(name));
-        } catch (InvalidPathException e) {
+            p = cwd.resolve(FileNames.of(s.checkBytes(1, "existsSync"), 1, "existsSync"));
+        } catch (InvalidPathException | LuaError e) {
             s.pushBoolean(false);
             return 1;
         }
@@ -119,7 +124,7 @@ final class FsModule implements BuiltinModule {
 
     private int stat(LuaStack s, String function, boolean follow) {
         String name = s.checkString(1, function);
-        Path p = read(name, 1, function);
+        Path p = read(s, 1, function);
         boolean throwIfMissing = !(s.type(2) == LuaType.TABLE && field(s, 2, "throwIfNoEntry") == Boolean.FALSE);
         LinkOption[] links = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
         BasicFileAttributes attrs;
@@ -140,11 +145,11 @@ final class FsModule implements BuiltinModule {
 
     private int readdir(LuaStack s) {
         String name = s.checkString(1, "readdirSync");
-        Path p = read(name, 1, "readdirSync");
+        Path p = read(s, 1, "readdirSync");
         List<byte[]> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(p)) {
             for (Path entry : entries) {
-                names.add(entry.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                names.add(FileNames.bytes(entry.getFileName()));
             }
         } catch (IOException e) {
             throw FsError.of(e, "scandir", name);
@@ -162,7 +167,7 @@ final class FsModule implements BuiltinModule {
 
     private int mkdir(LuaStack s) {
         String name = s.checkString(1, "mkdirSync");
-        Path p = write(name, 1, "mkdirSync");
+        Path p = write(s, 1, "mkdirSync");
         boolean recursive = booleanOption(s, 2, "mkdirSync", "recursive");
         try {
             if (!recursive) {
@@ -191,7 +196,7 @@ final class FsModule implements BuiltinModule {
 
     private int rm(LuaStack s) {
         String name = s.checkString(1, "rmSync");
-        Path p = write(name, 1, "rmSync");
+        Path p = write(s, 1, "rmSync");
         boolean recursive = booleanOption(s, 2, "rmSync", "recursive");
         boolean force = booleanOption(s, 2, "rmSync", "force");
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -238,8 +243,8 @@ final class FsModule implements BuiltinModule {
     private int rename(LuaStack s) {
         String from = s.checkString(1, "renameSync");
         String to = s.checkString(2, "renameSync");
-        Path source = write(from, 1, "renameSync");
-        Path target = write(to, 2, "renameSync");
+        Path source = write(s, 1, "renameSync");
+        Path target = write(s, 2, "renameSync");
         try {
             try {
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -255,8 +260,8 @@ final class FsModule implements BuiltinModule {
     private int copyFile(LuaStack s) {
         String from = s.checkString(1, "copyFileSync");
         String to = s.checkString(2, "copyFileSync");
-        Path source = read(from, 1, "copyFileSync");
-        Path target = write(to, 2, "copyFileSync");
+        Path source = read(s, 1, "copyFileSync");
+        Path target = write(s, 2, "copyFileSync");
         if (Files.isDirectory(source) || Files.isDirectory(target)) {
             throw new FsError(FsError.Code.EISDIR, "copyfile", from, to);
         }
@@ -270,9 +275,9 @@ final class FsModule implements BuiltinModule {
 
     private int realpath(LuaStack s) {
         String name = s.checkString(1, "realpathSync");
-        Path p = read(name, 1, "realpathSync");
+        Path p = read(s, 1, "realpathSync");
         try {
-            s.pushString(p.toRealPath().toString());
+            s.pushBytes(FileNames.bytes(p.toRealPath()));
         } catch (IOException e) {
             throw FsError.of(e, "realpath", name);
         }
@@ -280,8 +285,8 @@ final class FsModule implements BuiltinModule {
     }
 
     /** Resolve a path the function reads, and check that the realm may read it. */
-    private Path read(String text, int arg, String function) {
-        Path p = resolve(text, arg, function);
+    private Path read(LuaStack s, int arg, String function) {
+        Path p = resolve(s, arg, function);
         if (!access.unrestricted()) {
             access.checkRead(p, "fs." + function);
         }
@@ -289,21 +294,27 @@ final class FsModule implements BuiltinModule {
     }
 
     /** Resolve a path the function creates, changes or removes, and check that the realm may write it. */
-    private Path write(String text, int arg, String function) {
-        Path p = resolve(text, arg, function);
+    private Path write(LuaStack s, int arg, String function) {
+        Path p = resolve(s, arg, function);
         if (!access.unrestricted()) {
             access.checkWrite(p, "fs." + function);
         }
         return p;
     }
 
-    /** Resolve {@code text}, string argument {@code arg}, against the working directory. */
-    private Path resolve(String text, int arg, String function) {
-        if (text.indexOf('\0') >= 0) {
-            throw LuaError.badArgument(arg, function, "path must not contain zero bytes");
+    /**
+     * Resolve string argument {@code arg} against the working directory: its bytes as given, so a
+     * name that is not UTF-8 names the same file as in C (FileNames).
+     */
+    private Path resolve(LuaStack s, int arg, String function) {
+        byte[] raw = s.checkBytes(arg, function);
+        for (byte b : raw) {
+            if (b == 0) {
+                throw LuaError.badArgument(arg, function, "path must not contain zero bytes");
+            }
         }
         try {
-            return cwd.resolve(Path.of(text));
+            return cwd.resolve(FileNames.of(raw, arg, function));
         } catch (InvalidPathException e) {
             throw LuaError.badArgument(arg, function, "invalid path: " + e.getReason());
         }

@@ -226,6 +226,10 @@ final class CallStack implements LuaStack {
         return natives.lua_pcall(state, args, results, 0);
     }
 
+    int protectedCall(int args, int results, int handler) {
+        return natives.lua_pcall(state, args, results, handler);
+    }
+
     int ref() {
         return natives.luaL_ref(state, REGISTRY_INDEX);
     }

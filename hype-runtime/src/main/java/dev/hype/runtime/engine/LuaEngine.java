@@ -25,6 +25,7 @@ final class LuaEngine implements LuaRuntime {
     private final CallStack stack;
     private final int entryRef;
     private final MemoryLimit memoryLimit;
+    private List<String> interpreterArguments = List.of(System.getProperty("hype.argv0", "hype"));
     private ByteBuffer scratch = ByteBuffer.allocateDirect(8192);
     private long deadline;
     private boolean clockRunning;
@@ -57,6 +58,30 @@ final class LuaEngine implements LuaRuntime {
             return 1;
         });
         stack.setField(-2, "deadline_passed");
+        LuaPaths paths = LuaPaths.of(System.getenv(), options.ignoreEnvironment());
+        stack.pushString(paths.path());
+        stack.setField(-2, "path");
+        stack.pushString(paths.cpath());
+        stack.setField(-2, "cpath");
+        // The foreign function API costs a tenth of a second at its first use, so what needs it is
+        // bound when a program first needs it: the C modules' global symbols before the first C
+        // module loads, the POSIX functions at their first call.
+        stack.pushFunction("promote", s -> {
+            s.pushBoolean(NativeLibrary.promoteToGlobal());
+            return 1;
+        });
+        stack.setField(-2, "promote");
+        stack.pushFunction("posix", s -> {
+            PosixLibrary posix = PosixLibrary.get().orElse(null);
+            if (posix == null) {
+                return 0;
+            }
+            posix.prepare(((CallStack) s).statePointer());
+            s.newTable(0, 3);
+            posix.pushFunctions(s);
+            return 1;
+        });
+        stack.setField(-2, "posix");
         if (stack.protectedCall(1, 1) != 0) {
             throw new IllegalStateException("the engine prelude failed: " + stack.toText(-1));
         }
@@ -65,35 +90,85 @@ final class LuaEngine implements LuaRuntime {
 
     @Override
     public int run(Chunk chunk, String scriptName, List<String> args) {
+        return runChunk(chunk, scriptName, args, args);
+    }
+
+    @Override
+    public int runCommandLine(Chunk chunk, String scriptName, List<String> args) {
+        return runChunk(chunk, scriptName, args, List.of());
+    }
+
+    /** Set {@code arg}, compile {@code chunk} and run it as lua.c runs a chunk, with {@code varargs} as {@code ...}. */
+    private int runChunk(Chunk chunk, String scriptName, List<String> args, List<String> varargs) {
         checkAccess();
         int base = stack.top();
         try {
             setArgTable(scriptName, args);
-            stack.pushRef(entryRef);
-            stack.getField(-1, "run");
             if (stack.loadBuffer(chunk.source(), chunk.chunkName()) != 0) {
                 throw ScriptException.syntaxError(stack.toText(-1));
             }
-            for (String a : args) {
-                stack.pushString(a);
-            }
-            startClock();
-            int status = stack.protectedCall(args.size() + 1, 4);
-            stopClock();
-            if (status != 0) {
-                throw ScriptException.runtimeError(describeTop(), "");
-            }
-            int outcome = (int) stack.toInteger(-4);
-            return switch (outcome) {
-                case OUTCOME_DONE -> 0;
-                case OUTCOME_EXIT -> (int) stack.toInteger(-3);
-                case OUTCOME_TIMEOUT -> throw ScriptException.timeout(options.timeout());
-                default -> throw ScriptException.runtimeError(stack.toText(-2), stack.toText(-1));
-            };
+            return runMainFunction(base, varargs);
         } finally {
             stopClock();
             stack.setTop(base);
         }
+    }
+
+    @Override
+    public int runProduced(Chunk producer, String scriptName, List<String> args) {
+        checkAccess();
+        int base = stack.top();
+        try {
+            setArgTable(scriptName, args);
+            if (stack.loadBuffer(producer.source(), producer.chunkName()) != 0) {
+                throw new IllegalStateException("the producer does not compile: " + stack.toText(-1));
+            }
+            if (stack.protectedCall(0, 2) != 0) {
+                throw ScriptException.runtimeError(describeTop(), "");
+            }
+            if (stack.type(-2) != LuaType.FUNCTION) {
+                throw ScriptException.syntaxError(describeTop());
+            }
+            stack.pop(1);
+            return runMainFunction(base, args);
+        } finally {
+            stopClock();
+            stack.setTop(base);
+        }
+    }
+
+    /**
+     * Call the function on top as lua.c calls a script: through {@code xpcall} with the message
+     * handler, called from Java, so the chunk's only caller is one C function (scripts that test
+     * {@code pcall(debug.getlocal, 4, 1)} to tell whether they were required see what they see
+     * under lua5.4).
+     */
+    private int runMainFunction(int base, List<String> args) {
+        int function = stack.top();
+        stack.pushRef(entryRef);
+        int entry = stack.top();
+        stack.getField(entry, "handler");
+        int handler = stack.top();
+        stack.pushValue(function);
+        for (String a : args) {
+            stack.pushString(a);
+        }
+        startClock();
+        int status = stack.protectedCall(args.size(), 1, handler);
+        stopClock();
+        stack.getField(entry, "finish");
+        stack.pushBoolean(status == 0);
+        stack.pushValue(-3);
+        if (stack.protectedCall(2, 4) != 0) {
+            throw ScriptException.runtimeError(describeTop(), "");
+        }
+        int outcome = (int) stack.toInteger(-4);
+        return switch (outcome) {
+            case OUTCOME_DONE -> 0;
+            case OUTCOME_EXIT -> (int) stack.toInteger(-3);
+            case OUTCOME_TIMEOUT -> throw ScriptException.timeout(options.timeout());
+            default -> throw ScriptException.runtimeError(stack.toText(-2), stack.toText(-1));
+        };
     }
 
     @Override
@@ -108,10 +183,19 @@ final class LuaEngine implements LuaRuntime {
         }
     }
 
+    @Override
+    public void setInterpreterArguments(List<String> before) {
+        checkAccess();
+        interpreterArguments = List.copyOf(before);
+    }
+
+    /** lua.c's arg table: the interpreter and its options at negative indices, the script at 0. */
     private void setArgTable(String scriptName, List<String> args) {
-        stack.newTable(args.size(), 2);
-        stack.pushString("hype");
-        stack.rawSetIndex(-2, -1);
+        stack.newTable(args.size(), interpreterArguments.size() + 1);
+        for (int i = 0; i < interpreterArguments.size(); i++) {
+            stack.pushString(interpreterArguments.get(i));
+            stack.rawSetIndex(-2, i - interpreterArguments.size());
+        }
         stack.pushString(scriptName);
         stack.rawSetIndex(-2, 0);
         for (int i = 0; i < args.size(); i++) {
@@ -231,18 +315,36 @@ final class LuaEngine implements LuaRuntime {
                 if (e.pushesValue()) {
                     e.pushValue(callStack);
                 } else {
-                    callStack.pushWhere(1);
+                    pushCallerWhere(callStack);
                     callStack.pushString(e.getMessage());
                     callStack.concat(2);
                 }
                 return -1;
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                callStack.pushWhere(1);
+                pushCallerWhere(callStack);
                 callStack.pushString("internal error in '" + name + "': " + e);
                 callStack.concat(2);
                 return -1;
             }
         };
+    }
+
+    /**
+     * Push the position Lua's errors start with ({@code file:line: }): of the code that called the
+     * Java function, or, when a built-in's own Lua code called it (chunks named {@code hype:NAME}),
+     * of the first caller outside the built-ins, so errors point at the user's line.
+     */
+    private static void pushCallerWhere(CallStack callStack) {
+        for (int level = 1; level < 8; level++) {
+            callStack.pushWhere(level);
+            byte[] where = callStack.toBytes(-1);
+            if (where == null || where.length < 5 || where[0] != 'h' || where[1] != 'y' || where[2] != 'p'
+                    || where[3] != 'e' || where[4] != ':') {
+                return;
+            }
+            callStack.pop(1);
+        }
+        callStack.pushWhere(1);
     }
 
     /** Return a direct buffer of at least {@code size} bytes, cleared; reused between calls. */

@@ -20,6 +20,11 @@ public interface LuaRuntime extends AutoCloseable {
         return LuaEngine.LUA_RELEASE;
     }
 
+    /** Return lua.c's version line, such as {@code Lua 5.4.8  Copyright (C) 1994-2025 Lua.org, PUC-Rio}. */
+    static String luaCopyright() {
+        return LuaEngine.LUA_RELEASE + "  Copyright (C) 1994-2025 Lua.org, PUC-Rio";
+    }
+
     /**
      * Run a main chunk as {@code lua5.4} runs a script: {@code arg} holds {@code scriptName} at 0
      * and the arguments from 1, and {@code ...} holds the arguments.
@@ -28,6 +33,30 @@ public interface LuaRuntime extends AutoCloseable {
      * @throws ScriptException on a syntax error, an uncaught error, or the time limit
      */
     int run(Chunk chunk, String scriptName, List<String> args);
+
+    /**
+     * Run a chunk as lua.c runs {@code -e} code and {@code LUA_INIT}: the {@code arg} table set as
+     * {@link #run} sets it, but no values in {@code ...}.
+     *
+     * @return the exit status, as {@link #run} returns it
+     */
+    int runCommandLine(Chunk chunk, String scriptName, List<String> args);
+
+    /**
+     * Set what {@code arg} holds at negative indices in later runs: the interpreter as invoked
+     * first, then the options before the script, as lua.c sets them. The default is the
+     * system property {@code hype.argv0} (the launcher passes its {@code $0}), else {@code hype}.
+     */
+    void setInterpreterArguments(List<String> before);
+
+    /**
+     * Run, as {@link #run} runs a chunk, the function that {@code producer} returns; when it
+     * returns nil and a message instead, that message is a syntax error.
+     *
+     * @return the exit status, as {@link #run} returns it
+     * @throws ScriptException on a syntax error, an uncaught error, or the time limit
+     */
+    int runProduced(Chunk producer, String scriptName, List<String> args);
 
     /**
      * Compile {@code chunk} without running it.

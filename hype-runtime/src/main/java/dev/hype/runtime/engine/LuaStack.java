@@ -60,9 +60,9 @@ public interface LuaStack {
     /** Push a float. */
     void pushNumber(double value);
 
-    /** Push a string as its UTF-8 bytes. */
+    /** Push a string as its UTF-8 bytes ({@link EscapedBytes} escapes as the bytes they stand for). */
     default void pushString(String value) {
-        pushBytes(value.getBytes(StandardCharsets.UTF_8));
+        pushBytes(EscapedBytes.encode(value));
     }
 
     /** Push a Lua string holding exactly these bytes. */

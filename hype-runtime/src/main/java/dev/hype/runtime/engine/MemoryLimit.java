@@ -1,6 +1,5 @@
 package dev.hype.runtime.engine;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -10,8 +9,6 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -103,17 +100,6 @@ final class MemoryLimit {
 
     /** Find the Lua library LuaJava loaded among the files mapped into this process. */
     static Optional<SymbolLookup> luaLibrary() {
-        Path maps = Path.of("/proc/self/maps");
-        if (!Files.isReadable(maps)) {
-            return Optional.empty();
-        }
-        try (var lines = Files.lines(maps)) {
-            return lines.map(line -> line.indexOf('/') >= 0 ? line.substring(line.indexOf('/')) : "")
-                    .filter(path -> path.contains("liblua54"))
-                    .findFirst()
-                    .map(path -> SymbolLookup.libraryLookup(Path.of(path), Arena.global()));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return NativeLibrary.mappedFile().map(path -> SymbolLookup.libraryLookup(path, Arena.global()));
     }
 }

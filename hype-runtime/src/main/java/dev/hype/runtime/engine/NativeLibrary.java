@@ -1,11 +1,19 @@
 package dev.hype.runtime.engine;
 
 import com.badlogic.gdx.jnigen.loader.SharedLibraryLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import party.iroiro.luajava.lua54.Lua54Natives;
 
@@ -24,8 +32,62 @@ final class NativeLibrary {
     static final String DIRECTORY_PROPERTY = "hype.natives";
 
     private static boolean tried;
+    private static Boolean promoted;
 
     private NativeLibrary() {
+    }
+
+    /** Return the file of the Lua library this process mapped, as {@code /proc/self/maps} lists it. */
+    static Optional<Path> mappedFile() {
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return Optional.empty();
+        }
+        try (var lines = Files.lines(maps)) {
+            return lines.map(line -> line.indexOf('/') >= 0 ? line.substring(line.indexOf('/')) : "")
+                    .filter(path -> path.contains("liblua54"))
+                    .findFirst()
+                    .map(Path::of);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Make the Lua C API of the loaded library visible to libraries loaded after it, as if it had
+     * been loaded with {@code RTLD_GLOBAL}: C modules ({@code lfs.so}, {@code lpeg.so}) call
+     * {@code lua_gettop} and friends without linking to a Lua library themselves. The JVM loads
+     * libraries with {@code RTLD_LOCAL}; {@code dlopen(path, RTLD_NOW | RTLD_NOLOAD | RTLD_GLOBAL)}
+     * on the already loaded file promotes it. Once per JVM; returns whether it held.
+     */
+    static synchronized boolean promoteToGlobal() {
+        if (promoted != null) {
+            return promoted;
+        }
+        promoted = false;
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        int flags;
+        if (os.contains("linux")) {
+            flags = 0x2 | 0x4 | 0x100;
+        } else if (os.contains("mac")) {
+            flags = 0x2 | 0x10 | 0x8;
+        } else {
+            return false;
+        }
+        Optional<Path> file = mappedFile();
+        if (file.isEmpty()) {
+            return false;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            Linker linker = Linker.nativeLinker();
+            MethodHandle dlopen = linker.downcallHandle(linker.defaultLookup().find("dlopen").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            MemorySegment handle = (MemorySegment) dlopen.invokeExact(arena.allocateFrom(file.get().toString()), flags);
+            promoted = handle.address() != 0;
+        } catch (Throwable e) {
+            promoted = false;
+        }
+        return promoted;
     }
 
     /** Load the library from {@value #DIRECTORY_PROPERTY} if possible; once per JVM, before the first state. */

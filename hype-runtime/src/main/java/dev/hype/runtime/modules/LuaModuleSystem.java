@@ -55,13 +55,14 @@ final class LuaModuleSystem implements ModuleSystem {
     @Override
     public int runMain(Path script, List<String> args) {
         Path canonical = canonicalScript(script);
-        byte[] source = readScript(script);
+        if (!Files.isReadable(canonical)) {
+            throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + script);
+        }
         String display = script.toString();
-        runtime.checkSyntax(Chunk.ofFile(commentShebang(source), display));
         loaded.add(canonical);
-        String launcher = "return debug.getregistry()['hype.modules'].main(" + literal(canonical.toString()) + ", "
-                + literal(display) + ", ...)";
-        return runtime.run(Chunk.ofText(launcher, "[hype] main"), display, args);
+        String producer = "return debug.getregistry()['hype.modules'].main_chunk(" + literal(canonical.toString()) + ", "
+                + literal(display) + ")";
+        return runtime.runProduced(Chunk.ofText(producer, "[hype] main"), display, args);
     }
 
     @Override
@@ -76,14 +77,6 @@ final class LuaModuleSystem implements ModuleSystem {
             return script.toRealPath();
         } catch (NoSuchFileException e) {
             throw new HypeException("E_SCRIPT_NOT_FOUND", "cannot open " + script + " (no such file)");
-        } catch (IOException e) {
-            throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + script + ": " + e.getMessage());
-        }
-    }
-
-    private static byte[] readScript(Path script) {
-        try {
-            return Files.readAllBytes(script);
         } catch (IOException e) {
             throw new HypeException("E_SCRIPT_UNREADABLE", "cannot read " + script + ": " + e.getMessage());
         }
@@ -131,6 +124,7 @@ final class LuaModuleSystem implements ModuleSystem {
         natives.put("config", this::config);
         natives.put("resolve", this::resolve);
         natives.put("paths", this::paths);
+        natives.put("canonical", this::canonical);
         natives.put("read_json", this::readJson);
         natives.put("builtin", this::builtin);
         natives.put("realm", this::realm);
@@ -226,6 +220,21 @@ final class LuaModuleSystem implements ModuleSystem {
             stack.pushString(e.getMessage());
             return 3;
         }
+    }
+
+    /** {@code canonical(file)} → the file's canonical path (the cache key) and its display; records it as loaded. */
+    private int canonical(LuaStack stack) {
+        Path file = options.workingDirectory().resolve(stack.checkString(1, "canonical"));
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            real = file.toAbsolutePath().normalize();
+        }
+        loaded.add(real);
+        stack.pushString(real.toString());
+        stack.pushString(display(real));
+        return 2;
     }
 
     /**

@@ -18,6 +18,12 @@ process.versions = { lua = _VERSION:match("%d+%.%d+") }
 --- Exit through os.exit, so no pcall can swallow it; code defaults to process.exitCode or 0.
 function process.exit(code)
   if code == nil then code = process.exitCode or 0 end
+  local t = type(code)
+  if t ~= "number" and t ~= "boolean" then
+    error("bad argument #1 to 'exit' (number expected, got " .. t .. ")", 2)
+  elseif t == "number" and code ~= math.floor(code) then
+    error("bad argument #1 to 'exit' (number has no integer representation)", 2)
+  end
   os.exit(code)
 end
 

@@ -18,43 +18,152 @@ local deadline_passed = natives.deadline_passed
 -- not depend on the C locale.
 os.setlocale("C")
 
+-- lua.c runs the collector in generational mode.
+collectgarbage("generational")
+
+-- lua5.4's package.path and package.cpath (with Debian's and LuaRocks' trees, and LUA_PATH,
+-- LUA_CPATH and their _5_4 variants), computed by the engine (LuaPaths.java).
+package.path, package.cpath = natives.path, natives.cpath
+
+-- Call a Java function of the engine's. LuaJava's glue assigns the global __jthrowable__ (to nil)
+-- after a Java function returns; with the key already in _G that assignment is raw, so a
+-- __newindex a program set on _G does not see it. Only for functions that do not raise.
+local G = _G
+local rawget, rawset = rawget, rawset
+local function call_java(f, ...)
+  if rawget(G, "__jthrowable__") == nil then rawset(G, "__jthrowable__", false) end
+  return f(...)
+end
+
+-- C modules call the Lua C API of the library Hype loaded: it is made global (RTLD_GLOBAL) before
+-- the first C module loads, through the C searchers or package.loadlib.
+do
+  local promote, promoted = natives.promote, false
+  local function promote_once()
+    if not promoted then
+      promoted = true
+      call_java(promote)
+    end
+  end
+  local c_searcher, croot_searcher, loadlib = package.searchers[3], package.searchers[4], package.loadlib
+  package.searchers[3] = function(name) promote_once() return c_searcher(name) end
+  package.searchers[4] = function(name) promote_once() return croot_searcher(name) end
+  package.loadlib = function(path, funcname) promote_once() return loadlib(path, funcname) end
+end
+
+-- io.popen, os.execute and os.tmpname as a Lua built with LUA_USE_LINUX has them (PosixLibrary.java):
+-- C functions bound at the first call; these check the arguments first, with lua5.4's messages.
+do
+  local posix_loader = natives.posix
+  local c_popen, c_execute, c_tmpname = io.popen, os.execute, os.tmpname
+  local bound = false
+  local function bind()
+    bound = true
+    local fns = call_java(posix_loader)
+    if fns then c_popen, c_execute, c_tmpname = fns.popen, fns.execute, fns.tmpname end
+  end
+  local getinfo, format = debug.getinfo, string.format
+
+  local function typename(v)
+    local mt = getmetatable(v)
+    local name = type(mt) == "table" and rawget(mt, "__name")
+    if type(name) == "string" then return name end
+    return type(v)
+  end
+
+  -- luaL_argerror for the wrapper `level` frames up: the name its caller used, else the
+  -- library's, and the caller's position.
+  local function arg_error(level, n, fname, message)
+    local info = getinfo(level + 1, "n")
+    local name = info and info.name or fname
+    error(format("bad argument #%d to '%s' (%s)", n, name, message), level + 2)
+  end
+
+  local function string_arg(n, fname, count, value, default)
+    local t = type(value)
+    if t == "string" then return value end
+    if t == "number" then return tostring(value) end
+    if default ~= nil and value == nil then return default end
+    arg_error(2, n, fname, "string expected, got " .. (n > count and "no value" or typename(value)))
+  end
+
+  io.popen = function(...)
+    local count, prog, mode = select("#", ...), ...
+    prog = string_arg(1, "io.popen", count, prog)
+    mode = string_arg(2, "io.popen", count, mode, "r")
+    if mode ~= "r" and mode ~= "w" then arg_error(1, 2, "io.popen", "invalid mode") end
+    if not bound then bind() end
+    return c_popen(prog, mode)
+  end
+
+  os.execute = function(...)
+    local count, command = select("#", ...), ...
+    if not bound then bind() end
+    if command == nil then return c_execute() end
+    return c_execute(string_arg(1, "os.execute", count, command))
+  end
+
+  os.tmpname = function()
+    if not bound then bind() end
+    local name = c_tmpname()
+    if not name then error("unable to generate a unique filename", 2) end
+    return name
+  end
+end
+
 -- LuaJava's state adds a global `java` that reaches any JVM class, and a package searcher for it.
 java = nil
 package.loaded.java = nil
 for i = #package.searchers, 5, -1 do package.searchers[i] = nil end
 
--- Fatal signals travel as errors that no pcall, xpcall or coroutine can swallow.
+-- Fatal signals (os.exit, the time limit) travel as errors that nothing can swallow, without
+-- wrapping pcall, xpcall or coroutine.resume (lua5.4's own functions stay in place, so frames,
+-- names and debug.getinfo read as under lua5.4). Once a signal is raised, a hook on the running
+-- thread and the main thread raises it again at every instruction and at every return, including
+-- the return of the pcall that caught it, until the engine takes it at the top.
 local EXIT_MT = { __name = "hype.exit" }
 EXIT_MT.__tostring = function(e) return "os.exit(" .. tostring(e.code) .. ")" end
 local TIMEOUT = setmetatable({}, { __name = "hype.timeout", __tostring = function() return "timeout" end })
+local main_thread = co_running()
+local fatal = nil
 
 local function is_fatal(e)
   return rawequal(e, TIMEOUT) or (type(e) == "table" and getmetatable(e) == EXIT_MT)
 end
 
-local function pass(ok, ...)
-  if not ok and is_fatal((...)) then error((...), 0) end
-  return ok, ...
+-- The engine's own functions that run at the top after a signal; the hook leaves them alone when
+-- nothing else is on the stack.
+local top_functions = setmetatable({}, { __mode = "k" })
+local getinfo = debug.getinfo
+
+local function reraise()
+  local level = 2
+  while true do
+    local info = getinfo(level, "f")
+    if not info then return end
+    if not top_functions[info.func] then break end
+    level = level + 1
+  end
+  error(fatal, 0)
 end
 
-pcall = function(f, ...) return pass(raw_pcall(f, ...)) end
-xpcall = function(f, handler, ...)
-  return pass(raw_xpcall(f, function(e)
-    if is_fatal(e) then return e end
-    return handler(e)
-  end, ...))
+local function raise_fatal(signal)
+  fatal = signal
+  -- The main thread first: once the running thread has the hook, its next instruction raises.
+  raw_sethook(main_thread, reraise, "r", 1)
+  raw_sethook(reraise, "r", 1)
+  error(signal, 0)
 end
-coroutine.resume = function(co, ...) return pass(co_resume(co, ...)) end
-coroutine.close = function(co) return pass(co_close(co)) end
 
 os.exit = function(code, close)
   if code == nil or code == true then code = 0
   elseif code == false then code = 1
   elseif math.type(code) ~= "integer" then
     if type(code) == "number" and code == math.floor(code) then code = math.tointeger(code)
-    else error("bad argument #1 to 'exit' (number has no integer representation)", 2) end
+    elseif type(code) == "number" then error("bad argument #1 to 'exit' (number has no integer representation)", 2)
+    else error("bad argument #1 to 'exit' (number expected, got " .. (code == nil and "no value" or type(code)) .. ")", 2) end
   end
-  error(setmetatable({ code = code }, EXIT_MT), 0)
+  raise_fatal(setmetatable({ code = code }, EXIT_MT))
 end
 
 -- The time limit: a count hook on every coroutine, chained with any hook the script sets itself.
@@ -66,13 +175,14 @@ local user_hooks = setmetatable({}, { __mode = "k" })
 -- hook, so when a script's own line or call hook runs, its events check the clock too.
 local other_events = 0
 local function limit_hook(event, line)
+  if fatal then error(fatal, 0) end
   if event == "count" then
-    if deadline_passed() then error(TIMEOUT, 0) end
+    if deadline_passed() then raise_fatal(TIMEOUT) end
   else
     other_events = other_events + 1
     if other_events >= 64 then
       other_events = 0
-      if deadline_passed() then error(TIMEOUT, 0) end
+      if deadline_passed() then raise_fatal(TIMEOUT) end
     end
   end
   local co = co_running()
@@ -180,7 +290,9 @@ local function clean_traceback(tb)
   return table.concat(out, "\n")
 end
 
--- The message handler of the main chunk: keeps fatal signals, otherwise captures a traceback.
+-- The message handler of the main chunk, as lua.c's: the message with a traceback appended, as a
+-- string (load calls it too, for errors of a reader function). Fatal signals pass unchanged.
+local last_error = nil
 local function message_handler(e)
   if is_fatal(e) then return e end
   local msg = e
@@ -188,13 +300,16 @@ local function message_handler(e)
     local mt = getmetatable(msg)
     if mt and mt.__tostring then
       msg = tostring(msg)
+      if type(msg) == "string" then return msg end
     elseif type(msg) == "number" then
       msg = tostring(msg)
     else
       msg = string.format("(error object is a %s value)", type(msg))
     end
   end
-  return { message = msg, traceback = clean_traceback(traceback(msg, 2)), value = e }
+  local tb = clean_traceback(traceback(msg, 2))
+  last_error = { text = tb, message = msg, traceback = tb }
+  return tb
 end
 
 local function flush()
@@ -202,20 +317,40 @@ local function flush()
   raw_pcall(io.stderr.flush, io.stderr)
 end
 
+-- Take a fatal signal at the top: the hooks it set go, the limit hook comes back.
+local function take_fatal()
+  local signal = fatal
+  fatal = nil
+  raw_sethook()
+  raw_sethook(main_thread)
+  if limited then install_limit(nil, user_hooks[main_thread]) end
+  return signal
+end
+
+-- Split what the handler returned into the message and the traceback.
+local function split(e)
+  if last_error and rawequal(e, last_error.text) then return last_error.message, last_error.traceback end
+  return tostring(e), ""
+end
+
 -- Outcome codes shared with LuaEngine: 0 done, 1 exit, 2 error, 3 timeout.
 local function outcome(ok, e)
+  local signal = fatal and take_fatal()
   flush()
+  if signal then
+    if rawequal(signal, TIMEOUT) then return 3 end
+    return 1, signal.code
+  end
   if ok then return 0, 0 end
-  if rawequal(e, TIMEOUT) then return 3 end
-  if type(e) == "table" and getmetatable(e) == EXIT_MT then return 1, e.code end
-  return 2, nil, e.message, e.traceback
+  return 2, nil, split(e)
 end
 
 local entry = {}
 
-function entry.run(chunk, ...)
-  return outcome(raw_xpcall(chunk, message_handler, ...))
-end
+-- The engine calls entry.xpcall(chunk, entry.handler, ...) itself, then entry.finish(ok, e).
+entry.xpcall = raw_xpcall
+entry.handler = message_handler
+entry.finish = outcome
 
 entry.enable_limits = enable_limits
 
@@ -228,19 +363,28 @@ local function display(n, ...)
 end
 
 local function repl_results(ok, ...)
+  local signal = fatal and take_fatal()
   flush()
+  if signal then
+    if rawequal(signal, TIMEOUT) then return 3 end
+    return 1, signal.code
+  end
   if ok then
     local n = select("#", ...)
     if n == 0 then return 0 end
     return 0, display(n, ...)
   end
-  local e = ...
-  if rawequal(e, TIMEOUT) then return 3 end
-  if type(e) == "table" and getmetatable(e) == EXIT_MT then return 1, e.code end
-  return 2, e.message
+  return 2, (split((...)))
 end
 
+-- REPL input gets the module system's callable require (with .resolve and .cache) as a local,
+-- when there is one; the rest of its globals are _G's.
+local registry = debug.getregistry()
 local function compile(source, env)
+  local req = registry["hype.eval_require"]
+  if req then
+    return load("local require = require; _ENV = _G; " .. source, "=stdin", "t", { require = req, _G = env or _G })
+  end
   if env then return load(source, "=stdin", "t", env) end
   return load(source, "=stdin", "t")
 end
@@ -256,5 +400,7 @@ function entry.repl(source, env)
   end
   return repl_results(raw_xpcall(fn, message_handler))
 end
+
+for _, f in ipairs({ outcome, take_fatal, repl_results, entry.repl, raw_xpcall }) do top_functions[f] = true end
 
 return entry

@@ -1,26 +1,54 @@
 -- The Lua side of the module system: require, the caches, module environments and cycles.
 -- It runs once per runtime with the Java natives as its argument. A cached require stays in Lua
 -- (two table lookups); only a cache miss calls into Java to resolve an id.
+--
+-- require follows lua5.4's protocol (package.loaded, then package.searchers in order, loader
+-- data as the second result, string errors), with Hype's additions: ids starting with ./, ../, /
+-- or # resolve from the requiring file (Node's algorithm) and are cached by canonical path;
+-- package.searchers[2] also finds packages in hype_modules/ and the built-ins; hype:NAME is
+-- always the built-in.
 local natives = ...
 
-local resolve_native, paths_native, read_json, builtin_native, warn_native =
-      natives.resolve, natives.paths, natives.read_json, natives.builtin, natives.warn
+-- LuaJava's glue assigns the global __jthrowable__ (to nil) after each Java function returns; with
+-- the key already in _G the assignment is raw, so a __newindex a program set on _G (a strict
+-- mode, a test framework watching for leaked globals) does not see the module system's calls.
+local G_TABLE, rawget_, rawset_, pcall_, error_ = _G, rawget, rawset, pcall, error
+local function finish(ok, ...)
+  -- A Java function that raised leaves the placeholder behind.
+  if rawget_(G_TABLE, "__jthrowable__") == false then rawset_(G_TABLE, "__jthrowable__", nil) end
+  if not ok then error_((...), 0) end
+  return ...
+end
+local function quiet(f)
+  return function(...)
+    if rawget_(G_TABLE, "__jthrowable__") ~= nil then return f(...) end
+    rawset_(G_TABLE, "__jthrowable__", false)
+    return finish(pcall_(f, ...))
+  end
+end
+for name, f in pairs(natives) do natives[name] = quiet(f) end
+
+local resolve_native, paths_native, read_json, builtin_native, warn_native, canonical_native =
+      natives.resolve, natives.paths, natives.read_json, natives.builtin, natives.warn, natives.canonical
 local realm_native, realm_api_native, sandbox_native, realms_native =
       natives.realm, natives.realm_api, natives.sandbox, natives.realms
 local config = natives.config()
 
-local setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs =
-      setmetatable, getmetatable, type, error, tostring, rawset, ipairs, pairs
-local load, io_open, concat, sub, match, getinfo, getupvalue, setupvalue, string_lib =
-      load, io.open, table.concat, string.sub, string.match, debug.getinfo, debug.getupvalue, debug.setupvalue,
-      string
+local setmetatable, type, error, tostring, rawset, rawget, ipairs, pairs, next, select =
+      setmetatable, type, error, tostring, rawset, rawget, ipairs, pairs, next, select
+local load, io_open, concat, sub, byte, find, gsub, getinfo, getupvalue, setupvalue, searchpath =
+      load, io.open, table.concat, string.sub, string.byte, string.find, string.gsub, debug.getinfo,
+      debug.getupvalue, debug.setupvalue, package.searchpath
 local package, G = package, _G
+-- The tables lua5.4's require uses whatever package.loaded and package.preload are set to later
+-- (the registry's _LOADED and _PRELOAD).
+local LOADED, PRELOAD = package.loaded, package.preload
 
 local cache = {}          -- canonical path -> module record; this is require.cache
 local builtin_values = {} -- built-in name -> its exports, loaded once per runtime
-local ids_by_dir = {}     -- requiring directory -> { id -> cache key }
+local ids_by_dir = {}     -- requiring directory -> { path id -> cache key }
+local name_keys = {}      -- bare name -> cache key of the file it loaded, for require.cache deletes
 local displays = {}       -- canonical path -> the path as messages show it
-local lua_names = {}      -- canonical path -> Lua module name, for files found on package.path
 local loading = {}        -- the records whose chunks are running, outermost first
 local warned = {}         -- cycle texts already reported
 local main_module = nil
@@ -32,35 +60,32 @@ local strict = config.strict
 local realm_by_file = {}   -- canonical path -> its realm, or false for trusted code
 local realms = {}          -- realm id -> realm
 local record_realm = setmetatable({}, { __mode = "k" })
+local record_dir = setmetatable({}, { __mode = "k" }) -- a record's directory, out of its reach
 local hidden_parent = setmetatable({}, { __mode = "k" })
 local realm_kit = nil      -- realms.lua: builds restricted realms; loaded with the first one
 local builtin_names = {}
 for _, name in ipairs(config.builtins) do builtin_names[name] = true end
--- Lua's standard libraries answer require("string") etc. as they do in lua5.4.
-local stdlib = {}
-for name in pairs(package.loaded) do stdlib[name] = true end
 
--- Module environments: reads fall through to the shared globals, writes stay in the module.
-local ENV_MT = { __index = G, __name = "hype.module.env" }
+-- The seed's table utilities join Lua's table library on the first require("table").
+local table_merged = setmetatable({}, { __mode = "k" })
 
--- Errors that Lua code can catch: a table with code and message that reads like a string.
-local ERROR_MT = { __name = "hype.module.error" }
-ERROR_MT.__tostring = function(e) return e.message end
-ERROR_MT.__concat = function(a, b) return tostring(a) .. tostring(b) end
--- Not string.dump: packages catch these errors too, and dump is a checked function for them.
-ERROR_MT.__index = function(_, key)
-  local f = key ~= "dump" and string_lib[key]
-  if f then return function(self, ...) return f(self.message, ...) end end
-end
-
-local function where(level)
-  local info = getinfo(level + 1, "Sl")
-  -- A module that ends in `return require(...)` made a tail call: its frame is gone, and the
-  -- frame found is the module system's own, which names no useful position.
-  if info and info.currentline and info.currentline > 0 and sub(info.source, 1, 7) ~= "=[hype]" then
-    return info.short_src .. ":" .. info.currentline .. ": "
+-- The position of the code that called require: the first frame outside this file, unless that
+-- is a C function (pcall(require, ...)), as lua5.4 positions errors. A module that ends in
+-- `return require(...)` made a tail call: its frame is gone, and no position is given.
+local MODULES_SOURCE = "=[hype] modules"
+local function where()
+  local level = 2
+  while true do
+    local info = getinfo(level, "Sl")
+    if not info then return "" end
+    if info.source ~= MODULES_SOURCE then
+      if info.what ~= "C" and info.currentline and info.currentline > 0 and sub(info.source, 1, 6) ~= "=[hype" then
+        return info.short_src .. ":" .. info.currentline .. ": "
+      end
+      return ""
+    end
+    level = level + 1
   end
-  return ""
 end
 
 local function display_of(record)
@@ -77,25 +102,18 @@ local function require_stack(record)
     lines[#lines + 1] = "- " .. tostring(record.filename)
     record = parent_of(record)
   end
-  return lines
+  return "\nrequire stack:\n" .. concat(lines, "\n")
 end
 
--- Raise a module error at the caller `level` frames above the function calling fail.
-local function fail(level, record, id, code, message, tried)
-  local text
-  if code == "MODULE_NOT_FOUND" and tried then
-    text = message .. " required by " .. display_of(record)
-    if #tried > 0 then text = text .. "\ntried, in order:\n  " .. concat(tried, "\n  ") end
-  else
-    text = message
-  end
-  local stack = require_stack(record)
-  text = where(level + 1) .. text .. "\nrequire stack:\n" .. concat(stack, "\n")
-  error(setmetatable({ code = code, message = text, id = id, tried = tried }, ERROR_MT), 0)
+local function is_path_id(id)
+  local c = byte(id, 1)
+  if c == 47 or c == 35 then return true end -- '/' or '#'
+  if c ~= 46 then return false end
+  return id == "." or id == ".." or sub(id, 1, 2) == "./" or sub(id, 1, 3) == "../"
 end
 
 local function dirname(path)
-  local dir = match(path, "^(.*)/[^/]*$")
+  local dir = path:match("^(.*)/[^/]*$")
   if dir == nil or dir == "" then return "/" end
   return dir
 end
@@ -121,54 +139,44 @@ local function new_module(filename, parent, id, realm)
     if realm and record_realm[parent] ~= realm then hidden_parent[record] = parent else record.parent = parent end
   end
   if realm then record_realm[record] = realm end
+  record_dir[record] = dir
   record.require = make_require(record, dir, realm)
   return record
 end
 
-local function realm_for(filename)
-  local realm = realm_by_file[filename]
-  if realm ~= nil then return realm end
-  local id, name, restricted, root = realm_native(filename)
-  if not restricted then
-    realm_by_file[filename] = false
-    return false
-  end
-  realm = realms[id]
-  if not realm then
-    if not realm_kit then
-      realm_kit = realms_native()({ config = config, realm_api = realm_api_native, sandbox = sandbox_native,
-                                    internal = { ENV_MT, RECORD_MT, ERROR_MT }, cache = cache,
-                                    record_realm = record_realm })
-    end
-    realm = realm_kit.create(id, name, root)
-    realms[id] = realm
-    -- Code the realm loads itself with load() requires from the package's directory.
-    realm.globals.require = new_module(realm.root .. "/[" .. (name or "project") .. "]", nil, "[realm]", realm).require
-  end
-  realm_by_file[filename] = realm
-  return realm
-end
+local realm_for
 
-local function compile(record)
+-- The project's modules run with _ENV == _G; `module`, `exports`, `require`, `__filename` and
+-- `__dirname` are locals of the chunk, declared on its first line so that line numbers stay.
+-- The chunk is compiled with a table holding them as its environment, and its first statement
+-- sets its _ENV upvalue to the globals (the realm's, for a package).
+local PROLOGUE = "local module, exports, require, __filename, __dirname = module, exports, require, __filename, "
+  .. "__dirname; _ENV = _G; "
+
+local function compile(record, source, chunkname)
   local filename = record.filename
-  local file, err = io_open(filename, "rb")
-  if not file then error(err, 0) end
-  local source = file:read("a")
-  file:close()
+  if not source then
+    local file, err = io_open(filename, "rb")
+    if not file then error(err, 0) end
+    source = file:read("a")
+    file:close()
+  end
+  local realm = record_realm[record]
+  local globals = realm and realm.globals or G
+  chunkname = chunkname or "@" .. display_of(record)
+  if realm then realm_kit.mark(chunkname, realm) end
+  if byte(source, 1) == 27 then
+    -- A precompiled module is native code to the VM, which does not verify bytecode; it runs with
+    -- the globals as its environment and without the module's locals.
+    if realm then realm.api.check("native", filename, "require") end
+    return load(source, chunkname, "b", globals)
+  end
   -- As lua5.4's loadfile: skip a UTF-8 byte order mark, and a first line starting with '#'.
   if sub(source, 1, 3) == "\239\187\191" then source = sub(source, 4) end
-  if sub(source, 1, 1) == "#" then source = "--" .. source end
-  local realm = record_realm[record]
-  if realm and sub(source, 1, 1) == "\27" then
-    -- A precompiled module is native code to the VM, which does not verify bytecode.
-    realm.api.check("native", filename, "require")
-  end
-  local env = setmetatable({ module = record, exports = record.exports, require = record.require,
-                             __filename = filename, __dirname = record.path }, realm and realm.env_mt or ENV_MT)
-  if realm then realm_kit.mark("@" .. display_of(record), realm) end
-  local fn, message = load(source, "@" .. display_of(record), "bt", env)
-  if not fn then error(message, 0) end
-  return fn
+  if byte(source, 1) == 35 then source = "--" .. source end
+  local env = { module = record, exports = record.exports, require = record.require, __filename = filename,
+                __dirname = record.path, _G = globals }
+  return load(PROLOGUE .. source, chunkname, "t", env)
 end
 
 -- Closing a guard ends a load: pops the loading stack and, unless the load finished, evicts.
@@ -189,67 +197,44 @@ local GUARD_MT = { __close = function(guard)
   end
 end }
 
--- A C module of a rock (lib/a/b.so): opened as Lua's C searcher opens one (loadlib.c's loadfunc):
--- luaopen_ and the module name with dots as underscores, up to a hyphen, else the part after it.
--- A realm needs native for it.
-local function load_native(record, name)
-  local realm = record_realm[record]
-  if realm then realm.api.check("native", record.filename, "require") end
-  local modname = string_lib.gsub(name, "%.", "_")
-  local mark = string_lib.find(modname, "-", 1, true)
-  local loader, message
-  if mark then
-    loader, message = package.loadlib(record.filename, "luaopen_" .. sub(modname, 1, mark - 1))
-    modname = sub(modname, mark + 1)
-  end
-  if not loader then loader, message = package.loadlib(record.filename, "luaopen_" .. modname) end
-  if not loader then error("error loading module '" .. name .. "' from file '" .. record.filename .. "':\n\t"
-    .. tostring(message), 0) end
-  return loader(name, record.filename)
-end
+local function unnamed(f) return f end
 
-local function run_module(record, ...)
+-- Run a record's compiled chunk (or read its JSON). Its value: what the chunk returns if not nil,
+-- else module.exports if the module set or filled it, else package.loaded[name] if the module set
+-- it (the Lua idiom `package.loaded[...] = M`), else true, as lua5.4's require gives.
+local function run_module(record, fn, name, ...)
   loading[#loading + 1] = record
   local guard <close> = setmetatable({ record = record }, GUARD_MT)
-  local filename = record.filename
   local value
-  if sub(filename, -5) == ".json" then
-    value = read_json(filename)
-  elseif lua_names[filename] and (sub(filename, -3) == ".so" or sub(filename, -4) == ".dll") then
-    local name = lua_names[filename]
-    local realm = record_realm[record]
-    local loaded = realm and realm.package.loaded or package.loaded
-    value = load_native(record, name)
-    if value == nil then value = loaded[name] end
-    if value == nil then value = true end
-    loaded[name] = value
+  if fn == nil then
+    value = read_json(record.filename)
   else
-    local lua_name = lua_names[filename]
-    local name = ...
+    local initial = record.exports
     local realm = record_realm[record]
-    local loaded = realm and realm.package.loaded or package.loaded
+    local loaded = realm and realm.loaded or LOADED
     local before = type(name) == "string" and loaded[name] or nil
-    value = compile(record)(...)
-    if value == nil and type(name) == "string" and loaded[name] ~= before then
-      -- The Lua idiom `package.loaded[...] = M` without a return.
-      value = loaded[name]
-    end
-    if lua_name then
-      -- Found on package.path: behave as Lua's require does for package.loaded.
-      if value == nil then value = record.exports end
-      loaded[lua_name] = value
+    -- Called through an expression with no name, so that tracebacks say "in main chunk" as they
+    -- do for a chunk lua5.4's require calls.
+    value = unnamed(fn)(name, ...)
+    if value == nil then
+      local exports = record.exports
+      if exports ~= initial or next(initial) ~= nil then
+        value = exports
+      elseif type(name) == "string" and loaded[name] ~= before then
+        value = loaded[name]
+      end
     end
   end
-  if value ~= nil then record.exports = value end
+  if value == nil then value = true end
+  record.exports = value
   record.loaded = true
   guard.done = true
-  return record.exports
+  return value
 end
 
-local function load_file(key, parent, id)
+local function new_file_record(key, parent)
   local realm = realm_for(key)
   local record = new_module(key, parent, key, realm or nil)
-  cache[key] = record
   if parent and (not record_realm[parent] or record_realm[parent] == record_realm[record]) then
     -- A reload (after deleting the cache entry) replaces the stale child instead of piling up.
     local children = parent.children
@@ -259,7 +244,7 @@ local function load_file(key, parent, id)
     end
     children[n] = record
   end
-  return run_module(record, lua_names[key] or id, key)
+  return record
 end
 
 -- Each restricted realm gets its own instance of every built-in, checking its permissions.
@@ -296,9 +281,7 @@ local function circular(record, target)
   chain[#chain + 1] = display_of(target)
   local text = "circular require: " .. concat(chain, " -> ")
   if strict then
-    local stack = require_stack(record)
-    error(setmetatable({ code = "ERR_REQUIRE_CYCLE", id = target.filename,
-      message = where(2) .. text .. "\nrequire stack:\n" .. concat(stack, "\n") }, ERROR_MT), 0)
+    error(where() .. "ERR_REQUIRE_CYCLE: " .. text .. require_stack(record), 0)
   end
   if not warned[text] then
     warned[text] = true
@@ -308,94 +291,245 @@ local function circular(record, target)
   return target.exports
 end
 
--- Step 6, continued: Lua's other searchers (C modules on package.cpath, searchers that programs
--- add). The first two searchers, preload and package.path, are the steps already taken. A loader
--- found runs now, as Lua's require runs it, and its value goes to package.loaded.
-local function search_other(id, tried)
-  local searchers = package.searchers
-  if type(searchers) ~= "table" or sub(id, 1, 1) == "." or sub(id, 1, 1) == "/" or sub(id, 1, 1) == "#" then
-    return false
+-- The requiring module, for package.searchers[2]: set by require while it asks the searchers.
+local current = nil
+local eval_module
+
+local CONTEXT_MT = { __close = function(saved) current = saved[1] end }
+
+-- Load the file `key` for `record`, or hand back what the cache has: the cached value, or the
+-- partial exports of a module still loading (a cycle).
+local function load_file(record, key, id, chunkname, name_for_chunk, again)
+  local cached = cache[key]
+  if cached then
+    if not cached.loaded then return circular(record, cached) end
+    -- A loader from package.searchers runs the file again, as lua5.4's does: require only asks
+    -- the searchers when package.loaded has nothing under the name.
+    if not again then return cached.exports end
   end
-  for i = 3, #searchers do
-    local loader, extra = searchers[i](id)
-    if type(loader) == "function" then
-      local value = loader(id, extra)
-      if value ~= nil then package.loaded[id] = value end
-      if package.loaded[id] == nil then package.loaded[id] = true end
-      return true
-    elseif type(loader) == "string" and tried then
-      for location in loader:gmatch("no file '([^']*)'") do tried[#tried + 1] = location end
+  local child = new_file_record(key, record)
+  local fn, message
+  if sub(key, -5) ~= ".json" then
+    fn, message = compile(child, nil, chunkname)
+    if not fn then
+      error(message, 0)
     end
   end
-  return false
+  cache[key] = child
+  return run_module(child, fn, name_for_chunk or id, key)
 end
 
--- Resolve id for a record (without loading), filling the directory's id cache; 1 frame deep.
--- A restricted realm answers from its own package tables and resolves through its realm's
--- natives, which deny files it may not load.
-local function resolve_key(record, ids, dir, id, level, realm)
-  if type(id) ~= "string" then
-    error(where(level + 1) .. "bad argument #1 to 'require' (string expected, got "
-      .. (id == nil and "no value" or type(id)) .. ")", 0)
+-- A loader for package.searchers: runs the file as a module of the requiring record. When the
+-- same name loaded the same file before, package.loaded lost it since (lua5.4's way to reload),
+-- and the file runs again; else a file already loaded by path is the same module, as in Node.
+local function file_loader(record, key, chunkname, again)
+  return function(name, extra)
+    return load_file(record, key, name, chunkname, name, again)
   end
+end
+
+-- Resolve a path id (./x, ../x, /x, #x) from a record's directory. Returns the cache key, or nil
+-- and the locations tried when nothing is there; raises on other resolution errors.
+local function resolve_path_id(record, dir, id, realm, level)
+  local resolve = realm and realm.api.resolve or resolve_native
+  local kind, found, display, tried = resolve(dir, id, nil, false)
+  if kind then
+    displays[found] = display
+    return found
+  end
+  if found == "MODULE_NOT_FOUND" then return nil, display, tried end
+  error(where() .. found .. ": " .. display .. require_stack(record), 0)
+end
+
+-- package.searchers[2]: Hype's own searcher. For a built-in's name: a file of that name on
+-- package.path (as lua5.4 finds it), else the built-in. For other names: the packages in
+-- hype_modules/ and node_modules/ up from the requiring file (and self-reference), then
+-- package.path, as lua5.4's Lua searcher does, with its messages.
+local function package_path(pkg)
+  local path = pkg.path
+  if type(path) ~= "string" then error("'package.path' must be a string", 0) end
+  return path
+end
+
+-- A loader for a rock's C module (hype_modules/rocks:NAME/lib/a/b.so), opened as lua5.4's C
+-- searcher opens one (loadlib.c's loadfunc): luaopen_ and the name with dots as underscores, up to
+-- a hyphen, else the part after it. The rock's own realm needs native for it.
+local function native_loader(key)
+  return function(name)
+    local realm = realm_for(key)
+    if realm then realm.api.check("native", key, "require") end
+    local modname = gsub(name, "%.", "_")
+    local mark = find(modname, "-", 1, true)
+    local open, message
+    if mark then
+      open, message = package.loadlib(key, "luaopen_" .. sub(modname, 1, mark - 1))
+      modname = sub(modname, mark + 1)
+    end
+    if not open then open, message = package.loadlib(key, "luaopen_" .. modname) end
+    if not open then
+      error("error loading module '" .. name .. "' from file '" .. key .. "':\n\t" .. tostring(message), 0)
+    end
+    return open(name, key)
+  end
+end
+
+-- Ask a resolver (the project's, or a realm's, which denies what the realm may not load) for a
+-- name: a loader and the file, or nothing, with the locations it tried added to `lines`. A rock's
+-- module (kind "rock") loads as lua5.4 loads one from package.path or package.cpath.
+local function by_resolver(resolve, record, dir, name, path, keys, lines)
+  local kind, found, display, tried = resolve(dir, name, path, false)
+  if kind == "rock" and (sub(found, -3) == ".so" or sub(found, -4) == ".dll") then
+    displays[found] = display
+    return native_loader(found), found
+  end
+  if kind == "file" or kind == "lua_path" or kind == "rock" then
+    displays[found] = display
+    local again = keys[name] == found
+    keys[name] = found
+    return file_loader(record, found, nil, again), found
+  elseif kind == nil and found ~= "MODULE_NOT_FOUND" then
+    error(found .. ": " .. display, 0)
+  end
+  for _, location in ipairs(tried or {}) do lines[#lines + 1] = "no file '" .. location .. "'" end
+end
+
+local function make_searcher(realm)
+  local pkg = realm and realm.package or package
+  return function(name)
+    if type(name) ~= "string" then name = tostring(name) end
+    local record = current and (not realm or record_realm[current] == realm) and current
+        or (realm and realm.eval_record or eval_module)
+    local dir = record_dir[record]
+    local keys = realm and realm.name_keys or name_keys
+    if realm then
+      -- A package: the built-ins, its own files and other packages by name; package.path only
+      -- within what its realm may load (the realm's resolve denies the rest).
+      if builtin_names[name] then
+        return function() return load_builtin(name, realm) end, "hype:" .. name
+      end
+      local lines = {}
+      local loader, file = by_resolver(realm.api.resolve, record, dir, name, package_path(pkg), keys, lines)
+      if loader then return loader, file end
+      return concat(lines, "\n\t")
+    end
+    local lines = {}
+    if not builtin_names[name] and not is_path_id(name) then
+      local loader, file = by_resolver(resolve_native, record, dir, name, nil, keys, lines)
+      if loader then return loader, file end
+    end
+    local file, message = searchpath(name, package_path(pkg))
+    if file then
+      local key, display = canonical_native(file)
+      displays[key] = display
+      local again = keys[name] == key
+      keys[name] = key
+      return file_loader(record, key, "@" .. file, again), file
+    end
+    if builtin_names[name] then
+      return function() return load_builtin(name, realm) end, "hype:" .. name
+    end
+    lines[#lines + 1] = message
+    return concat(lines, "\n\t")
+  end
+end
+
+-- Lua's require over the searchers of `pkg`, with `record` as the requiring module.
+local function lua_require(record, id, realm, loaded)
+  local pkg = realm and realm.package or package
+  local searchers = pkg.searchers
+  if type(searchers) ~= "table" then error("'package.searchers' must be a table", 0) end
+  local saved <close> = setmetatable({ current }, CONTEXT_MT)
+  current = record
+  local messages = {}
+  local loader, extra
+  local i = 1
+  while true do
+    local searcher = rawget(searchers, i)
+    if searcher == nil then
+      error("module '" .. id .. "' not found:" .. concat(messages), 0)
+    end
+    loader, extra = searcher(id)
+    if type(loader) == "function" then break end
+    if type(loader) == "string" or type(loader) == "number" then
+      messages[#messages + 1] = "\n\t" .. loader
+    end
+    i = i + 1
+  end
+  local value = loader(id, extra)
+  if value ~= nil then loaded[id] = value end
+  if loaded[id] == nil then loaded[id] = true end
+  return loaded[id], extra
+end
+
+local function merge_table_utilities(realm, lib)
+  table_merged[lib] = true
+  if type(lib) ~= "table" then return end
+  local utilities = load_builtin("table", realm)
+  for k, v in pairs(utilities) do
+    if rawget(lib, k) == nil then rawset(lib, k, v) end
+  end
+end
+
+local function check_id(id)
+  local t = type(id)
+  if t == "number" then return tostring(id) end
+  if t ~= "string" then
+    error("bad argument #1 to 'require' (string expected, got " .. (id == nil and "no value" or t) .. ")", 3)
+  end
+  return id
+end
+
+local function require_path(record, ids, dir, id, realm)
   local key = ids[id]
-  if key then return key end
-  local name = sub(id, 1, 5) == "hype:" and sub(id, 6) or id
-  if builtin_names[name] then
-    key = "hype:" .. name
-  elseif stdlib[id] then
-    key = "lua:" .. id
-  else
-    local pkg = realm and realm.package or package
-    local provided = pkg.preload[id] ~= nil or pkg.loaded[id] ~= nil
-    local path = package.path
-    local resolve = realm and realm.api.resolve or resolve_native
-    local kind, found, display, tried = resolve(dir, id, type(path) == "string" and path or nil, provided)
-    if not kind and found == "MODULE_NOT_FOUND" and (not realm or realm.api.allows("native"))
-        and search_other(id, tried) then
-      kind = "lua_loaded"
-    end
-    if not kind then fail(level + 1, record, id, found, display, tried) end
-    if kind == "builtin" then
-      key = "hype:" .. found
-    elseif kind == "lua_loaded" then
-      key = "lua:" .. id
-    else
-      key = found
-      displays[found] = display
-      if kind == "lua_path" or kind == "rock" then lua_names[found] = id end
-    end
+  local tried
+  if not key then
+    local _
+    key, _, tried = resolve_path_id(record, dir, id, realm, 2)
+    if key then ids[id] = key end
   end
-  ids[id] = key
-  return key
+  if key then
+    local cached = cache[key]
+    if cached then
+      if cached.loaded then return cached.exports end
+      return circular(record, cached)
+    end
+    return (load_file(record, key, id))
+  end
+  -- Nothing at the path: lua5.4 would ask package.searchers (require("../a.b") finds a/b.lua on
+  -- package.path). Report both when they find nothing either.
+  local loaded = realm and realm.loaded or LOADED
+  local value = loaded[id]
+  if value then return value end
+  local ok, result, extra = pcall(lua_require, record, id, realm, loaded)
+  if ok then return result, extra end
+  if type(result) ~= "string" or not find(result, "not found:", 1, true) then error(result, 0) end
+  local text = "cannot find module '" .. id .. "' required by " .. display_of(record)
+  local lines = {}
+  for _, location in ipairs(tried or {}) do lines[#lines + 1] = "  " .. location end
+  for line in result:gmatch("\n\t([^\n]*)") do lines[#lines + 1] = "  " .. line end
+  if #lines > 0 then text = text .. "\ntried, in order:\n" .. concat(lines, "\n") end
+  error(where() .. text .. require_stack(record), 0)
 end
 
 local function require_slow(record, ids, dir, id, realm)
-  local key = resolve_key(record, ids, dir, id, 2, realm)
-  local cached = cache[key]
-  if cached then
-    if cached.loaded then return cached.exports end
-    return circular(record, cached)
-  end
-  if sub(key, 1, 5) == "hype:" then return load_builtin(sub(key, 6), realm) end
-  if sub(key, 1, 4) == "lua:" then
-    local name = sub(key, 5)
-    local pkg = realm and realm.package or package
-    local value = pkg.loaded[name]
-    if value ~= nil then return value end
-    local loader = pkg.preload[name]
-    if loader then
-      value = loader(name, ":preload:")
-      if value == nil then value = pkg.loaded[name] end
-      if value == nil then value = true end
-      pkg.loaded[name] = value
-      return value
+  id = check_id(id)
+  if sub(id, 1, 5) == "hype:" then
+    local name = sub(id, 6)
+    if not builtin_names[name] then
+      error("module '" .. id .. "' not found:\n\tno built-in module named '" .. name .. "'", 0)
     end
-    -- Gone from package.loaded since: resolve afresh.
-    ids[id] = nil
-    return require_slow(record, ids, dir, id, realm)
+    return load_builtin(name, realm)
   end
-  return load_file(key, record, id)
+  if is_path_id(id) then return require_path(record, ids, dir, id, realm) end
+  local loaded = realm and realm.loaded or LOADED
+  local value = loaded[id]
+  if value then
+    if id == "table" and not table_merged[value] then merge_table_utilities(realm, value) end
+    return value
+  end
+  local result, extra = lua_require(record, id, realm, loaded)
+  if id == "table" and not table_merged[result] then merge_table_utilities(realm, result) end
+  return result, extra
 end
 
 -- Each require's record and directory, out of reach: a package can call require_index (its
@@ -410,14 +544,29 @@ local function require_index(req, field)
   if field == "resolve" then
     local dir = owner.dir
     local realm = record_realm[record]
-    local ids = (realm and realm.ids_by_dir or ids_by_dir)[dir]
     local resolve = setmetatable({
       paths = function(id) return paths_native(dir, id) end,
     }, { __call = function(_, id)
-      local key = resolve_key(record, ids, dir, id, 2, realm)
-      if sub(key, 1, 5) == "hype:" then return id end  -- a built-in: its name as written, like Node
-      if sub(key, 1, 4) == "lua:" then return sub(key, 5) end
-      return key
+      id = check_id(id)
+      if sub(id, 1, 5) == "hype:" then return id end
+      if is_path_id(id) then
+        local key = resolve_path_id(record, dir, id, realm, 2)
+        if not key then error("cannot find module '" .. id .. "' required by " .. display_of(record), 2) end
+        return key
+      end
+      local loaded = realm and realm.loaded or LOADED
+      if loaded[id] ~= nil and not (realm and realm.name_keys or name_keys)[id] then return id end
+      if builtin_names[id] then return id end
+      local pkg = realm and realm.package or package
+      if pkg.preload[id] ~= nil then return id end
+      local saved <close> = setmetatable({ current }, CONTEXT_MT)
+      current = record
+      local searcher = pkg.searchers[2]
+      local loader, extra = searcher(id)
+      if type(loader) == "function" then
+        return type(extra) == "string" and sub(extra, 1, 1) ~= "/" and (canonical_native(extra)) or extra
+      end
+      error("module '" .. id .. "' not found:\n\t" .. tostring(loader), 2)
     end })
     rawset(req, "resolve", resolve)
     return resolve
@@ -434,11 +583,22 @@ make_require = function(record, dir, realm)
     ids = {}
     by_dir[dir] = ids
   end
+  local loaded = realm and realm.loaded or LOADED
+  local keys = realm and realm.name_keys or name_keys
   local function require(_, id)
-    local key = ids[id]
-    if key then
-      local cached = cache[key]
-      if cached and cached.loaded then return cached.exports end
+    -- The cached cases: a bare name in package.loaded (unless its file was deleted from
+    -- require.cache), or a path id whose file is in require.cache.
+    local value = loaded[id]
+    if value and id ~= "table" then
+      local key = keys[id]
+      if key == nil or cache[key] then return value end
+      loaded[id] = nil
+    else
+      local key = ids[id]
+      if key then
+        local cached = cache[key]
+        if cached and cached.loaded then return cached.exports end
+      end
     end
     return require_slow(record, ids, dir, id, realm)
   end
@@ -448,6 +608,35 @@ make_require = function(record, dir, realm)
   return req
 end
 
+realm_for = function(filename)
+  local realm = realm_by_file[filename]
+  if realm ~= nil then return realm end
+  local id, name, restricted, root = realm_native(filename)
+  if not restricted then
+    realm_by_file[filename] = false
+    return false
+  end
+  realm = realms[id]
+  if not realm then
+    if not realm_kit then
+      realm_kit = realms_native()({ config = config, realm_api = realm_api_native, sandbox = sandbox_native, quiet = quiet,
+                                    internal = { RECORD_MT }, cache = cache, record_realm = record_realm,
+                                    make_searcher = make_searcher })
+    end
+    realm = realm_kit.create(id, name, root)
+    realms[id] = realm
+    realm.loaded = realm.package.loaded
+    realm.name_keys = {}
+    -- Code the realm loads itself with load() requires from the package's directory.
+    realm.eval_record = new_module(realm.root .. "/[" .. (name or "project") .. "]", nil, "[realm]", realm)
+    local realm_require = realm.eval_record.require
+    realm.globals.require = function(id) return realm_require(id) end
+    realm.package.searchers[2] = make_searcher(realm)
+  end
+  realm_by_file[filename] = realm
+  return realm
+end
+
 local api = {}
 
 -- Run the main script as the module ".": called by the launcher chunk with the script's arguments.
@@ -455,13 +644,38 @@ function api.main(filename, display, ...)
   displays[filename] = display
   local record = new_module(filename, nil, ".", realm_for(filename) or nil)
   main_module = record
+  local fn, message = compile(record)
+  if not fn then error(message, 0) end
   cache[filename] = record
-  run_module(record, ...)
+  return run_module(record, fn, ...)
 end
 
--- Code outside any module (-e, the REPL) requires from the working directory.
-local eval_module = new_module(config.cwd .. "/[eval]", nil, "[eval]")
+-- Compile the main script as the module "." without running it: the engine calls the result.
+function api.main_chunk(filename, display)
+  displays[filename] = display
+  local record = new_module(filename, nil, ".", realm_for(filename) or nil)
+  main_module = record
+  local fn, message = compile(record)
+  if not fn then return nil, message end
+  cache[filename] = record
+  record.loaded = true
+  return fn
+end
+
+-- package.searchers[2] is Hype's searcher; the others stay lua5.4's (preload, C, all-in-one).
+package.searchers[2] = make_searcher(nil)
+
+-- Code outside any module (-e, the REPL, load) requires from the working directory.
+-- The global require is a function, as lua5.4's is (programs test type(require) and clear the
+-- globals that are not functions); a module's own require is callable and carries cache, resolve
+-- and main.
+eval_module = new_module(config.cwd .. "/[eval]", nil, "[eval]")
 displays[eval_module.filename] = "[eval]"
-G.require = eval_module.require
+do
+  local eval_require = eval_module.require
+  G.require = function(id) return eval_require(id) end
+  -- The REPL's own chunks get the callable one, with require.resolve and require.cache.
+  debug.getregistry()["hype.eval_require"] = eval_require
+end
 
 debug.getregistry()["hype.modules"] = api

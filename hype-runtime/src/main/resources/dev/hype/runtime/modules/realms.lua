@@ -5,7 +5,7 @@
 local ctx = ...
 
 local G = _G
-local setmetatable, error, next, select = setmetatable, error, next, select
+local setmetatable, error, next, select, pairs = setmetatable, error, next, select, pairs
 local getinfo, string_lib, running = debug.getinfo, string, coroutine.running
 local cache, record_realm, config = ctx.cache, ctx.record_realm, ctx.config
 
@@ -48,10 +48,10 @@ local build_globals = ctx.sandbox()({ tmpdir = config.tmpdir, internal = ctx.int
 -- Build the realm `id` (a package directory, or "project"): its natives, globals and tables.
 function kit.create(id, name, root)
   local api = ctx.realm_api(id)
+  for key, f in pairs(api) do api[key] = ctx.quiet(f) end
   local realm = { id = id, name = name, root = root or config.cwd, api = api, builtins = {}, ids_by_dir = {} }
   realm.globals = build_globals(api, realm)
   realm.package = realm.globals.package
-  realm.env_mt = { __index = realm.globals, __name = "hype.module.env" }
   -- Built-ins run for the realm with its getmetatable, which hands out copies of the shared
   -- metatables: util.inherits(module_error, t) must not change every module error.
   realm.builtin_env = setmetatable({ getmetatable = realm.globals.getmetatable }, { __index = G })

@@ -19,7 +19,7 @@ local string_dump, byte, sub, find, gmatch, format = string.dump, string.byte, s
       string.format
 local concat = table.concat
 local traceback = debug.traceback
-local package_loadlib, package_config = package.loadlib, package.config
+local package_loadlib, package_config, package_searchpath = package.loadlib, package.config, package.searchpath
 local string_mt = getmetatable("")
 local file_mt = getmetatable(stdout)
 local tmpdir = shared.tmpdir
@@ -244,40 +244,92 @@ return function(api, info)
     end,
   }
 
-  -- package: the realm's own loaded and preload tables; no searchers to replace, no loadlib
-  -- without native.
+  -- package: the realm's own loaded and preload tables and searchers (modules.lua sets [2], the
+  -- module system's); loadlib and the C searchers only with native.
   local loaded = { _G = E, string = E.string, table = E.table, math = E.math, utf8 = E.utf8,
                    coroutine = E.coroutine, io = E.io, os = E.os, debug = E.debug }
-  E.package = {
-    config = package_config, path = package.path, cpath = package.cpath, loaded = loaded, preload = {},
-    searchers = {},
-    loadlib = function(lib, fn)
-      lib = string_arg(lib, 1, "loadlib")
-      check("native", lib, "package.loadlib")
-      return package_loadlib(lib, fn)
-    end,
-    -- As Lua's, but each candidate is checked before it is tried: a miss outside the grants
-    -- would tell the package what is not there.
-    searchpath = function(name, path, sep, rep)
-      name = string_arg(name, 1, "searchpath")
-      path = string_arg(path, 2, "searchpath")
-      sep = sep == nil and "." or string_arg(sep, 3, "searchpath")
-      rep = rep == nil and sub(package_config, 1, 1) or string_arg(rep, 4, "searchpath")
-      if sep ~= "" then name = replace(name, sep, rep) end
-      local tried = {}
-      for candidate in gmatch(replace(path, "?", name) .. ";", "([^;]*);") do
-        if candidate ~= "" then
-          check("read", candidate, "package.searchpath")
-          local file = io_open(candidate, "r")
-          if file then
-            file:close()
-            return candidate
-          end
+  local preload = {}
+  local function loadlib(lib, fn)
+    lib = string_arg(lib, 1, "loadlib")
+    check("native", lib, "package.loadlib")
+    return package_loadlib(lib, fn)
+  end
+  -- As Lua's, but each candidate is checked before it is tried: a miss outside the grants
+  -- would tell the package what is not there.
+  local function searchpath(name, path, sep, rep)
+    name = string_arg(name, 1, "searchpath")
+    path = string_arg(path, 2, "searchpath")
+    sep = sep == nil and "." or string_arg(sep, 3, "searchpath")
+    rep = rep == nil and sub(package_config, 1, 1) or string_arg(rep, 4, "searchpath")
+    if sep ~= "" then name = replace(name, sep, rep) end
+    local tried = {}
+    for candidate in gmatch(replace(path, "?", name) .. ";", "([^;]*);") do
+      if candidate ~= "" then
+        check("read", candidate, "package.searchpath")
+        local file = io_open(candidate, "r")
+        if file then
+          file:close()
+          return candidate
         end
         tried[#tried + 1] = candidate
       end
-      return nil, "no file '" .. concat(tried, "'\n\tno file '") .. "'"
+    end
+    return nil, "no file '" .. concat(tried, "'\n\tno file '") .. "'"
+  end
+  -- lua5.4's loadfunc: luaopen_ and the name with '.' as '_', trying the part after a '-' too.
+  local function loadfunc(file, modname)
+    modname = replace(modname, ".", "_")
+    local mark = find(modname, "-", 1, true)
+    if mark then
+      local f, err, where = loadlib(file, "luaopen_" .. sub(modname, 1, mark - 1))
+      if f or where ~= "init" then return f, err, where end
+      modname = sub(modname, mark + 1)
+    end
+    return loadlib(file, "luaopen_" .. modname)
+  end
+  -- The C searchers run only with native, which reaches everything anyway: they look for the
+  -- library as lua5.4 does, and the file found is checked as native code.
+  local function cpath()
+    local p = E.package.cpath
+    if type(p) ~= "string" then error("'package.cpath' must be a string", 0) end
+    return p
+  end
+  local searchers = {
+    function(name)
+      name = string_arg(name, 1, "searcher")
+      if preload[name] == nil then return "no field package.preload['" .. name .. "']" end
+      return preload[name], ":preload:"
     end,
+    false,
+    function(name)
+      if not native then return nil end
+      name = string_arg(name, 1, "searcher")
+      local file, message = package_searchpath(name, cpath())
+      if not file then return message end
+      local f, err = loadfunc(file, name)
+      if not f then error(format("error loading module '%s' from file '%s':\n\t%s", name, file, err), 0) end
+      return f, file
+    end,
+    function(name)
+      if not native then return nil end
+      name = string_arg(name, 1, "searcher")
+      local dot = find(name, ".", 1, true)
+      if not dot then return nil end
+      local file, message = package_searchpath(sub(name, 1, dot - 1), cpath())
+      if not file then return message end
+      local f, err, where = loadfunc(file, name)
+      if not f then
+        if where ~= "init" then
+          error(format("error loading module '%s' from file '%s':\n\t%s", name, file, err), 0)
+        end
+        return format("no module '%s' in file '%s'", name, file)
+      end
+      return f, file
+    end,
+  }
+  E.package = {
+    config = package_config, path = package.path, cpath = package.cpath, loaded = loaded, preload = preload,
+    searchers = searchers, loadlib = loadlib, searchpath = searchpath,
   }
   loaded.package = E.package
   return E
