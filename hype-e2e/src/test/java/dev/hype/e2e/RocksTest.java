@@ -45,6 +45,7 @@ class RocksTest {
                     local greet = require("greet")
                     print(greet.hello("rocks"), require("greet.short")("you"))
                     """);
+            hype.write("c.lua", "print(require('twice')(21))\n");
 
             Result install = hype.run("pkg", "install", "rocks:greet", "rocks:twice", "--allow-permissions")
                     .assertSuccess();
@@ -55,6 +56,7 @@ class RocksTest {
             Path library = hype.directory().resolve("hype_modules/rocks:twice/lib/twice.so");
             assertThat(new String(Files.readAllBytes(library), StandardCharsets.ISO_8859_1)).contains("luaopen_twice");
             assertThat(hype.run("app.lua").assertSuccess().stdout()).isEqualTo("HELLO ROCKS!\thi you\n");
+            assertThat(hype.run("c.lua").assertSuccess().stdout()).as("the C module loads").isEqualTo("42\n");
             assertThat(hype.run("pkg", "check").assertSuccess().stdout()).contains("3 packages checked");
 
             hype.run("pkg", "remove", "rocks:twice").assertSuccess();

@@ -160,6 +160,9 @@ class RockCommandsTest {
         Path library = app.resolve("hype_modules/rocks:calc/lib/calc.so");
         assertThat(library).isRegularFile();
         assertThat(new String(Files.readAllBytes(library), StandardCharsets.ISO_8859_1)).contains("luaopen_calc");
+        Files.writeString(app.resolve("app.lua"), "print(require('calc').twice(21))\n");
+        HypeChild.Result run = hype().run(app, "app.lua");
+        assertThat(run.out()).as(run.all()).isEqualTo("42\n");
     }
 
     @Test

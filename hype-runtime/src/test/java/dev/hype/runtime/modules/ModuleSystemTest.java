@@ -418,17 +418,18 @@ class ModuleSystemTest {
         file("hype-lock.json", "{\"packages\": {\"rocks:penlight\": {\"permissions\": {\"unrestricted\": true}}}}");
         assertThat(eval("local p = require('pl.path') return p.name, p.file == require.resolve('pl.path')"))
                 .isEqualTo("pl.path\ttrue");
-        assertThat(eval("return package.loaded['pl.path'] == require('pl.path'), require('pl'), require('argparse')"))
-                .isEqualTo("true\tpl init\targparse");
+        assertThat(eval("return package.loaded['pl.path'] == require('pl.path'), (require('pl')), require('argparse')"))
+                .isEqualTo("true\tpl init\targparse\t" + root.resolve("hype_modules/rocks:argparse/lua/argparse.lua"));
         file("lib/user.lua", "return require('pl.path').name");
         assertThat(eval("require('./lib/user')")).isEqualTo("pl.path");
     }
 
     @Test
     void aMissingRockModuleListsTheRockLocationsTried() throws IOException {
-        file("hype_modules/rocks:lpeg/lib/other.so", "not a library");
-        assertThat(failure("require('lpeg')")).contains(root.resolve("hype_modules/rocks:lpeg/lua/lpeg.lua").toString())
-                .contains(root.resolve("hype_modules/rocks:lpeg/lib/lpeg.so").toString());
+        file("hype_modules/rocks:nowhere/lib/other.so", "not a library");
+        assertThat(failure("require('nowhere_mod')"))
+                .contains(root.resolve("hype_modules/rocks:nowhere/lua/nowhere_mod.lua").toString())
+                .contains(root.resolve("hype_modules/rocks:nowhere/lib/nowhere_mod.so").toString());
     }
 
     @Test
