@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Install what the test suite and the benchmarks compare against: lua5.4, Debian's Lua 5.4 C
-# modules and busted, node and npm, the npm packages pinned in build-tools/package.json, and for
-# the LuaRocks tests Debian's luarocks (whose luarocks pack and luarocks-admin make_manifest build
-# the test servers), a C compiler and the Lua 5.4 headers (C rocks are built at install).
-# Idempotent; safe to run on every test run.
+# modules and busted, node and npm, the npm packages pinned in build-tools/package.json; script(1)
+# for the terminal tests; and for the LuaRocks tests Debian's luarocks (whose luarocks pack and
+# luarocks-admin make_manifest build the test servers), a C compiler and the Lua 5.4 headers (C
+# rocks are built at install). Idempotent; safe to run on every test run.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -28,6 +28,8 @@ command -v node >/dev/null 2>&1 || { echo "install-test-tools: installing node" 
 command -v luarocks-admin >/dev/null 2>&1 || { echo "install-test-tools: installing luarocks" >&2; apt_install luarocks; }
 command -v cc >/dev/null 2>&1 || { echo "install-test-tools: installing gcc" >&2; apt_install gcc libc6-dev; }
 [[ -f /usr/include/lua5.4/lua.h ]] || { echo "install-test-tools: installing liblua5.4-dev" >&2; apt_install liblua5.4-dev; }
+# script(1) gives the end-to-end REPL tests a pseudo-terminal (Ctrl-C, the prompt).
+command -v script >/dev/null 2>&1 || { echo "install-test-tools: installing script (bsdutils)" >&2; apt_install bsdutils; }
 
 # Debian's Lua 5.4 C modules and busted: tests require them from project code with no path
 # settings, and run the corpus's busted suites with real busted under hype.
@@ -45,7 +47,8 @@ if [[ -f "$ROOT/build-tools/package.json" ]] && command -v npm >/dev/null 2>&1; 
   stamp="$ROOT/build-tools/node_modules/.hype-installed"
   if [[ ! -f "$stamp" || "$ROOT/build-tools/package.json" -nt "$stamp" ]]; then
     echo "install-test-tools: installing npm packages in build-tools/" >&2
-    if (cd "$ROOT/build-tools" && npm install --no-audit --no-fund --loglevel=error >/dev/null); then
+    # npm ci installs exactly what the committed package-lock.json says and never rewrites it.
+    if (cd "$ROOT/build-tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
       touch "$stamp"
     else
       echo "install-test-tools: npm install failed; tests that need these packages will be skipped" >&2

@@ -8,7 +8,8 @@ cd "$ROOT"
 export JAVA_HOME
 ./mvnw -q -B -o -pl hype-runtime -am compile >/dev/null
 CP_FILE="$(mktemp)"
-trap 'rm -f "$CP_FILE"' EXIT
+export HYPE_HOME="$(mktemp -d)"  # nothing in ~/.hype or the checkout
+trap 'rm -rf "$CP_FILE" "$HYPE_HOME"' EXIT
 ./mvnw -q -B -o -pl hype-runtime dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
 CP="hype-runtime/target/classes:$(cat "$CP_FILE")"
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" bench/builtins/BuiltinsBench.java "$@"
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" bench/builtins/BuiltinsBench.java "$@"

@@ -5,6 +5,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR="$ROOT/bench/cpu"
 ROUNDS="${1:-7}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+export HYPE_HOME="$WORK/hype-home"  # nothing in ~/.hype or the checkout
 "$ROOT/scripts/install-test-tools.sh"
 "$ROOT/hype" -e '' >/dev/null
 printf '%-9s %14s %14s %14s %14s %8s\n' workload "hype best" "lua5.4 best" "hype median" "lua5.4 median" ratio

@@ -6,6 +6,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$ROOT/bench/out/modules"
 RUNS=10
 rm -rf "$WORK" && mkdir -p "$WORK"
+export HYPE_HOME="$WORK/hype-home"  # bench/out is ignored; nothing in ~/.hype
 
 "$ROOT/hype" -e "" >/dev/null        # build the distribution and its AOT cache if needed
 DIST="$ROOT/hype-cli/target/dist"

@@ -8,6 +8,7 @@ CALLS="${1:-20000}"
 ROUNDS="${2:-7}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+export HYPE_HOME="$WORK/hype-home"  # nothing in ~/.hype or the checkout
 mkdir -p "$WORK/hype_modules/checked/" "$WORK/data"
 head -c 4096 /dev/urandom > "$WORK/data/file.bin"
 cat > "$WORK/hype-lock.json" <<'JSON'

@@ -4,6 +4,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUNS="${1:-20}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+export HYPE_HOME="$WORK/hype-home"  # nothing in ~/.hype or the checkout
 "$ROOT/scripts/install-test-tools.sh"
 "$ROOT/hype" "$ROOT/examples/hello.lua" >/dev/null   # build and train the AOT cache first
 

@@ -31,6 +31,9 @@ final class FileWatcher implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         FileWatcher watcher = new FileWatcher(FileSystems.getDefault().newWatchService(), absolute);
         for (Path directory : absolute.stream().map(Path::getParent).distinct().toList()) {
+            if (!java.nio.file.Files.isDirectory(directory)) {
+                continue; // a folder removed with its file: nothing there to watch
+            }
             WatchKey key = directory.register(watcher.service, StandardWatchEventKinds.ENTRY_CREATE,
                     StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
             watcher.directories.put(key, directory);

@@ -126,6 +126,9 @@ public final class HypeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (script != null && !script.equals("-") && !java.nio.file.Files.exists(Path.of(script))) {
+            throw missingScript(script);
+        }
         RuntimeOptions options = runtimeOptions();
         LuaCommandLine commandLine = LuaCommandLine.of(LuaCommandLine.argv0(), rawArgs, script != null, args.size());
         boolean inline = !commandLine.actions().isEmpty();
@@ -293,6 +296,27 @@ public final class HypeCommand implements Callable<Integer> {
             }
             return status;
         }
+    }
+
+    /** Return the error for a script that does not exist, suggesting the command it may have been meant as. */
+    static dev.hype.runtime.HypeException missingScript(String script) {
+        List<String> hints = new ArrayList<>();
+        if (!script.contains("/") && !script.contains("\\") && !script.endsWith(".lua")) {
+            List<String> commands = new ArrayList<>();
+            SUBCOMMANDS.stream().filter(name -> !name.equals("help")).forEach(name -> commands.add("hype " + name));
+            for (Class<?> sub : PkgCommand.class.getAnnotation(Command.class).subcommands()) {
+                Command command = sub.getAnnotation(Command.class);
+                commands.add("hype pkg " + command.name());
+                for (String alias : command.aliases()) {
+                    commands.add("hype pkg " + alias);
+                }
+            }
+            List<String> byWord = commands.stream().map(c -> c.substring(c.lastIndexOf(' ') + 1)).toList();
+            List<String> close = Suggestions.closest(script, byWord);
+            List<String> exact = byWord.contains(script) ? List.of(script) : close;
+            exact.stream().limit(2).forEach(word -> hints.add("did you mean '" + commands.get(byWord.indexOf(word)) + "'?"));
+        }
+        return new dev.hype.runtime.HypeException("E_SCRIPT_NOT_FOUND", "cannot open " + script + " (no such file)", hints);
     }
 
     private ModuleOptions moduleOptions() {

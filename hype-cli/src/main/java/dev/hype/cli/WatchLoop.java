@@ -2,6 +2,7 @@ package dev.hype.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -30,18 +31,29 @@ final class WatchLoop {
         ErrorReporter reporter = new ErrorReporter(terminal, () -> false);
         PrintStream err = terminal.err();
         int status = 0;
+        Set<Path> watched = Set.of();
         while (!Thread.currentThread().isInterrupted()) {
             Set<Path> files = new LinkedHashSet<>();
             files.add(script.toAbsolutePath().normalize());
+            String outcome;
             try {
                 status = program.run(files::addAll);
-                err.println("hype: completed running '" + script + "'; waiting for file changes");
+                outcome = "completed";
             } catch (RuntimeException e) {
                 status = reporter.report(e);
-                err.println("hype: failed running '" + script + "'; waiting for file changes");
+                outcome = "failed";
             }
-            terminal.flush();
+            // A file an earlier run loaded that is gone now (deleted, or mid-rename by an editor) may come back:
+            // keep watching it, or this run's failure to load it would stop the loop from ever rerunning.
+            for (Path earlier : watched) {
+                if (!Files.exists(earlier)) {
+                    files.add(earlier);
+                }
+            }
+            watched = files;
             try (FileWatcher watcher = FileWatcher.watch(files)) {
+                err.println("hype: " + outcome + " running '" + script + "'; waiting for file changes");
+                terminal.flush();
                 Path changed = watcher.take();
                 err.println("hype: restarting '" + script + "' (" + changed + " changed)");
             } catch (InterruptedException e) {

@@ -21,6 +21,15 @@ public record CliRun(int status, String out, String err) {
         return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Run {@code hype ARGS...} with {@code input} piped to standard input (not a terminal). */
+    public static CliRun withInput(String input, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, Terminal.of(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
+                err));
+        return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** Run {@code hype ARGS...} as if on a terminal, with {@code input} typed on standard input. */
     public static CliRun onTerminal(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

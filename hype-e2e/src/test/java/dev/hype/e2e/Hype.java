@@ -32,8 +32,11 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class Hype {
-    /** The longest a single run may take before the test fails instead of hanging (a guard, not a measurement). */
-    static final long RUN_LIMIT_SECONDS = 120;
+    /**
+     * The longest a single run may take before the test fails instead of hanging (a guard, not a
+     * measurement; generous, since tests run concurrently on a machine others may share).
+     */
+    static final long RUN_LIMIT_SECONDS = 300;
 
     private final Path root;
     private final Map<String, String> env;
@@ -126,6 +129,17 @@ public final class Hype {
         return file;
     }
 
+    /** Delete {@code path} (relative to the current directory): a file, or a folder with everything in it. */
+    public void delete(String path) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory.resolve(path))) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Return the text of {@code path} (relative to the current directory). */
     public String read(String path) {
         try {
@@ -150,6 +164,46 @@ public final class Hype {
         return exec(new byte[0], List.of(command));
     }
 
+    /**
+     * Run {@code script} with {@code bash -c} in the current directory, with this runner's
+     * environment and the launcher on {@code PATH} as {@code hype}, as a user who ran
+     * {@code ./hype --install-launcher} types commands.
+     */
+    public Result shell(String script) {
+        Path bin = root.resolve("bin");
+        try {
+            if (!Files.exists(bin.resolve("hype"))) {
+                // A script rather than a symbolic link, so the temp folder holds no link out of it.
+                Files.createDirectories(bin);
+                Files.writeString(bin.resolve("hype"), "#!/bin/sh\nexec '" + launcher() + "' \"$@\"\n");
+                Files.setPosixFilePermissions(bin.resolve("hype"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        return exec(new byte[0], List.of("bash", "-c", script), environment);
+    }
+
+    /**
+     * Run {@code ./hype ARGS...} on a pseudo-terminal (util-linux {@code script}, in Debian's
+     * essential {@code bsdutils}), as on a user's terminal: the child sees a console, so progress bars
+     * and colours appear. Its input is empty; the terminal's output comes back as {@code stdout},
+     * with the terminal's CR LF line ends.
+     */
+    public Result terminal(String... args) {
+        StringBuilder line = new StringBuilder("exec ").append(quote(launcher().toString()));
+        for (String arg : args) {
+            line.append(' ').append(quote(arg));
+        }
+        return exec(new byte[0], List.of("script", "-qec", line.toString(), "/dev/null"), env);
+    }
+
+    private static String quote(String arg) {
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
     /** Start {@code ./hype ARGS...} without waiting: for servers and processes a test stops or kills. */
     public RunningHype start(String... args) {
         try {
@@ -167,15 +221,23 @@ public final class Hype {
     }
 
     private ProcessBuilder builder(List<String> command) {
+        return builder(command, env);
+    }
+
+    private ProcessBuilder builder(List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().clear();
-        builder.environment().putAll(env);
+        builder.environment().putAll(environment);
         return builder;
     }
 
     private Result exec(byte[] input, List<String> command) {
+        return exec(input, command, env);
+    }
+
+    private Result exec(byte[] input, List<String> command, Map<String, String> environment) {
         try {
-            Process process = builder(command).start();
+            Process process = builder(command, environment).start();
             CompletableFuture<byte[]> out = drain(process.getInputStream());
             CompletableFuture<byte[]> err = drain(process.getErrorStream());
             try (OutputStream stdin = process.getOutputStream()) {
@@ -199,13 +261,13 @@ public final class Hype {
 
     static CompletableFuture<byte[]> drain(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (stream) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 stream.transferTo(bytes);
-                return bytes.toByteArray();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // the child was killed (a run past the limit): keep what it printed
             }
+            return bytes.toByteArray();
         }, Thread::startVirtualThread);
     }
 

@@ -38,7 +38,7 @@ class LauncherConfigurationTest {
 
             Result denied = hype.run("pkg", "publish", "--registry", registry.url());
             assertThat(denied.exitCode()).as(denied.describe()).isEqualTo(1);
-            assertThat(denied.stderr()).contains("401");
+            assertThat(denied.stderr()).contains("no token is configured").contains("HYPE_TOKEN");
 
             hype.env("HYPE_TOKEN", token);
             Result published = hype.run("pkg", "publish", "--registry", registry.url()).assertSuccess();

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real launcher as its own documentation says to run it, against the results the README records
  * for Lua 5.4.8 and {@code lua5.4} (issue 16). Skipped, saying so, where the corpus is absent.
  */
+@Isolated("whole suites that start many hype processes each; alone, they stay far from the run limit")
 class LuaCorpusTest {
     private static final String PORTABLE = "_port=true _soft=true _nomsg=true";
 

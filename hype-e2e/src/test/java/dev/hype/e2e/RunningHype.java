@@ -1,36 +1,36 @@
 package dev.hype.e2e;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A {@code ./hype} process started without waiting: a server, or a command a test kills.
+ * A {@code ./hype} process started without waiting: a server, a {@code --watch} run, or a command a
+ * test kills.
  *
- * <p>Standard output is collected in the background; standard error is read line by line by
- * {@link #awaitStderr}, which blocks until the child prints the line a test waits for (or exits),
- * and then collected in the background too.
+ * <p>Both output streams are read line by line in the background, so the child never blocks on a
+ * full pipe. {@link #awaitStdout} and {@link #awaitStderr} block until the child prints the line a
+ * test waits for (or exits); they may be called again for later lines. Everything printed stays in
+ * the {@link Result} that {@link #stop}, {@link #kill} and {@link #await} return.
  */
 public final class RunningHype implements AutoCloseable {
     private final Process process;
     private final List<String> command;
-    private final CompletableFuture<byte[]> out;
-    private final BufferedReader err;
-    private final StringBuilder errSeen = new StringBuilder();
-    private CompletableFuture<byte[]> errRest;
+    private final Lines out;
+    private final Lines err;
 
     RunningHype(Process process, List<String> command) {
         this.process = process;
         this.command = List.copyOf(command);
-        this.out = Hype.drain(process.getInputStream());
-        this.err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        this.out = new Lines(process.getInputStream());
+        this.err = new Lines(process.getErrorStream());
     }
 
     /** Return the child's process id (for signals). */
@@ -39,27 +39,23 @@ public final class RunningHype implements AutoCloseable {
     }
 
     /**
-     * Block until standard error has a line matching {@code wanted}, and return it.
+     * Block until standard output has a line matching {@code wanted} after the lines earlier awaits
+     * consumed, and return it.
+     *
+     * @throws AssertionError if the child ends first
+     */
+    public String awaitStdout(Predicate<String> wanted) {
+        return out.await(wanted, "standard output");
+    }
+
+    /**
+     * Block until standard error has a line matching {@code wanted} after the lines earlier awaits
+     * consumed, and return it.
      *
      * @throws AssertionError if the child ends first
      */
     public String awaitStderr(Predicate<String> wanted) {
-        if (errRest != null) {
-            throw new IllegalStateException("standard error is already being drained");
-        }
-        try {
-            for (String line; (line = err.readLine()) != null; ) {
-                errSeen.append(line).append('\n');
-                if (wanted.test(line)) {
-                    errRest = Hype.drain(process.getErrorStream());
-                    return line;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new AssertionError("the process ended before printing the expected line: " + String.join(" ", command)
-                + "\n--- stderr\n" + errSeen);
+        return err.await(wanted, "standard error");
     }
 
     /**
@@ -88,25 +84,76 @@ public final class RunningHype implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-        String rest;
-        if (errRest != null) {
-            rest = Hype.text(errRest.join());
-        } else {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try {
-                err.transferTo(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            rest = bytes.toString(StandardCharsets.UTF_8);
-        }
-        return new Result(command, process.exitValue(), Hype.text(out.join()), errSeen + rest);
+        return new Result(command, process.exitValue(), out.all(), err.all());
     }
 
     @Override
     public void close() {
         if (process.isAlive()) {
             kill();
+        }
+    }
+
+    /** One stream, read line by line on a virtual thread. */
+    private final class Lines {
+        private static final String END = new String("end of stream");
+        private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
+        private final StringBuilder seen = new StringBuilder();
+        private final Thread reader;
+
+        Lines(InputStream stream) {
+            reader = Thread.startVirtualThread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        synchronized (seen) {
+                            seen.append(line).append('\n');
+                        }
+                        pending.add(line);
+                    }
+                } catch (IOException e) {
+                    // the process was killed; what was read stays
+                } finally {
+                    pending.add(END);
+                }
+            });
+        }
+
+        String await(Predicate<String> wanted, String name) {
+            try {
+                while (true) {
+                    String line = pending.poll(Hype.RUN_LIMIT_SECONDS, TimeUnit.SECONDS);
+                    if (line == null) {
+                        throw new AssertionError("no matching line on " + name + " after " + Hype.RUN_LIMIT_SECONDS
+                                + " s: " + String.join(" ", command) + "\n--- " + name + "\n" + text());
+                    }
+                    if (line == END) {
+                        pending.add(END);
+                        throw new AssertionError("the process ended before printing the expected line on " + name + ": "
+                                + String.join(" ", command) + "\n--- " + name + "\n" + text());
+                    }
+                    if (wanted.test(line)) {
+                        return line;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+
+        String all() {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return text();
+        }
+
+        private String text() {
+            synchronized (seen) {
+                return seen.toString();
+            }
         }
     }
 }

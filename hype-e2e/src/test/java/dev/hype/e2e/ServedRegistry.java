@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * try (ServedRegistry registry = ServedRegistry.start(hype, temp.resolve("registry"))) {
  *     String token = registry.token("alice");
  *     hype.run("pkg", "publish", "--registry", registry.url(), "--token", token).assertSuccess();
+ *     registry.publish("""
+ *         {"name": "b-lib", "version": "1.0.0", "main": "index.lua"}
+ *         """, "index.lua", "return { b = true }");
  * }
  * }</pre>
  */
@@ -21,6 +24,8 @@ public final class ServedRegistry implements AutoCloseable {
     private final Path storage;
     private final RunningHype process;
     private final URI url;
+    private String publishToken;
+    private int published;
 
     private ServedRegistry(Hype hype, Path storage, RunningHype process, URI url) {
         this.hype = hype;
@@ -49,9 +54,35 @@ public final class ServedRegistry implements AutoCloseable {
     }
 
     /** Create a publish token for {@code user} with {@code hype registry token create}. */
-    public String token(String user) {
+    public synchronized String token(String user) {
         Result result = hype.run("registry", "token", "create", user, "--storage", storage.toString()).assertSuccess();
         return result.stdout().strip();
+    }
+
+    /**
+     * Publish a package with {@code hype pkg publish}, as user {@code publisher}: its {@code hype.json}
+     * is {@code manifest}, and {@code files} are pairs of a path and its text ({@code index.lua}
+     * returning an empty table when not given). The package folder is made beside the storage.
+     */
+    public synchronized Result publish(String manifest, String... files) {
+        if (files.length % 2 != 0) {
+            throw new IllegalArgumentException("files are pairs of a path and its text");
+        }
+        if (publishToken == null) {
+            publishToken = token("publisher");
+        }
+        Path previous = hype.directory();
+        hype.cd(storage.resolveSibling("packages-of-" + storage.getFileName()).resolve("p" + (++published)).toString());
+        try {
+            hype.write("hype.json", manifest);
+            hype.write("index.lua", "return {}\n");
+            for (int i = 0; i < files.length; i += 2) {
+                hype.write(files[i], files[i + 1]);
+            }
+            return hype.run("pkg", "publish", "--registry", url(), "--token", publishToken).assertSuccess();
+        } finally {
+            hype.cd(previous.toString());
+        }
     }
 
     /** Stop the server (SIGTERM) and return what it printed. */

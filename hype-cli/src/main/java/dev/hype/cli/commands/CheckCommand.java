@@ -21,7 +21,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-
+    @picocli.CommandLine.Option(names = "--json", description = "Print the problems as JSON.")
+    private boolean json;
 
     @Mixin
     private ProjectOptions project;
@@ -31,6 +32,16 @@ public final class CheckCommand implements Callable<Integer> {
         CheckResult result = CheckOperation.run(new CheckOptions(project.project(),
                 project.store()));
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("ok", result.ok())
+                    .put("packagesChecked", result.packagesChecked());
+            var problems = root.putArray("problems");
+            result.problems().forEach(p -> problems.addObject().put("kind", p.kind().name().toLowerCase(Locale.ROOT))
+                    .put("subject", p.subject()).put("message", p.message()));
+            out.println(root.toPrettyString());
+            out.flush();
+            return result.ok() ? 0 : 1;
+        }
         for (CheckProblem problem : result.problems()) {
             out.println(problem.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
                     + TerminalText.escapeKeepingLines(problem.toString()));

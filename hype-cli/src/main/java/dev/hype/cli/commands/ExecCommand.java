@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -27,8 +27,8 @@ public final class ExecCommand implements Callable<Integer> {
     /** Code of a bin name two installed packages provide. */
     static final String AMBIGUOUS_BIN = "E_AMBIGUOUS_BIN";
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Use the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
 
     @Parameters(index = "0", paramLabel = "BIN", description = "The installed command to run.")
     private String bin;
@@ -41,7 +41,7 @@ public final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path modules = dir.toAbsolutePath().resolve(InstalledTree.DIRECTORY);
+        Path modules = location.project().resolve(InstalledTree.DIRECTORY);
         Map<String, List<InstalledBins.Bin>> commands = InstalledBins.scan(modules);
         List<InstalledBins.Bin> providers = commands.getOrDefault(bin, List.of());
         if (providers.isEmpty()) {

@@ -131,6 +131,9 @@ public final class InfoCommand implements Callable<Integer> {
             text.append(" | ").append(version.get("license").asText());
         }
         text.append(" | versions: ").append(result.packument().versions().size()).append('\n');
+        if (version != null && version.path("deprecated").isTextual() && !version.get("deprecated").asText().isEmpty()) {
+            text.append("deprecated: ").append(version.get("deprecated").asText()).append('\n');
+        }
         result.packument().description().ifPresent(d -> text.append(d).append('\n'));
         text.append("\ndist-tags:\n");
         result.packument().distTags().forEach((tag, v) -> text.append("  ").append(tag).append(": ").append(v).append('\n'));
@@ -191,6 +194,9 @@ public final class InfoCommand implements Callable<Integer> {
             root.set("permissions", version.path("permissions").isObject() ? version.get("permissions")
                     : mapper.createObjectNode());
             root.set("dist", version.path("dist"));
+            if (version.path("deprecated").isTextual()) {
+                root.put("deprecated", version.get("deprecated").asText());
+            }
         }
         root.put("registry", result.registry().toString());
         return root;

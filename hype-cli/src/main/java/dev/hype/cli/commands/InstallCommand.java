@@ -1,11 +1,11 @@
 package dev.hype.cli.commands;
 
-import dev.hype.pm.install.PermissionRequest;
 import dev.hype.pm.manifest.DependencyKind;
+import dev.hype.pm.manifest.ProjectDirectory;
 import dev.hype.pm.ops.InstallOperation;
 import dev.hype.pm.ops.InstallOptions;
 import dev.hype.pm.ops.InstallResult;
-import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,44 +18,36 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Install the project's dependencies, adding packages first when named. */
-@Command(name = "install", aliases = "i", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "install", aliases = {"i", "add"}, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Install what hype.json and hype-lock.json say into hype_modules/.",
-                "With NAME[@RANGE] arguments, add them to hype.json first (default range ^<resolved version>).",
+                "With NAME[@RANGE|@TAG] arguments, add them to hype.json first (default range ^<resolved version>;",
+                "a dist-tag such as NAME@latest or NAME@next installs the version it names and saves ^VERSION).",
+                "The project is the nearest folder from here up holding hype.json; with packages named and none",
+                "found, hype.json is created here.",
                 "rocks:NAME[@CONSTRAINT] adds a LuaRocks rock (default constraint such as ~> 1 for 1.14.0-3);"
                         + " see docs/luarocks.md."})
 public final class InstallCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME[@RANGE]", arity = "0..*", description = "Packages to add.")
+    @Parameters(paramLabel = "NAME[@RANGE|@TAG]", arity = "0..*", description = "Packages to add.")
     private List<String> packages = new ArrayList<>();
 
-    @Option(names = "--dev", description = "Add to devDependencies.")
+    @Option(names = {"-D", "--dev"}, description = "Add to devDependencies.")
     private boolean dev;
 
-    @Option(names = "--optional", description = "Add to optionalDependencies.")
+    @Option(names = {"-O", "--optional"}, description = "Add to optionalDependencies.")
     private boolean optional;
 
-    @Option(names = "--exact", description = "Add the exact resolved version instead of a ^ range.")
+    @Option(names = {"-E", "--exact"}, description = "Add the exact resolved version instead of a ^ range.")
     private boolean exact;
 
-    @Option(names = "--frozen", description = "Fail if hype-lock.json would change.")
+    @Option(names = "--frozen", description = "Install exactly what hype-lock.json says; fail, before any download, "
+            + "if it does not match hype.json or would change.")
     private boolean frozen;
 
-    @Option(names = "--offline", description = "Use only the store; never download.")
-    private boolean offline;
-
-    @Option(names = "--production", description = "Leave out what only devDependencies need.")
-    private boolean production;
-
-    @Option(names = "--features", split = ",", paramLabel = "NAME", description = "Enable these features of the project.")
-    private List<String> features = new ArrayList<>();
-
-    @Option(names = "--no-default-features", description = "Do not enable the project's default feature.")
-    private boolean noDefaultFeatures;
-
-    @Option(names = "--json", description = "Print what changed as JSON instead of lines.")
-    private boolean json;
+    @Mixin
+    private InstallSwitches switches;
 
     @Mixin
     private ApprovalOptions approval;
@@ -68,34 +60,14 @@ public final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path dir = packages.isEmpty() ? project.project()
+                : ProjectDirectory.find(project.start()).orElse(project.start());
         DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
-        InstallOptions options = new InstallOptions(project.project(), source.sources(project.project()),
-                project.store(), packages, kind, exact, frozen, offline, production, features,
-                !noDefaultFeatures, Set.of(), approval.approver(spec));
-        PrintWriter out = spec.commandLine().getOut();
-        InstallResult result = InstallOperation.run(options, ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
-        if (json) {
-            var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-            result.added().forEach(root.putArray("added")::add);
-            result.changed().forEach(root.putArray("changed")::add);
-            result.removed().forEach(root.putArray("removed")::add);
-            root.put("installed", result.installed());
-            root.put("lockfileChanged", result.lockfileChanged());
-            root.put("durationMs", result.duration().toMillis());
-            var approved = root.putArray("approved");
-            for (PermissionRequest request : result.approved()) {
-                var entry = approved.addObject().put("name", request.name()).put("version", request.version().toString());
-                entry.set("permissions", request.requested().toJson());
-            }
-            out.println(root.toPrettyString());
-            out.flush();
-            return 0;
-        }
-        result.added().forEach(name -> out.println("+ " + name));
-        result.changed().forEach(name -> out.println("~ " + name));
-        result.removed().forEach(name -> out.println("- " + name));
-        out.println(result.summary());
-        out.flush();
+        InstallOptions options = new InstallOptions(dir, source.sources(dir, switches.offline), project.store(),
+                packages, kind, exact, frozen, switches.offline, switches.production, switches.features,
+                !switches.noDefaultFeatures, Set.of(), approval.approver(spec)).planning(switches.dryRun, false);
+        InstallResult result = InstallOperation.run(options, InstallOutput.reporter(spec));
+        InstallOutput.print(spec, result, dir, switches.json);
         return 0;
     }
 }

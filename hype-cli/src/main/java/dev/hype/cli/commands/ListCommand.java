@@ -39,12 +39,12 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     private boolean json;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Work on the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
 
     @Override
     public Integer call() throws Exception {
-        Path project = dir.toAbsolutePath();
+        Path project = location.project();
         ListResult result;
         if (outdated) {
             try (RegistryClient client = registry.client(project, null)) {
@@ -70,7 +70,7 @@ public final class ListCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printOutdated(PrintWriter out, List<ListResult.Outdated> rows) {
+    static void printOutdated(PrintWriter out, List<ListResult.Outdated> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -97,18 +97,24 @@ public final class ListCommand implements Callable<Integer> {
         return version == null ? "-" : version.toString();
     }
 
-    private ObjectNode toJson(ListResult result) {
+    /** Return the outdated rows as npm outdated --json shows them: name to range, current, wanted and latest. */
+    static ObjectNode outdatedJson(ListResult result) {
         ObjectNode root = new ObjectMapper().createObjectNode();
-        if (outdated) {
-            for (ListResult.Outdated r : result.outdated()) {
-                ObjectNode row = root.putObject(r.name());
-                row.put("range", r.range());
-                row.put("current", r.current() == null ? null : r.current().toString());
-                row.put("wanted", r.wanted() == null ? null : r.wanted().toString());
-                row.put("latest", r.latest() == null ? null : r.latest().toString());
-            }
-            return root;
+        for (ListResult.Outdated r : result.outdated()) {
+            ObjectNode row = root.putObject(r.name());
+            row.put("range", r.range());
+            row.put("current", r.current() == null ? null : r.current().toString());
+            row.put("wanted", r.wanted() == null ? null : r.wanted().toString());
+            row.put("latest", r.latest() == null ? null : r.latest().toString());
         }
+        return root;
+    }
+
+    private ObjectNode toJson(ListResult result) {
+        if (outdated) {
+            return outdatedJson(result);
+        }
+        ObjectNode root = new ObjectMapper().createObjectNode();
         ArrayNode packages = root.putArray("packages");
         for (ListResult.Entry p : result.packages()) {
             ObjectNode entry = packages.addObject().put("name", p.name()).put("version", p.version().toString())

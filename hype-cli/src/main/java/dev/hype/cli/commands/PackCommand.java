@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,15 +32,15 @@ public final class PackCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     private boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write the tarball into DIR (default: the project directory).")
+    @Option(names = "--out", paramLabel = "DIR", converter = PathArguments.OutputDirectory.class, description = "Write the tarball into DIR (default: the project directory).")
     private Path out;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Pack the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
 
     @Override
     public Integer call() throws Exception {
-        Path project = dir.toAbsolutePath();
+        Path project = location.project();
         PackOutcome outcome = PackOperation.run(new PackOptions(project, out == null ? project : out.toAbsolutePath(), dryRun));
         PrintWriter printer = spec.commandLine().getOut();
         printer.print(json ? toJson(outcome) + "\n" : toText(outcome));

@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, InstallCommand.class, RemoveCommand.class, CheckCommand.class,
                 ResolveCommand.class, PackCommand.class, PublishCommand.class, InfoCommand.class,
                 SearchCommand.class, KeygenCommand.class, RunCommand.class, ExecCommand.class, TestCommand.class, ListCommand.class,
-                TreeCommand.class, UpdateCommand.class, OwnerCommand.class})
+                TreeCommand.class, UpdateCommand.class, OutdatedCommand.class, WhyCommand.class, CiCommand.class,
+                DistTagCommand.class, DeprecateCommand.class, UnpublishCommand.class, LoginCommand.class,
+                LogoutCommand.class, WhoamiCommand.class, TokenCommand.class, OwnerCommand.class})
 public final class PkgCommand {
 }

@@ -1,20 +1,27 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Choose the project a package command works on and the store it installs from. */
+/** Choose the project a package command installs into and the store it installs from. */
 final class ProjectOptions {
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Work on the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
 
-    @Option(names = "--store-dir", paramLabel = "DIR",
+    @Option(names = "--store-dir", paramLabel = "DIR", converter = PathArguments.OutputDirectory.class,
             description = "Use the package store in DIR (default: $HYPE_HOME/store, else ~/.hype/store).")
     private Path storeDir;
 
-    /** Return the project directory, absolute. */
+    /** Return the project's root: the nearest directory from the start directory up holding {@code hype.json}. */
     Path project() {
-        return dir.toAbsolutePath();
+        return location.project();
+    }
+
+    /** Return the directory the command starts in. */
+    Path start() {
+        return location.start();
     }
 
     /** Return the package store directory. */

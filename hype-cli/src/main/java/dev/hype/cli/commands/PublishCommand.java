@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import dev.hype.pm.ops.PublishOperation;
 import dev.hype.pm.ops.PublishOptions;
 import dev.hype.pm.ops.PublishReporter;
@@ -30,25 +31,30 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "TOKEN", description = "Authenticate with TOKEN (default: config or HYPE_TOKEN).")
     private String token;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "Point this dist-tag at the new version (default: ${DEFAULT-VALUE}).")
-    private String tag = "latest";
+    @Option(names = "--tag", paramLabel = "TAG", description = {"Point this dist-tag at the new version (default: latest).",
+        "As npm: without --tag, a prerelease or a version below the highest published release is refused."})
+    private String tag;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    private boolean json;
 
     @Option(names = "--dry-run", description = "Do everything but send the package.")
     private boolean dryRun;
 
-    @Option(names = "--sign", paramLabel = "KEYFILE",
+    @Option(names = "--sign", paramLabel = "KEYFILE", converter = PathArguments.InputFile.class,
             description = "Sign the version with this Ed25519 private key (from 'hype pkg keygen'); its .pub must sit beside it.")
     private java.nio.file.Path signingKey;
 
-    @Option(names = "--force", description = "Publish even with uncommitted changes.")
+    @Option(names = "--force", description = "Publish even with uncommitted changes, and (as npm's --force) without "
+            + "the checks on the version that the default tag implies.")
     private boolean force;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Publish the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
 
     @Override
     public Integer call() {
-        Path project = dir.toAbsolutePath();
+        Path project = location.project();
         PrintWriter err = spec.commandLine().getErr();
         PublishReporter reporter = new PublishReporter() {
             @Override
@@ -69,7 +75,18 @@ public final class PublishCommand implements Callable<Integer> {
             result = PublishOperation.run(new PublishOptions(project, tag, dryRun, force, signingKey == null ? null : signingKey.toAbsolutePath()), client, reporter);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                    .put("name", result.packed().name()).put("version", result.packed().version())
+                    .put("tag", result.tag()).put("registry", result.registry().toString())
+                    .put("integrity", result.packed().integrity().sri()).put("dryRun", result.dryRun());
+            root.put("tarball", result.tarball() == null ? null : result.tarball().toString());
+            out.println(root.toPrettyString());
+            out.flush();
+            return 0;
+        }
         out.println("+ " + result.packed().name() + "@" + result.packed().version()
+                + (result.tag().equals("latest") ? "" : " (tag " + result.tag() + ")")
                 + (result.dryRun() ? " (dry run, nothing sent to " + result.registry() + ")" : ""));
         out.flush();
         return 0;

@@ -32,11 +32,11 @@ final class RegistryAccess {
      * tarball paths), else the configured registry. Nothing touches the network until the resolver
      * or the store asks, so an install the lockfile and the store satisfy runs offline.
      */
-    static PackageSources sources(Path indexFile, RegistryOptions registry, Path projectDirectory) {
+    static PackageSources sources(Path indexFile, RegistryOptions registry, Path projectDirectory, boolean offline) {
         if (indexFile != null) {
             return PackageSources.index(indexFile.toAbsolutePath());
         }
-        RegistryClient client = registry.client(projectDirectory, null);
+        RegistryClient client = registry.client(projectDirectory, null, offline);
         TrustedKeys trusted = RegistryConfigReader.trustedKeys(projectDirectory, RegistryOptions.environment());
         RegistryPackageSource packages = new RegistryPackageSource(client);
         DistSource dists = (name, version) -> packages.packument(name)

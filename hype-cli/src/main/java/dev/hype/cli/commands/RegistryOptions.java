@@ -31,8 +31,14 @@ final class RegistryOptions {
 
     /** Return a client for a project in {@code projectDirectory}. */
     RegistryClient client(Path projectDirectory, String token) {
+        return client(projectDirectory, token, false);
+    }
+
+    /** Return a client for a project in {@code projectDirectory}; an offline one answers from the cache only. */
+    RegistryClient client(Path projectDirectory, String token, boolean offline) {
         Path cache = RegistryConfigReader.hypeHome(environment()).resolve("cache");
-        return RegistryClient.create(config(projectDirectory, token), ClientOptions.defaults(cache));
+        return RegistryClient.create(config(projectDirectory, token),
+                ClientOptions.defaults(cache).withOffline(offline));
     }
 
     static Map<String, String> environment() {

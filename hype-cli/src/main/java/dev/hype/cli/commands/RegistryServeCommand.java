@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import dev.hype.registry.server.AccessLog;
 import dev.hype.registry.server.RegistryConfig;
 import dev.hype.registry.server.RegistryServer;
@@ -21,17 +22,21 @@ public final class RegistryServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "PORT", converter = PathArguments.Port.class, description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port = RegistryConfig.DEFAULT_PORT;
 
     @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     private String host = "127.0.0.1";
 
-    @Option(names = "--storage", paramLabel = "DIR", description = "Where packages and tokens live (default: ~/.hype/registry).")
+    @Option(names = "--storage", paramLabel = "DIR", converter = PathArguments.OutputDirectory.class, description = "Where packages and tokens live (default: ~/.hype/registry).")
     private Path storage;
 
     @Option(names = "--private", description = "Require a token to read, not only to publish.")
     private boolean privateMode;
+
+    @Option(names = "--allow-signup", description = "Let 'hype pkg login' and 'npm login' create accounts with a "
+            + "password (and log in to them); without it, tokens come only from 'hype registry token create'.")
+    private boolean allowSignup;
 
     @Option(names = "--public-url", paramLabel = "URL", description = "Base URL for tarball links (default: from each request's Host).")
     private URI publicUrl;
@@ -44,7 +49,7 @@ public final class RegistryServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = storage != null ? storage : HypeHome.directory().resolve("registry");
         RegistryConfig config = RegistryConfig.defaults(dir.toAbsolutePath()).withHost(host).withPort(port)
-                .withPrivateMode(privateMode)
+                .withPrivateMode(privateMode).withAllowSignup(allowSignup)
                 .withAccessLog(quiet ? AccessLog.discard() : AccessLog.jsonLines(line -> {
                     synchronized (out) {
                         out.println(line);

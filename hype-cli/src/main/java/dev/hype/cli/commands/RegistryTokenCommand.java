@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import dev.hype.registry.auth.TokenInfo;
 import dev.hype.registry.auth.TokenStore;
 import dev.hype.runtime.HypeException;
@@ -26,7 +27,8 @@ public final class RegistryTokenCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--storage", paramLabel = "DIR", description = "The registry's storage (default: ~/.hype/registry).")
+        @Option(names = "--storage", paramLabel = "DIR", converter = PathArguments.OutputDirectory.class,
+                description = "The registry's storage (default: ~/.hype/registry).")
         Path storage;
 
         TokenStore tokens() {

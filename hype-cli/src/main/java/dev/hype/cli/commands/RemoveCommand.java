@@ -5,13 +5,14 @@ import dev.hype.pm.ops.InstallOptions;
 import dev.hype.pm.ops.InstallResult;
 import dev.hype.pm.ops.RemoveOperation;
 import dev.hype.pm.ops.RemoveOptions;
-import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,6 +26,12 @@ public final class RemoveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "Dependencies to remove.")
     private List<String> names;
 
+    @Option(names = "--dry-run", description = "Print what would be removed; change nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--json", description = "Print what changed as JSON instead of lines.")
+    private boolean json;
+
     @Mixin
     private ApprovalOptions approval;
 
@@ -36,15 +43,12 @@ public final class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InstallOptions install = new InstallOptions(project.project(), source.sources(project.project()),
-                project.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of(), approval.approver(spec));
-        InstallResult result = RemoveOperation.run(new RemoveOptions(names, install),
-                ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
-        PrintWriter out = spec.commandLine().getOut();
-        result.removed().forEach(name -> out.println("- " + name));
-        out.println(result.summary());
-        out.flush();
+        Path dir = project.project();
+        InstallOptions install = new InstallOptions(dir, source.sources(dir), project.store(), List.of(),
+                DependencyKind.RUNTIME, false, false, false, false, List.of(), true, Set.of(), approval.approver(spec))
+                .planning(dryRun, false);
+        InstallResult result = RemoveOperation.run(new RemoveOptions(names, install), InstallOutput.reporter(spec));
+        InstallOutput.print(spec, result, dir, json);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,7 +30,7 @@ public final class ResolveCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--index", paramLabel = "FILE", required = true,
+    @Option(names = "--index", paramLabel = "FILE", required = true, converter = PathArguments.InputFile.class,
             description = "Read available packages from a static JSON index: "
                     + "{\"packages\": {\"a\": {\"1.0.0\": {\"dependencies\": {\"b\": \"^1.0\"}}}}}.")
     private Path index;
@@ -45,13 +47,13 @@ public final class ResolveCommand implements Callable<Integer> {
     @Option(names = "--no-default-features", description = "Do not enable the project's default feature.")
     private boolean noDefaultFeatures;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Resolve the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ResolveOptions options = new ResolveOptions(dir.toAbsolutePath(), index.toAbsolutePath(), null, !production,
+        ResolveOptions options = new ResolveOptions(location.project(), index.toAbsolutePath(), null, !production,
                 features, !noDefaultFeatures, Map.of());
         ResolveResult result;
         try {

@@ -24,6 +24,11 @@ final class RocksOptions {
 
     /** Return the LuaRocks servers for a project in {@code projectDirectory}. */
     RockRepository repository(Path projectDirectory) {
+        return repository(projectDirectory, false);
+    }
+
+    /** Return the LuaRocks servers for a project in {@code projectDirectory}; offline, they answer from the cache. */
+    RockRepository repository(Path projectDirectory, boolean offline) {
         Map<String, String> env = RegistryOptions.environment();
         RocksConfig config = RocksConfigReader.read(projectDirectory, env);
         if (!servers.isEmpty()) {
@@ -36,7 +41,7 @@ final class RocksOptions {
             config = config.withServers(urls);
         }
         Path cache = RegistryConfigReader.hypeHome(env).resolve("cache");
-        return new RockRepository(config, ClientOptions.defaults(cache), RockPlatform.current());
+        return new RockRepository(config, ClientOptions.defaults(cache).withOffline(offline), RockPlatform.current());
     }
 
     /** Return what builds rocks on this machine. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +24,11 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Run in the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
+
+    @Option(names = "--json", description = "Without SCRIPT: list the scripts as JSON, name to command.")
+    private boolean json;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The script to run.")
     private String script;
@@ -34,11 +38,17 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path project = dir.toAbsolutePath();
+        Path project = location.project();
         if (script == null) {
             PrintWriter out = spec.commandLine().getOut();
             Map<String, String> scripts = RunOperation.scripts(project);
-            scripts.forEach((name, command) -> out.println(name + "\n  " + command));
+            if (json) {
+                var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+                scripts.forEach(root::put);
+                out.println(root.toPrettyString());
+            } else {
+                scripts.forEach((name, command) -> out.println(name + "\n  " + command));
+            }
             out.flush();
             return 0;
         }

@@ -47,6 +47,9 @@ public final class SemverCommand implements Callable<Integer> {
     @Option(names = {"-l", "--loose"}, description = "Interpret versions and ranges loosely.")
     private boolean loose;
 
+    @Option(names = "--json", description = "Print the versions as a JSON array.")
+    private boolean json;
+
     @Parameters(paramLabel = "VERSION", arity = "0..*", description = "Versions to test.")
     private List<String> versions = new ArrayList<>();
 
@@ -63,6 +66,13 @@ public final class SemverCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (spec.commandLine().getParseResult().matchedArgs().isEmpty()) {
+            // No arguments at all: print the help, as node-semver's CLI does (exit 0); with
+            // options but no versions, nothing satisfies them and the exit is 1, as there.
+            spec.commandLine().usage(out);
+            out.flush();
+            return 0;
+        }
         RangeOptions options = new RangeOptions(loose, includePrerelease);
         if (increment != null && !isReleaseType(increment)) {
             // Like node-semver, -i takes the next word as its level only when it names one.
@@ -96,8 +106,14 @@ public final class SemverCommand implements Callable<Integer> {
             }
         }
         kept.sort(Comparator.naturalOrder());
-        for (Version version : kept) {
-            out.println(increment == null ? version : version.inc(ReleaseType.parse(increment), preid));
+        List<String> lines = kept.stream().map(version -> (increment == null ? version
+                : version.inc(ReleaseType.parse(increment), preid)).toString()).toList();
+        if (json) {
+            var array = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+            lines.forEach(array::add);
+            out.println(array.toPrettyString());
+        } else {
+            lines.forEach(out::println);
         }
         out.flush();
         return 0;

@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.cli.PathArguments;
 import dev.hype.pm.ops.PackageSources;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** Choose where packages come from: a static index file, else the configured registry. */
 final class SourceOptions {
-    @Option(names = "--index", paramLabel = "FILE",
+    @Option(names = "--index", paramLabel = "FILE", converter = PathArguments.InputFile.class,
             description = "Read available packages from a static JSON index whose versions carry dist.tarball and "
                     + "dist.integrity, instead of the registry.")
     private Path index;
@@ -30,7 +31,12 @@ final class SourceOptions {
 
     /** Return the package sources for the project in {@code project}: packages and LuaRocks rocks. */
     PackageSources sources(Path project) {
-        return RegistryAccess.sources(index, registry, project).withRocks(rocks.repository(project),
+        return sources(project, false);
+    }
+
+    /** Return the package sources for the project in {@code project}; offline ones never touch the network. */
+    PackageSources sources(Path project, boolean offline) {
+        return RegistryAccess.sources(index, registry, project, offline).withRocks(rocks.repository(project, offline),
                 RocksOptions.preparer());
     }
 }

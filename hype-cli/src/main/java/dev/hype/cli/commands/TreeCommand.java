@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,15 +42,15 @@ public final class TreeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     private boolean json;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Work on the project in DIR (default: current directory).")
-    private Path dir = Path.of("");
+    @Mixin
+    private ProjectLocation location;
 
     @Override
     public Integer call() throws Exception {
         if (depth != null && depth < 0) {
             throw new ParameterException(spec.commandLine(), "--depth must be 0 or more");
         }
-        TreeResult result = TreeOperation.run(new TreeOptions(dir.toAbsolutePath(), start,
+        TreeResult result = TreeOperation.run(new TreeOptions(location.project(), start,
                 depth == null ? -1 : depth, invert));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

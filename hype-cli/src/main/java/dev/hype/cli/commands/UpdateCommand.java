@@ -1,7 +1,10 @@
 package dev.hype.cli.commands;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.ops.InstallOptions;
+import dev.hype.pm.ops.PackageChange;
 import dev.hype.pm.ops.UpdateOperation;
 import dev.hype.pm.ops.UpdateOptions;
 import dev.hype.pm.ops.UpdateResult;
@@ -19,10 +22,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Move locked versions within their ranges, or to the latest with {@code --latest}, and print what changed. */
-@Command(name = "update", aliases = "up", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "update", aliases = {"up", "upgrade"}, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Re-resolve the named packages (all when none are named) within the ranges in hype.json,",
             "ignoring their locked versions, install the result and print what changed.",
-            "With --latest, move them to the registry's latest version and rewrite their ranges to ^VERSION."})
+            "With --latest, move them to the registry's latest version and rewrite their ranges to ^VERSION;",
+            "a package whose 'latest' tag names a version older than the installed one is never moved back."})
 public final class UpdateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -32,6 +36,12 @@ public final class UpdateCommand implements Callable<Integer> {
 
     @Option(names = "--latest", description = "Move to the latest version, rewriting ranges in hype.json.")
     private boolean latest;
+
+    @Option(names = "--dry-run", description = "Print what would change; change nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--json", description = "Print what changed as JSON.")
+    private boolean json;
 
     @Mixin
     private ApprovalOptions approval;
@@ -47,18 +57,40 @@ public final class UpdateCommand implements Callable<Integer> {
         Path project = projectOptions.project();
         InstallOptions install = new InstallOptions(project, source.sources(project),
                 projectOptions.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of(), approval.approver(spec));
+                List.of(), true, Set.of(), approval.approver(spec)).planning(dryRun, false);
         UpdateResult result;
         try (RegistryClient client = latest ? source.client(project) : null) {
             result = UpdateOperation.run(new UpdateOptions(names, latest, client, install,
                             latest ? source.rocks(project) : null),
-                    ProgressBar.forTerminal(spec.commandLine().getErr(), ((dev.hype.cli.HypeCommand) spec.root().userObject()).terminal().interactive()));
+                    InstallOutput.reporter(spec));
         }
         PrintWriter out = spec.commandLine().getOut();
-        result.ranges().forEach((name, range) -> out.println(name + " range -> " + range));
-        result.changes().forEach(out::println);
+        if (json) {
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            root.put("dryRun", dryRun);
+            var changes = root.putArray("changes");
+            for (PackageChange change : result.changes()) {
+                changes.addObject().put("name", change.name())
+                        .put("from", change.from() == null ? null : change.from().toString())
+                        .put("to", change.to() == null ? null : change.to().toString());
+            }
+            ObjectNode ranges = root.putObject("ranges");
+            result.ranges().forEach(ranges::put);
+            ObjectNode kept = root.putObject("notDowngraded");
+            result.notDowngraded().forEach((name, version) -> kept.put(name, version.toString()));
+            out.println(root.toPrettyString());
+            out.flush();
+            return 0;
+        }
+        String would = dryRun ? "would move " : "";
+        result.ranges().forEach((name, range) -> out.println(would + name + " range -> " + range));
+        result.changes().forEach(change -> out.println(would + change));
+        result.notDowngraded().forEach((name, version) -> out.println(name + " stays: its 'latest' tag names "
+                + version + ", older than the version installed"));
         if (result.changes().isEmpty()) {
             out.println("nothing to update");
+        } else if (dryRun) {
+            out.println("dry run: nothing was changed");
         }
         out.flush();
         return 0;

@@ -45,6 +45,12 @@ final class JLineSource implements LineSource {
     }
 
     @Override
+    public Interrupts interruptsTo(Runnable action) {
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> action.run());
+        return () -> terminal.handle(Terminal.Signal.INT, previous);
+    }
+
+    @Override
     public void println(String text) {
         out.println(text);
         out.flush();

@@ -15,6 +15,20 @@ interface LineSource extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Send Ctrl-C to {@code action} until the returned handle is closed (while code runs); closing restores what
+     * Ctrl-C did before. Sources that are not a terminal have no Ctrl-C to send.
+     */
+    default Interrupts interruptsTo(Runnable action) {
+        return () -> { };
+    }
+
+    /** A hold on Ctrl-C; closing it restores the previous handling. */
+    interface Interrupts extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     @Override
     void close() throws IOException;
 }

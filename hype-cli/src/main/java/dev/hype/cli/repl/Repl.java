@@ -14,7 +14,8 @@ import java.nio.file.Path;
  *
  * <p>An expression's values print as {@code print} would print them; an incomplete chunk asks for
  * more lines with {@code >>}; history persists in {@code ~/.hype/history}; Ctrl-D exits and
- * Ctrl-C discards the current input. On a terminal, JLine edits lines; over other streams (tests,
+ * Ctrl-C discards the current input, or, while code runs, stops it with {@code interrupted!} and returns to the
+ * prompt, as {@code lua5.4} does. On a terminal, JLine edits lines; over other streams (tests,
  * pipes) lines are read plainly.
  */
 public final class Repl {
@@ -52,6 +53,7 @@ public final class Repl {
                 : new StreamLineSource(terminal.in(), terminal.out(), history);
              LuaRuntime runtime = LuaRuntime.create(options)) {
             setup.accept(runtime);
+            runtime.enableInterrupts();
             lines.println("Hype (" + LuaRuntime.luaRelease() + ")  Ctrl-D to exit");
             return loop(lines, runtime);
         }
@@ -86,7 +88,10 @@ public final class Repl {
                 pending.append('\n');
             }
             pending.append(pending.isEmpty() && line.startsWith("=") ? "return " + line.substring(1) : line);
-            EvalResult result = runtime.evaluate(pending.toString());
+            EvalResult result;
+            try (LineSource.Interrupts ignored = lines.interruptsTo(runtime::interrupt)) {
+                result = runtime.evaluate(pending.toString());
+            }
             if (result instanceof EvalResult.Incomplete) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.hype.cli.test;
 
+import dev.hype.cli.PathArguments;
 import dev.hype.cli.HypeCommand;
 import dev.hype.cli.Terminal;
 import dev.hype.runtime.engine.RuntimeOptions;
@@ -47,7 +48,7 @@ public final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Test files or directories to run.")
     private List<String> paths = new ArrayList<>();
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "Run as if started in DIR.")
+    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", converter = PathArguments.ExistingDirectory.class, description = "Run as if started in DIR.")
     private Path dir;
 
     @Option(names = {"-t", "--test"}, paramLabel = "NAME",
@@ -79,7 +80,7 @@ public final class TestCommand implements Callable<Integer> {
             description = "terminal (default), tap, junit or json.")
     private String reporter;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", converter = PathArguments.OutputFile.class, description = "Write the report to FILE instead of standard output.")
     private Path output;
 
     @Option(names = {"-v", "--verbose"}, description = "List every test, not only failures and pending ones.")
@@ -88,11 +89,12 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--coverage", description = "Measure line coverage of the package's own files.")
     private boolean coverage;
 
-    @Option(names = "--coverage-output", paramLabel = "FILE", defaultValue = DEFAULT_LCOV,
+    @Option(names = "--coverage-output", paramLabel = "FILE", converter = PathArguments.OutputFile.class, defaultValue = DEFAULT_LCOV,
             description = "Where to write the LCOV file (default: ${DEFAULT-VALUE}).")
     private Path coverageOutput;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Fail a test file that runs longer than SECONDS.")
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Fail a test file whose run takes longer than SECONDS of wall-clock time (default: no limit).")
     private Double timeoutSeconds;
 
     @Override
@@ -157,9 +159,12 @@ public final class TestCommand implements Callable<Integer> {
             Files.createDirectories(lcov.getParent());
         }
         Path temporary = lcov.resolveSibling(lcov.getFileName() + ".tmp");
-        Files.writeString(temporary, report.toLcov(), StandardCharsets.UTF_8);
-        Files.move(temporary, lcov, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(temporary, report.toLcov(), StandardCharsets.UTF_8);
+            Files.move(temporary, lcov, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
         out.print(CoverageText.render(report));
         out.println("LCOV written to " + coverageOutput.toString().replace('\\', '/'));
         out.flush();
@@ -191,7 +196,11 @@ public final class TestCommand implements Callable<Integer> {
 
     private RuntimeOptions runtimeOptions() {
         RuntimeOptions options = RuntimeOptions.defaults();
-        if (timeoutSeconds != null && timeoutSeconds > 0 && !timeoutSeconds.isInfinite()) {
+        if (timeoutSeconds != null) {
+            if (!(timeoutSeconds > 0) || timeoutSeconds.isInfinite()) {
+                throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds, got "
+                        + timeoutSeconds);
+            }
             options = options.withTimeout(Duration.ofNanos((long) (timeoutSeconds * 1e9)));
         }
         return options;

@@ -134,7 +134,11 @@ class RegistryCommandsTest {
         assertThat(publish(dir).status()).isZero();
         CliRun again = publish(dir);
         assertThat(again.status()).isEqualTo(1);
-        assertThat(again.err()).contains("greet", registry.url(), "HTTP 409").contains("hint: published versions are immutable");
+        assertThat(again.err()).contains("greet@1.0.0 is already published in " + registry.url())
+            .contains("hint: published versions are immutable");
+        CliRun forced = publish(dir, "--force");
+        assertThat(forced.status()).isEqualTo(1);
+        assertThat(forced.err()).contains("greet", registry.url(), "HTTP 409").contains("hint: published versions are immutable");
     }
 
     @Test
@@ -142,7 +146,8 @@ class RegistryCommandsTest {
         CliRun run = CliRun.of("pkg", "publish", "-C", project("greet", "1.0.0", "{}").toString(),
             "--registry", registry.url());
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err()).contains("HTTP 401").contains("hype registry token create");
+        assertThat(run.err()).contains("cannot publish greet: no token is configured for " + registry.url())
+            .contains("hype registry token create").contains("HYPE_TOKEN");
     }
 
     @Test

@@ -114,7 +114,11 @@ class VerdaccioRoundTripTest {
 
         CliRun again = CliRun.of("pkg", "publish", "-C", project.toString(), "--registry", url, "--token", token);
         assertThat(again.status()).isEqualTo(1);
-        assertThat(again.err()).contains("HTTP 409").contains("immutable");
+        assertThat(again.err()).contains("greet@1.0.0 is already published in " + url).contains("immutable");
+        CliRun forced = CliRun.of("pkg", "publish", "-C", project.toString(), "--registry", url, "--token", token,
+                "--force");
+        assertThat(forced.status()).isEqualTo(1);
+        assertThat(forced.err()).contains("HTTP 409").contains("immutable");
 
         try (RegistryClient client = RegistryClient.create(RegistryConfig.defaults().withRegistry(URI.create(url)),
                 ClientOptions.defaults(temp.resolve("cache")))) {

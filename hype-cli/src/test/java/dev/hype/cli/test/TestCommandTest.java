@@ -69,6 +69,51 @@ class TestCommandTest {
     }
 
     @Test
+    void relativeRequiresInATestFileResolveFromTheTestFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("hype.json"), "{\"name\": \"app\", \"version\": \"1.0.0\"}");
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/calc.lua"), "return { add = function(a, b) return a + b end }\n");
+        Files.createDirectories(dir.resolve("spec/unit"));
+        Files.writeString(dir.resolve("spec/unit/fixture.lua"), "return 'beside the spec'\n");
+        Files.writeString(dir.resolve("spec/helper.lua"), "helper_saw = require('./unit/fixture')\n");
+        Files.writeString(dir.resolve(".busted"), "return { _all = { helper = 'spec/helper.lua' } }\n");
+        Files.writeString(dir.resolve("spec/unit/calc_spec.lua"), """
+                local calc = require("../../src/calc")
+                local fixture = require("./fixture")
+                describe("relative requires", function()
+                  it("resolve from the spec file", function()
+                    assert.equals(3, calc.add(1, 2))
+                    assert.equals("beside the spec", fixture)
+                  end)
+                  it("resolve from the spec file inside a test too", function()
+                    assert.equals(calc, require("../../src/calc"))
+                  end)
+                  it("resolve from the helper's own directory in the helper", function()
+                    assert.equals("beside the spec", helper_saw)
+                  end)
+                end)
+                """);
+
+        Run run = hype("test", "-C", dir.resolve("spec").toString());
+
+        assertThat(run.out()).as(run.err()).contains("3 passed, 0 failed, 0 skipped");
+        assertThat(run.status()).isZero();
+    }
+
+    @Test
+    void aMissingRelativeModuleIsNamedFromTheTestFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("hype.json"), "{\"name\": \"app\", \"version\": \"1.0.0\"}");
+        Files.createDirectories(dir.resolve("test"));
+        Files.writeString(dir.resolve("test/a_test.lua"), "local x = require('../nope')\n");
+
+        Run run = hype("test", "-C", dir.toString());
+
+        assertThat(run.out()).contains("cannot find module '../nope' required by test/a_test.lua")
+                .contains(dir.toRealPath().resolve("nope.lua").toString());
+        assertThat(run.status()).isEqualTo(1);
+    }
+
+    @Test
     void passingPackageReportsEveryFileAndExitsZero() {
         Run run = test("passing", "--verbose");
         assertThat(run.err()).isEmpty();

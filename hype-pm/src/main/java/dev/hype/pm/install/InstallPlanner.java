@@ -42,6 +42,20 @@ public final class InstallPlanner {
         return new InstallPlan(fetch, link, keep, remove, installed);
     }
 
+    /**
+     * Plan a fresh tree: every wanted package is placed anew from the store, nothing installed is kept, and every
+     * installed package nothing wants is removed.
+     */
+    public InstallPlan planFresh(Collection<PackageRef> wanted, Path modules) {
+        Map<String, InstalledPackage> installed = InstalledTree.scan(modules);
+        List<PackageRef> link = List.copyOf(wanted);
+        List<PackageRef> fetch = link.stream().filter(ref -> store.find(ref.integrity()).isEmpty()).toList();
+        Set<String> wantedNames = new HashSet<>();
+        link.forEach(ref -> wantedNames.add(ref.name()));
+        List<String> remove = installed.keySet().stream().filter(n -> !wantedNames.contains(n)).sorted().toList();
+        return new InstallPlan(fetch, link, List.of(), remove, installed);
+    }
+
     private static boolean upToDate(InstalledPackage current, PackageRef ref) {
         return ref.name().equals(current.manifestName()) && ref.version().toString().equals(current.manifestVersion())
                 && ref.integrity().sri().equals(current.integrity());

@@ -42,7 +42,7 @@ public final class InstalledTree {
                 }
             }
         } catch (IOException e) {
-            throw new InstallException("cannot read " + modules + ": " + e.getMessage(), e);
+            throw new InstallException("cannot read " + modules + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
         return result;
     }

@@ -67,7 +67,7 @@ public final class Installer {
             staging = null;
             return true;
         } catch (IOException e) {
-            throw new InstallException("cannot install into " + modules + ": " + e.getMessage(), e);
+            throw new InstallException("cannot install into " + modules + ": " + dev.hype.runtime.ErrorText.of(e), e);
         } finally {
             deleteTree(staging);
         }
@@ -102,7 +102,7 @@ public final class Installer {
                 p -> p.getFileName().toString().startsWith(STAGING) || p.getFileName().toString().startsWith(OLD))) {
             entries.forEach(leftovers::add);
         } catch (IOException e) {
-            throw new InstallException("cannot read " + projectDirectory + ": " + e.getMessage(), e);
+            throw new InstallException("cannot read " + projectDirectory + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
         try {
             if (!Files.exists(modules)) {
@@ -114,7 +114,7 @@ public final class Installer {
                 }
             }
         } catch (IOException e) {
-            throw new InstallException("cannot restore " + modules + ": " + e.getMessage(), e);
+            throw new InstallException("cannot restore " + modules + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
         leftovers.stream().filter(Files::exists).forEach(Installer::deleteTree);
     }

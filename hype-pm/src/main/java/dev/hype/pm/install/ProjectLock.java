@@ -49,7 +49,7 @@ public final class ProjectLock implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             local.unlock();
-            throw new InstallException("cannot lock " + file + ": " + e.getMessage(), e);
+            throw new InstallException("cannot lock " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
     }
 

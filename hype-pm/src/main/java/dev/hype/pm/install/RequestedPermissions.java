@@ -40,7 +40,7 @@ public final class RequestedPermissions {
         try {
             manifest = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw bad(label, "cannot read its hype.json: " + e.getMessage());
+            throw bad(label, "cannot read its hype.json: " + dev.hype.runtime.ErrorText.of(e));
         }
         PermissionSpec spec;
         try {

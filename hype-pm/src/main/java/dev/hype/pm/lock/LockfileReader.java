@@ -41,7 +41,7 @@ public final class LockfileReader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new LockfileException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new LockfileException("cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
         return parse(text, file.toString());
     }

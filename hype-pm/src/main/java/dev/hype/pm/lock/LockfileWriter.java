@@ -59,7 +59,7 @@ public final class LockfileWriter {
             ManifestEditor.writeAtomically(file, text);
             return true;
         } catch (IOException e) {
-            throw new LockfileException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new LockfileException("cannot write " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
     }
 }

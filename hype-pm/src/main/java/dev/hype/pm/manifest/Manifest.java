@@ -84,7 +84,7 @@ public record Manifest(String name, Version version, String description, String 
         try {
             return parse(Files.readString(file), file.getFileName().toString());
         } catch (IOException e) {
-            throw new ManifestException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ManifestException("cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
     }
 

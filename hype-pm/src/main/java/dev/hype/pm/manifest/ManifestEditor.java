@@ -48,7 +48,7 @@ public final class ManifestEditor {
             writeAtomically(file, after);
             return true;
         } catch (IOException e) {
-            throw new ManifestException("cannot edit " + file + ": " + e.getMessage(), e);
+            throw new ManifestException("cannot edit " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
     }
 
@@ -154,7 +154,7 @@ public final class ManifestEditor {
             return JsonLayout.scan(text, kind.key());
         } catch (IOException e) {
             Manifest.parse(text, Manifest.FILE_NAME);
-            throw new ManifestException("cannot edit " + Manifest.FILE_NAME + ": " + e.getMessage(), e);
+            throw new ManifestException("cannot edit " + Manifest.FILE_NAME + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
     }
 

@@ -40,7 +40,7 @@ final class ManifestReader {
             throw new ManifestException(List.of(new ManifestProblem(file, line, column, "",
                     "invalid JSON: " + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new ManifestException("cannot parse " + file + ": " + e.getMessage(), e);
+            throw new ManifestException("cannot parse " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
         return new ManifestReader(file, json).manifest();
     }

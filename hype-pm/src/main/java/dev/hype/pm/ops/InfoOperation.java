@@ -8,15 +8,13 @@ import dev.hype.pm.registry.RegistryClient;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.RangeOptions;
 import dev.hype.pm.semver.Version;
-import dev.hype.runtime.HypeException;
-import dev.hype.runtime.TerminalText;
 import java.util.List;
 import java.util.Optional;
 
 /** Fetch a package's document and pick the versions a range or tag selects, as {@code npm view} does. */
 public final class InfoOperation {
     /** Code of a {@code NAME@RANGE} argument that cannot be read. */
-    public static final String E_BAD_SPEC = "E_BAD_SPEC";
+    public static final String E_BAD_SPEC = PackageSpec.E_BAD_SPEC;
 
     private InfoOperation() {
     }
@@ -25,17 +23,12 @@ public final class InfoOperation {
      * Describe the package.
      *
      * @throws dev.hype.pm.registry.RegistryException {@code E_NOT_FOUND} when it does not exist
+     * @throws OperationException {@link #E_BAD_SPEC} for an argument that is not {@code NAME[@RANGE|@TAG]}
      */
     public static InfoResult run(InfoOptions options, RegistryClient client) {
-        String spec = options.spec();
-        int at = spec.indexOf('@', 1);
-        String name = at < 0 ? spec : spec.substring(0, at);
-        String selector = at < 0 ? null : spec.substring(at + 1);
-        if (name.isBlank() || (selector != null && selector.isBlank())) {
-            throw new HypeException(E_BAD_SPEC, "'" + spec + "' is not NAME or NAME@RANGE",
-                List.of("for example: hype pkg info lua-json, or hype pkg info lua-json@^2"));
-        }
-        PackageName.require(name, "argument '" + TerminalText.escape(spec) + "'");
+        PackageSpec spec = PackageSpec.parse(options.spec());
+        String name = spec.name();
+        String selector = spec.selector();
         Packument packument = client.packument(name, Form.FULL);
         if (selector == null) {
             return describe(name, client, packument, null, null, packument.latest().orElse(null));
@@ -46,8 +39,8 @@ public final class InfoOperation {
         }
         Optional<Range> range = Range.tryParse(selector, RangeOptions.DEFAULT);
         if (range.isEmpty()) {
-            throw new HypeException(E_BAD_SPEC, "'" + selector + "' is neither a version range nor a dist-tag of " + name,
-                List.of("dist-tags of " + name + ": " + packument.distTags().keySet()));
+            throw new OperationException(E_BAD_SPEC, name + " has no dist-tag '" + selector + "'",
+                List.of("dist-tags of " + name + ": " + String.join(", ", packument.distTags().keySet())));
         }
         List<Version> matching = packument.versions().stream().filter(range.get()::test).sorted().toList();
         String shown = matching.isEmpty() ? null : matching.getLast().toString();

@@ -56,7 +56,7 @@ public final class InitOperation {
             ManifestEditor.writeAtomically(manifestFile, manifest);
             created.addFirst(Manifest.FILE_NAME);
         } catch (IOException e) {
-            throw new OperationException(INIT_FAILED, "cannot create the package in " + dir + ": " + e.getMessage(),
+            throw new OperationException(INIT_FAILED, "cannot create the package in " + dir + ": " + dev.hype.runtime.ErrorText.of(e),
                     List.of(), e);
         }
         return new InitResult(name, dir, created);

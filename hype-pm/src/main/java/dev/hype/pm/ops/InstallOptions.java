@@ -23,11 +23,14 @@ import java.util.Set;
  * @param defaultFeatures whether the root's {@code default} feature is enabled
  * @param unlock packages whose locked versions are ignored, so that they resolve afresh within their ranges
  * @param approver what decides about permissions the lockfile does not approve yet
+ * @param dryRun whether to stop after planning: resolve and compare, then change nothing (no lock, no store, no
+ *     files)
+ * @param fresh whether to build the whole tree anew from the store, keeping nothing installed ({@code hype pkg ci})
  */
 public record InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                              DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
                              List<String> features, boolean defaultFeatures, Set<String> unlock,
-                             PermissionApprover approver) {
+                             PermissionApprover approver, boolean dryRun, boolean fresh) {
     /** Check the required parts and copy the lists. */
     public InstallOptions {
         Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -38,6 +41,15 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
         features = List.copyOf(features);
         unlock = Set.copyOf(unlock);
         Objects.requireNonNull(approver, "approver");
+    }
+
+    /** Say what to install, to be done for real and keeping what is installed. */
+    public InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
+                          DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
+                          List<String> features, boolean defaultFeatures, Set<String> unlock,
+                          PermissionApprover approver) {
+        this(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline, production, features,
+                defaultFeatures, unlock, approver, false, false);
     }
 
     /**
@@ -52,24 +64,30 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
     /** Return a copy that adds these packages. */
     public InstallOptions adding(DependencyKind kind, boolean pin, String... packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, List.of(packages), kind, pin, frozen, offline,
-                production, features, defaultFeatures, unlock, approver);
+                production, features, defaultFeatures, unlock, approver, dryRun, fresh);
     }
 
     /** Return a copy that ignores the locked versions of these packages. */
     public InstallOptions unlocking(Set<String> packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, packages, approver);
+                production, features, defaultFeatures, packages, approver, dryRun, fresh);
     }
 
     /** Return a copy with the given frozen, offline and production switches. */
     public InstallOptions with(boolean frozenLock, boolean storeOnly, boolean skipDev) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozenLock, storeOnly,
-                skipDev, features, defaultFeatures, unlock, approver);
+                skipDev, features, defaultFeatures, unlock, approver, dryRun, fresh);
     }
 
     /** Return a copy that asks {@code decider} about permissions to approve. */
     public InstallOptions approving(PermissionApprover decider) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, unlock, decider);
+                production, features, defaultFeatures, unlock, decider, dryRun, fresh);
+    }
+
+    /** Return a copy that only plans ({@code dry}) and that builds the tree anew ({@code fromScratch}). */
+    public InstallOptions planning(boolean dry, boolean fromScratch) {
+        return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
+                production, features, defaultFeatures, unlock, approver, dry, fromScratch);
     }
 }

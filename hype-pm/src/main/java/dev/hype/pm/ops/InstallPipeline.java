@@ -12,10 +12,12 @@ import dev.hype.pm.lock.LockfileWriter;
 import dev.hype.pm.manifest.Manifest;
 import dev.hype.pm.manifest.ManifestEditor;
 import dev.hype.pm.manifest.ManifestException;
+import dev.hype.pm.manifest.ProjectDirectory;
 import dev.hype.pm.resolve.RootRequirements;
 import dev.hype.pm.store.PackagePreparer;
 import dev.hype.pm.store.PackageRef;
 import dev.hype.pm.store.Store;
+import dev.hype.pm.store.StoreException;
 import dev.hype.pm.store.TarballFetcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,39 +52,174 @@ final class InstallPipeline {
     static InstallResult run(InstallOptions options, ManifestEdits edits, Reporter reporter) {
         long start = System.nanoTime();
         Path dir = options.projectDirectory().toAbsolutePath().normalize();
-        try (ProjectLock ignored = ProjectLock.acquire(dir, reporter)) {
-            Installer.recover(dir);
-            Path manifestFile = dir.resolve(Manifest.FILE_NAME);
-            String original = readManifest(manifestFile);
-            Manifest.parse(original, Manifest.FILE_NAME);
-            Manifest provisional = Manifest.parse(edits.beforeResolve().apply(ManifestEditor.of(original)).text(),
-                    Manifest.FILE_NAME);
-            Lockfile previous = Lockfile.readIfPresent(dir).orElse(null);
-            Lockfile pinned = previous == null ? null : previous.without(options.unlock());
-            RootRequirements root = requirements(provisional, options, pinned);
-            Selection selection = Selection.choose(root, pinned, options.sources());
-            reporter.resolved(selection.refs().size());
-            String edited = edits.afterResolve().apply(selection.versions()).apply(ManifestEditor.of(original)).text();
-            Manifest manifest = Manifest.parse(edited, Manifest.FILE_NAME);
-            Lockfile next = lockfile(manifest, root, selection, previous);
-            if (options.frozen()) {
-                checkFrozen(previous, next, !edited.equals(original));
+        boolean newProject = !Files.exists(dir.resolve(Manifest.FILE_NAME));
+        if (newProject && options.add().isEmpty()) {
+            ProjectDirectory.require(dir);
+        }
+        if (options.dryRun()) {
+            // Read only: no project lock, no recovery, no store, no writes.
+            Planned planned = plan(options, edits, dir, reporter);
+            return planned.result(List.of(), wantedCount(planned), Duration.ofNanos(System.nanoTime() - start), true);
+        }
+        try {
+            try (ProjectLock ignored = ProjectLock.acquire(dir, reporter)) {
+                Installer.recover(dir);
+                Planned planned = plan(options, edits, dir, reporter);
+                if (options.offline()) {
+                    checkOffline(planned.plan(), options.storeRoot());
+                }
+                Store store = Store.at(options.storeRoot());
+                Map<String, Path> stored = fill(store, planned.plan(), options.offline() ? TarballFetcher.OFFLINE
+                        : options.sources().fetcher(), options.sources().preparer(), reporter);
+                PermissionGate.Approvals approvals = PermissionGate.check(planned.plan(), stored, planned.previous(),
+                        planned.manifest(), options, reporter);
+                new Installer().install(dir, planned.plan(), stored, reporter);
+                if (planned.manifestChanges()) {
+                    writeManifest(dir.resolve(Manifest.FILE_NAME), planned.edited());
+                }
+                // --frozen: the lockfile already matches the resolution and covers every request; it stays as it is.
+                boolean lockChanged = !options.frozen()
+                        && LockfileWriter.write(dir.resolve(Lockfile.FILE_NAME), approved(planned.next(), approvals));
+                return planned.withLockfileChanged(lockChanged).result(approvals.approved(), wantedCount(planned),
+                        Duration.ofNanos(System.nanoTime() - start), false);
             }
-            List<PackageRef> wanted = wanted(options, manifest, root, selection);
-            Store store = Store.at(options.storeRoot());
-            InstallPlan plan = new InstallPlanner(store).plan(wanted, dir.resolve(InstalledTree.DIRECTORY));
-            Map<String, Path> stored = fill(store, plan, options.offline() ? TarballFetcher.OFFLINE
-                    : options.sources().fetcher(), options.sources().preparer(), reporter);
-            PermissionGate.Approvals approvals = PermissionGate.check(plan, stored, previous, manifest, options, reporter);
-            new Installer().install(dir, plan, stored, reporter);
-            if (!edited.equals(original)) {
-                writeManifest(manifestFile, edited);
+        } catch (RuntimeException e) {
+            if (newProject) {
+                // Nothing was made of the folder: leave no lock file in it either.
+                deleteQuietly(dir.resolve(ProjectLock.FILE_NAME));
             }
-            // --frozen: the lockfile already matches the resolution and covers every request; it stays as it is.
-            boolean lockChanged = !options.frozen()
-                    && LockfileWriter.write(dir.resolve(Lockfile.FILE_NAME), approved(next, approvals));
-            return new InstallResult(plan.added(), plan.remove(), plan.changed(), wanted.size(), lockChanged,
-                    Duration.ofNanos(System.nanoTime() - start), approvals.approved());
+            throw e;
+        }
+    }
+
+    /**
+     * Hold what an install decided before it changes anything.
+     *
+     * @param original the manifest text on disk ({@code null} when there is none yet)
+     * @param edited the manifest text to write
+     * @param manifest {@code edited}, parsed
+     * @param previous the lockfile on disk, or {@code null}
+     * @param next the lockfile the install writes
+     * @param wanted the packages the tree is to hold
+     * @param plan what to fetch, link, keep and remove
+     * @param lockfileChanged whether {@code next} differs from {@code previous}
+     */
+    private record Planned(String original, String edited, Manifest manifest, Lockfile previous, Lockfile next,
+                           List<PackageRef> wanted, InstallPlan plan, boolean lockfileChanged) {
+        boolean manifestChanges() {
+            return original == null || !edited.equals(original);
+        }
+
+        Planned withLockfileChanged(boolean changed) {
+            return new Planned(original, edited, manifest, previous, next, wanted, plan, changed);
+        }
+
+        InstallResult result(List<dev.hype.pm.install.PermissionRequest> approved, int installed, Duration duration,
+                             boolean dryRun) {
+            return new InstallResult(plan.added(), plan.remove(), plan.changed(), installed, lockfileChanged, duration,
+                    approved, versionChanges(previous, next), original == null, dryRun);
+        }
+    }
+
+    private static int wantedCount(Planned planned) {
+        return planned.wanted().size();
+    }
+
+    /** Read, resolve (or reuse the lockfile) and plan, changing nothing. */
+    private static Planned plan(InstallOptions options, ManifestEdits edits, Path dir, Reporter reporter) {
+        Path manifestFile = dir.resolve(Manifest.FILE_NAME);
+        String original = Files.exists(manifestFile) ? readManifest(manifestFile) : null;
+        String base = original != null ? original : newManifest(dir);
+        Manifest.parse(base, Manifest.FILE_NAME);
+        Manifest provisional = Manifest.parse(edits.beforeResolve().apply(ManifestEditor.of(base)).text(),
+                Manifest.FILE_NAME);
+        Lockfile previous = Lockfile.readIfPresent(dir).orElse(null);
+        Lockfile pinned = previous == null ? null : previous.without(options.unlock());
+        RootRequirements root = requirements(provisional, options, pinned);
+        if (options.frozen()) {
+            // Before any network: --frozen installs exactly what the lockfile says, or nothing.
+            checkLockSatisfies(previous, root);
+        }
+        Selection selection = Selection.choose(root, pinned, options.sources());
+        reporter.resolved(selection.refs().size());
+        String edited = edits.afterResolve().apply(selection.versions()).apply(ManifestEditor.of(base)).text();
+        Manifest manifest = Manifest.parse(edited, Manifest.FILE_NAME);
+        Lockfile next = lockfile(manifest, root, selection, previous);
+        if (options.frozen()) {
+            checkFrozen(previous, next, original == null || !edited.equals(original));
+        }
+        List<PackageRef> wanted = wanted(options, manifest, root, selection);
+        InstallPlanner planner = new InstallPlanner(Store.at(options.storeRoot()));
+        Path modules = dir.resolve(InstalledTree.DIRECTORY);
+        InstallPlan plan = options.fresh() ? planner.planFresh(wanted, modules) : planner.plan(wanted, modules);
+        boolean lockChanges = previous == null
+                || !LockfileWriter.render(previous).equals(LockfileWriter.render(next));
+        return new Planned(original, edited, manifest, previous, next, wanted, plan, lockChanges && !options.frozen());
+    }
+
+    /** Return the text of a {@code hype.json} for a folder that has none: its name and a first version. */
+    private static String newManifest(Path dir) {
+        return """
+                {
+                  "name": "%s",
+                  "version": "0.1.0",
+                  "dependencies": {}
+                }
+                """.formatted(InitOperation.nameFrom(dir));
+    }
+
+    /** Fail, naming every package, when an offline install needs tarballs the store lacks. */
+    private static void checkOffline(InstallPlan plan, Path storeRoot) {
+        if (plan.fetch().isEmpty()) {
+            return;
+        }
+        List<String> missing = plan.fetch().stream().map(PackageRef::label).sorted().toList();
+        throw new StoreException(StoreException.E_OFFLINE, "--offline: " + (missing.size() == 1 ? "1 package is"
+                : missing.size() + " packages are") + " not in the store (" + storeRoot + "): "
+                + String.join(", ", missing),
+                List.of("run the install once without --offline to download them into the store"), null);
+    }
+
+    private static List<PackageChange> versionChanges(Lockfile before, Lockfile after) {
+        Map<String, LockedPackage> from = before == null ? Map.of() : before.packages();
+        Set<String> names = new TreeSet<>(from.keySet());
+        names.addAll(after.packages().keySet());
+        List<PackageChange> changes = new ArrayList<>();
+        for (String name : names) {
+            LockedPackage a = from.get(name);
+            LockedPackage b = after.packages().get(name);
+            dev.hype.pm.semver.Version va = a == null ? null : a.version();
+            dev.hype.pm.semver.Version vb = b == null ? null : b.version();
+            if (!java.util.Objects.equals(va, vb)) {
+                changes.add(new PackageChange(name, va, vb));
+            }
+        }
+        return changes;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // best effort: the folder had no project before this install
+        }
+    }
+
+    /** Fail, before anything is resolved or fetched, when {@code --frozen} cannot install from the lockfile alone. */
+    private static void checkLockSatisfies(Lockfile previous, RootRequirements root) {
+        if (previous == null) {
+            throw new OperationException(FROZEN, "--frozen: there is no " + Lockfile.FILE_NAME + " to install from",
+                    List.of("run 'hype pkg install' without --frozen and commit " + Lockfile.FILE_NAME));
+        }
+        List<String> problems = new ArrayList<>(previous.mismatches(root));
+        if (problems.isEmpty() && !Selection.complete(previous)) {
+            problems.add("some locked packages depend on versions the lockfile does not lock");
+        }
+        if (!problems.isEmpty()) {
+            throw new OperationException(FROZEN, "--frozen: " + Lockfile.FILE_NAME + " does not match "
+                    + Manifest.FILE_NAME + ":\n  " + String.join("\n  ", problems),
+                    List.of("run 'hype pkg install' without --frozen to update " + Lockfile.FILE_NAME
+                            + ", then commit it"));
         }
     }
 
@@ -90,7 +227,7 @@ final class InstallPipeline {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new ManifestException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ManifestException("cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
     }
 
@@ -98,7 +235,7 @@ final class InstallPipeline {
         try {
             ManifestEditor.writeAtomically(file, text);
         } catch (IOException e) {
-            throw new ManifestException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new ManifestException("cannot write " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
     }
 

@@ -38,7 +38,7 @@ public final class PackOperation {
             return new PackOutcome(manifest, packed, written);
         } catch (IOException e) {
             throw new PackException(PackException.E_PACK, "cannot write " + packed.fileName() + " into "
-                + options.outDirectory() + ": " + e.getMessage(), List.of(), e);
+                + options.outDirectory() + ": " + dev.hype.runtime.ErrorText.of(e), List.of(), e);
         }
     }
 }

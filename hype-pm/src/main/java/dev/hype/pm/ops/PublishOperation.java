@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hype.pm.manifest.Manifest;
 import dev.hype.pm.pack.PackException;
 import dev.hype.pm.pack.PackedFile;
+import dev.hype.pm.registry.Form;
+import dev.hype.pm.registry.Packument;
 import dev.hype.pm.registry.RegistryClient;
+import dev.hype.pm.registry.RegistryException;
 import dev.hype.pm.semver.Version;
 import dev.hype.runtime.HypeException;
 import java.io.IOException;
@@ -18,6 +21,12 @@ public final class PublishOperation {
     public static final String E_UNCOMMITTED = "E_UNCOMMITTED";
     /** Code of a dist-tag that is not usable. */
     public static final String E_BAD_TAG = "E_BAD_TAG";
+    /** Code of a package whose {@code hype.json} says {@code "private": true}. */
+    public static final String E_PRIVATE = "E_PRIVATE";
+    /** Code of a version that the default tag cannot point at: a prerelease, or below the highest release. */
+    public static final String E_NEEDS_TAG = "E_NEEDS_TAG";
+    /** Code of a version the registry already has. */
+    public static final String E_PUBLISHED = "E_PUBLISHED";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,8 +40,16 @@ public final class PublishOperation {
      *     {@code ManifestException}, {@code PackException} or {@code RegistryException} from the steps
      */
     public static PublishResult run(PublishOptions options, RegistryClient client, PublishReporter reporter) {
-        checkTag(options.tag());
+        String tag = options.effectiveTag();
+        checkTag(tag);
         PackOutcome outcome = PackOperation.run(new PackOptions(options.projectDirectory(), options.projectDirectory(), true));
+        JsonNode manifest = manifestJson(options);
+        if (truthy(manifest.get("private"))) {
+            throw new HypeException(E_PRIVATE, outcome.packed().name() + " is marked private in " + Manifest.FILE_NAME
+                + "; it is never published",
+                List.of("remove \"private\": true from " + Manifest.FILE_NAME + " to publish it"));
+        }
+        Version version = Version.parse(outcome.packed().version(), false);
         if (!options.force()) {
             List<String> packed = outcome.packed().files().stream().map(PackedFile::path).toList();
             WorkTree.uncommittedChanges(options.projectDirectory(), packed).filter(lines -> !lines.isEmpty())
@@ -42,19 +59,91 @@ public final class PublishOperation {
                         + (lines.size() > 5 ? " and " + (lines.size() - 5) + " more" : ""),
                         List.of("commit them first, or pass --force to publish anyway"));
                 });
+            checkPrerelease(outcome.packed().name(), version, options.tag() == null);
+        }
+        // As npm: without credentials for the registry, say so before asking it anything (a dry run goes on).
+        if (!options.dryRun() && !client.hasCredentials(outcome.packed().name())) {
+            throw RegistryException.needsCredentials(client.registryFor(outcome.packed().name()),
+                outcome.packed().name(), "publish");
+        }
+        if (!options.force()) {
+            checkVersion(outcome.packed().name(), version, options.tag() == null, client);
         }
         reporter.packed(outcome.packed());
         URI registry = client.registryFor(outcome.packed().name());
         if (options.dryRun()) {
-            return new PublishResult(outcome.packed(), registry, options.tag(), null, true);
+            return new PublishResult(outcome.packed(), registry, tag, null, true);
         }
         reporter.uploading(registry, outcome.packed());
-        JsonNode manifest = manifestJson(options);
         if (options.signingKey() != null) {
             manifest = signed(manifest, outcome.packed(), options.signingKey());
         }
-        URI tarball = client.publish(outcome.packed(), manifest, options.tag());
-        return new PublishResult(outcome.packed(), registry, options.tag(), tarball, false);
+        URI tarball = client.publish(outcome.packed(), manifest, tag);
+        return new PublishResult(outcome.packed(), registry, tag, tarball, false);
+    }
+
+    /** Apply npm's first rule for the default tag: a prerelease needs an explicit {@code --tag}. */
+    private static void checkPrerelease(String name, Version version, boolean defaultTag) {
+        if (defaultTag && version.isPrerelease()) {
+            throw new HypeException(E_NEEDS_TAG, "a prerelease (" + name + "@" + version + ") needs a tag given with "
+                + "--tag: it would otherwise become 'latest', which every plain install picks",
+                List.of("publish it with --tag next (or beta, rc, ...); move 'latest' later with 'hype pkg dist-tag add "
+                    + name + "@" + version + " latest'"));
+        }
+    }
+
+    /**
+     * Apply npm's other rules: a version not above the highest published release (deprecated versions aside) needs
+     * an explicit {@code --tag}, and a published version cannot be published again.
+     */
+    private static void checkVersion(String name, Version version, boolean defaultTag, RegistryClient client) {
+        List<Version> releases = publishedReleases(name, client);
+        if (releases.contains(version)) {
+            throw new HypeException(E_PUBLISHED, name + "@" + version + " is already published in "
+                + client.registryFor(name) + "; a version is published once",
+                List.of("published versions are immutable; bump \"version\" in " + Manifest.FILE_NAME
+                    + " and publish again"));
+        }
+        Version highest = releases.stream().max(Version::compareTo).orElse(null);
+        if (defaultTag && highest != null && highest.compareTo(version) >= 0) {
+            throw new HypeException(E_NEEDS_TAG, "cannot point 'latest' at " + name + "@" + version + ": the published "
+                + highest + " is higher; a lower version needs a tag given with --tag",
+                List.of("publish a backport with --tag (for example --tag v" + version.major() + "-latest); "
+                    + "'latest' stays at " + highest));
+        }
+    }
+
+    /** Return the published versions that are neither prereleases nor deprecated; none when the package is new. */
+    private static List<Version> publishedReleases(String name, RegistryClient client) {
+        Packument packument;
+        try {
+            packument = client.packument(name, Form.FULL);
+        } catch (RegistryException e) {
+            if (RegistryException.E_NOT_FOUND.equals(e.code())) {
+                return List.of();
+            }
+            throw e;
+        }
+        return packument.versions().stream().filter(v -> !v.isPrerelease())
+            .filter(v -> packument.version(v.toString()).map(doc -> !truthy(doc.get("deprecated"))).orElse(true))
+            .toList();
+    }
+
+    /** Tell whether a JSON value is true as JavaScript reads it (npm's {@code if (manifest.private)}). */
+    private static boolean truthy(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return false;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual()) {
+            return !value.asText().isEmpty();
+        }
+        if (value.isNumber()) {
+            return value.asDouble() != 0 && !Double.isNaN(value.asDouble());
+        }
+        return true;
     }
 
     /** Attach an Ed25519 signature over {@code name@version:integrity} as {@code dist.signatures}. */
@@ -75,7 +164,7 @@ public final class PublishOperation {
         try {
             return JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new PackException(PackException.E_PACK, "cannot read " + file + ": " + e.getMessage(), List.of(), e);
+            throw new PackException(PackException.E_PACK, "cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e), List.of(), e);
         }
     }
 

@@ -57,7 +57,7 @@ record Selection(Map<String, PackageRef> refs, Map<String, List<String>> edges) 
         return new Selection(refs, edges);
     }
 
-    private static boolean complete(Lockfile lock) {
+    static boolean complete(Lockfile lock) {
         for (LockedPackage p : lock.packages().values()) {
             for (var edge : p.dependencies().entrySet()) {
                 LockedPackage target = lock.packages().get(edge.getKey());

@@ -10,11 +10,9 @@ import dev.hype.pm.registry.Form;
 import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Version;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -39,17 +37,20 @@ public final class UpdateOperation {
         Map<String, String> direct = ListOperation.directRanges(manifest);
         checkNames(options, before, direct, manifest.name());
         Set<String> targets = targets(options, before, direct);
-        Map<String, String> ranges = options.latest() ? latestRanges(options, targets, direct) : Map.of();
+        Map<String, Version> older = new TreeMap<>();
+        Map<String, String> ranges = options.latest() ? latestRanges(options, targets, direct, before, older)
+                : Map.of();
         UnaryOperator<ManifestEditor> rewrite = editor -> {
             for (var e : ranges.entrySet()) {
                 editor = editor.addDependency(kind(manifest, e.getKey()), e.getKey(), e.getValue());
             }
             return editor;
         };
-        InstallResult install = InstallPipeline.run(options.install().unlocking(targets),
+        Set<String> unlocked = new LinkedHashSet<>(targets);
+        unlocked.removeAll(older.keySet());
+        InstallResult install = InstallPipeline.run(options.install().unlocking(unlocked),
                 new ManifestEdits(rewrite, versions -> rewrite), reporter);
-        Lockfile after = Lockfile.readIfPresent(dir).orElse(Lockfile.EMPTY);
-        return new UpdateResult(changes(before, after), ranges, install);
+        return new UpdateResult(install.versions(), ranges, older, install);
     }
 
     private static void checkNames(UpdateOptions options, Lockfile lock, Map<String, String> direct, String project) {
@@ -72,9 +73,13 @@ public final class UpdateOperation {
         return new TreeSet<>(options.latest() ? direct.keySet() : lock.packages().keySet());
     }
 
-    /** Return {@code ^LATEST} for each target whose range does not say so already. */
+    /**
+     * Return {@code ^LATEST} for each target whose range does not say so already; a target whose {@code latest} tag
+     * names a version older than the one locked is never moved back, and goes into {@code older} instead.
+     */
     private static Map<String, String> latestRanges(UpdateOptions options, Set<String> targets,
-                                                    Map<String, String> direct) {
+                                                    Map<String, String> direct, Lockfile lock,
+                                                    Map<String, Version> older) {
         Map<String, String> ranges = new TreeMap<>();
         for (String name : targets) {
             if (RockName.isRock(name)) {
@@ -84,10 +89,16 @@ public final class UpdateOperation {
                 }
                 continue;
             }
-            String latest = options.registry().packument(name, Form.ABBREVIATED).latest()
+            String text = options.registry().packument(name, Form.ABBREVIATED).latest()
                     .orElseThrow(() -> new OperationException(NO_LATEST, name + " has no 'latest' dist-tag",
                             List.of("'hype pkg info " + name + "' lists its dist-tags")));
-            String range = "^" + Version.parse(latest, false);
+            Version latest = Version.parse(text, false);
+            LockedPackage locked = lock.packages().get(name);
+            if (locked != null && latest.compareTo(locked.version()) < 0) {
+                older.put(name, latest);
+                continue;
+            }
+            String range = "^" + latest;
             if (!range.equals(direct.get(name))) {
                 ranges.put(name, range);
             }
@@ -102,21 +113,4 @@ public final class UpdateOperation {
         return manifest.devDependencies().containsKey(name) ? DependencyKind.DEV : DependencyKind.OPTIONAL;
     }
 
-    private static List<UpdateResult.Change> changes(Lockfile before, Lockfile after) {
-        Set<String> names = new TreeSet<>(before.packages().keySet());
-        names.addAll(after.packages().keySet());
-        List<UpdateResult.Change> changes = new ArrayList<>();
-        for (String name : names) {
-            Version from = version(before.packages().get(name));
-            Version to = version(after.packages().get(name));
-            if (!Objects.equals(from, to)) {
-                changes.add(new UpdateResult.Change(name, from, to));
-            }
-        }
-        return changes;
-    }
-
-    private static Version version(LockedPackage locked) {
-        return locked == null ? null : locked.version();
-    }
 }

@@ -7,31 +7,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Tell what an update moved.
+ * Tell what an update moved, or on a dry run would move.
  *
  * @param changes every package whose locked version changed, sorted by name
  * @param ranges the ranges rewritten in {@code hype.json}, name to new range text
+ * @param notDowngraded with {@code --latest}: packages left where they were because their {@code latest} dist-tag
+ *     names an older version than the one locked, name to that older version
  * @param install what the install underneath changed in {@code hype_modules/}
  */
-public record UpdateResult(List<Change> changes, Map<String, String> ranges, InstallResult install) {
-    /** Copy the list and the map. */
+public record UpdateResult(List<PackageChange> changes, Map<String, String> ranges,
+                           Map<String, Version> notDowngraded, InstallResult install) {
+    /** Copy the list and the maps. */
     public UpdateResult {
         changes = List.copyOf(changes);
         ranges = Collections.unmodifiableMap(new TreeMap<>(ranges));
-    }
-
-    /**
-     * Describe one package's move.
-     *
-     * @param name the package name
-     * @param from the version locked before, or {@code null} when it is new
-     * @param to the version locked now, or {@code null} when it is gone
-     */
-    public record Change(String name, Version from, Version to) {
-        /** Return {@code name 1.0.0 -> 1.2.0}, with {@code (none)} for a missing side. */
-        @Override
-        public String toString() {
-            return name + " " + (from == null ? "(none)" : from) + " -> " + (to == null ? "(none)" : to);
-        }
+        notDowngraded = Collections.unmodifiableMap(new TreeMap<>(notDowngraded));
     }
 }

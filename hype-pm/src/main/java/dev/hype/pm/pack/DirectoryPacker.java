@@ -65,7 +65,7 @@ final class DirectoryPacker implements Packer {
             return new PackResult(manifest.name(), manifest.version(), fileName(manifest.name(), manifest.version()),
                 tarball, Integrity.sha512(tarball), Integrity.sha1(tarball), files);
         } catch (IOException e) {
-            throw new PackException(PackException.E_PACK, "cannot pack " + root + ": " + e.getMessage(), List.of(), e);
+            throw new PackException(PackException.E_PACK, "cannot pack " + root + ": " + dev.hype.runtime.ErrorText.of(e), List.of(), e);
         }
     }
 
@@ -94,7 +94,7 @@ final class DirectoryPacker implements Packer {
         try {
             tree = JSON.readTree(manifestFile.toFile());
         } catch (IOException e) {
-            throw new PackException(PackException.E_PACK, "cannot read " + manifestFile + ": " + e.getMessage(),
+            throw new PackException(PackException.E_PACK, "cannot read " + manifestFile + ": " + dev.hype.runtime.ErrorText.of(e),
                 List.of(), e);
         }
         if (tree == null || !tree.isObject()) {

@@ -29,7 +29,7 @@ public final class LuaSourceChecker implements SourceChecker, AutoCloseable {
         try {
             source = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new PackException(PackException.E_PACK, "cannot read " + file + ": " + e.getMessage(), List.of(), e);
+            throw new PackException(PackException.E_PACK, "cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e), List.of(), e);
         }
         if (runtime == null) {
             runtime = LuaRuntime.create(RuntimeOptions.defaults());

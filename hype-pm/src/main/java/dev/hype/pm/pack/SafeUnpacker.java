@@ -69,7 +69,7 @@ final class SafeUnpacker implements Unpacker {
             staging = Files.createTempDirectory(absoluteTarget.getParent(), "." + absoluteTarget.getFileName() + ".staging-");
         } catch (IOException e) {
             throw new PackException(PackException.E_PACK,
-                "cannot unpack " + label + " into " + absoluteTarget + ": " + e.getMessage(), List.of(), e);
+                "cannot unpack " + label + " into " + absoluteTarget + ": " + dev.hype.runtime.ErrorText.of(e), List.of(), e);
         }
         boolean moved = false;
         try {
@@ -82,7 +82,7 @@ final class SafeUnpacker implements Unpacker {
                 "cannot unpack " + label + ": " + absoluteTarget + " appeared while unpacking", List.of(), e);
         } catch (IOException e) {
             throw new PackException(PackException.E_PACK,
-                "cannot unpack " + label + " into " + absoluteTarget + ": " + e.getMessage(), List.of(), e);
+                "cannot unpack " + label + " into " + absoluteTarget + ": " + dev.hype.runtime.ErrorText.of(e), List.of(), e);
         } finally {
             if (!moved) {
                 deleteQuietly(staging);

@@ -56,7 +56,7 @@ public interface Unpacker {
         try {
             bytes = Files.readAllBytes(tarball);
         } catch (IOException e) {
-            throw new PackException(PackException.E_PACK, "cannot read " + tarball + ": " + e.getMessage(), List.of(), e);
+            throw new PackException(PackException.E_PACK, "cannot read " + tarball + ": " + dev.hype.runtime.ErrorText.of(e), List.of(), e);
         }
         return unpack(bytes, tarball.toString(), target);
     }

@@ -40,7 +40,7 @@ final class FileRegistryClient {
         } catch (NoSuchFileException e) {
             throw RegistryException.forStatus(404, registry, name, RegistryException.READ_PACKAGE, null);
         } catch (IOException e) {
-            throw RegistryException.badResponse(registry, name, "cannot read " + file + ": " + e.getMessage());
+            throw RegistryException.badResponse(registry, name, "cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e));
         }
     }
 
@@ -63,7 +63,7 @@ final class FileRegistryClient {
         } catch (NoSuchFileException e) {
             throw RegistryException.forStatus(404, registry, name, "read tarball " + fileName + " of", null);
         } catch (IOException e) {
-            throw RegistryException.badResponse(registry, name, "cannot read " + file + ": " + e.getMessage());
+            throw RegistryException.badResponse(registry, name, "cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e));
         }
     }
 
@@ -104,6 +104,61 @@ final class FileRegistryClient {
             throw RegistryException.forStatus(404, registry, name, "remove dist-tag " + tag + " of", null);
         }
         write(name, doc);
+    }
+
+    synchronized void deprecate(String name, Map<String, String> messages) {
+        ObjectNode doc = packument(name, Form.FULL).document();
+        ObjectNode versions = doc.withObjectProperty("versions");
+        messages.forEach((version, message) -> {
+            if (versions.get(version) instanceof ObjectNode document) {
+                if (message.isEmpty()) {
+                    document.remove("deprecated");
+                } else {
+                    document.put("deprecated", message);
+                }
+            }
+        });
+        write(name, doc);
+    }
+
+    /** Remove one version (keeping its time, so it is never published again) and its tarball; null: every version. */
+    synchronized void unpublish(String name, String version) {
+        ObjectNode doc = packument(name, Form.FULL).document();
+        ObjectNode versions = doc.withObjectProperty("versions");
+        List<String> removed = new ArrayList<>();
+        if (version == null) {
+            versions.properties().forEach(e -> removed.add(e.getKey()));
+        } else if (versions.has(version)) {
+            removed.add(version);
+        } else {
+            throw RegistryException.forStatus(404, registry, name, "unpublish version " + version + " of", null);
+        }
+        removed.forEach(versions::remove);
+        ObjectNode tags = doc.withObjectProperty("dist-tags");
+        List<String> stale = new ArrayList<>();
+        tags.properties().forEach(e -> {
+            if (removed.contains(e.getValue().asText())) {
+                stale.add(e.getKey());
+            }
+        });
+        stale.forEach(tags::remove);
+        if (!tags.has("latest")) {
+            packument(name, doc).versions().stream().filter(v -> !v.isPrerelease()).max(Comparable::compareTo)
+                .ifPresent(v -> tags.put("latest", v.toString()));
+        }
+        write(name, doc);
+        for (String gone : removed) {
+            try {
+                Files.deleteIfExists(directory(name).resolve(NpmProtocol.tarballFileName(name, gone)));
+            } catch (IOException e) {
+                throw RegistryException.badResponse(registry, name, "cannot delete the tarball of " + gone + ": "
+                    + dev.hype.runtime.ErrorText.of(e));
+            }
+        }
+    }
+
+    private Packument packument(String name, ObjectNode doc) {
+        return NpmProtocol.packument(doc, registry, name);
     }
 
     synchronized void setOwners(String name, List<String> owners) {
@@ -168,7 +223,7 @@ final class FileRegistryClient {
                 }
             }
         } catch (IOException e) {
-            throw RegistryException.badResponse(registry, null, "cannot list " + root + ": " + e.getMessage());
+            throw RegistryException.badResponse(registry, null, "cannot list " + root + ": " + dev.hype.runtime.ErrorText.of(e));
         }
         names.sort(null);
         return names;
@@ -187,7 +242,7 @@ final class FileRegistryClient {
             atomicWrite(directory(name).resolve(PACKUMENT_FILE),
                 NpmProtocol.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
         } catch (IOException e) {
-            throw RegistryException.badResponse(registry, name, "cannot write the package document: " + e.getMessage());
+            throw RegistryException.badResponse(registry, name, "cannot write the package document: " + dev.hype.runtime.ErrorText.of(e));
         }
     }
 
@@ -202,7 +257,7 @@ final class FileRegistryClient {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw RegistryException.badResponse(registry, null, "cannot write " + file + ": " + e.getMessage());
+            throw RegistryException.badResponse(registry, null, "cannot write " + file + ": " + dev.hype.runtime.ErrorText.of(e));
         }
     }
 

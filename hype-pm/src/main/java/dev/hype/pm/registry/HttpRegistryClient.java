@@ -1,6 +1,7 @@
 package dev.hype.pm.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hype.pm.pack.PackResult;
 import java.io.IOException;
@@ -80,9 +81,7 @@ final class HttpRegistryClient {
             entry = cache.read(url, other).orElse(null);
         }
         if (entry == null) {
-            throw new RegistryException(RegistryException.E_REGISTRY_UNREACHABLE, "package " + name
-                + " is not in the cache and the client is offline (registry " + registry + ")", registry.toString(),
-                name, 0, java.util.List.of("run once without --offline to fill the cache"), null);
+            throw RegistryException.offline(registry, name, "the package document of " + name);
         }
         try {
             return NpmProtocol.packument(NpmProtocol.JSON.readTree(entry.body()), registry, name);
@@ -166,6 +165,120 @@ final class HttpRegistryClient {
         return NpmProtocol.tarballUrl(registry, packed.name(), packed.version());
     }
 
+    /** Set or clear ({@code ""}) the deprecation message of versions, sending the whole packument back as npm does. */
+    void deprecate(String name, Map<String, String> messages) {
+        ObjectNode doc = freshPackument(name);
+        ObjectNode versions = doc.withObjectProperty("versions");
+        messages.forEach((version, message) -> {
+            if (versions.get(version) instanceof ObjectNode document) {
+                document.put("deprecated", message);
+            }
+        });
+        doc.remove("_attachments");
+        HttpRequest.Builder request = request(url("/" + NpmProtocol.escape(name)))
+            .header("Content-Type", "application/json").header("npm-command", "deprecate")
+            .PUT(HttpRequest.BodyPublishers.ofString(doc.toString(), StandardCharsets.UTF_8));
+        json(send(request, name), name, "deprecate versions of");
+    }
+
+    /** Remove one version and its tarball, as {@code npm unpublish NAME@VERSION} does; {@code null}: the package. */
+    void unpublish(String name, String version) {
+        ObjectNode doc = freshPackument(name);
+        String rev = doc.path("_rev").asText("0-0");
+        if (version == null) {
+            json(send(request(url("/" + NpmProtocol.escape(name) + "/-rev/" + rev))
+                .header("npm-command", "unpublish").DELETE(), name), name, "unpublish");
+            return;
+        }
+        JsonNode removed = doc.withObjectProperty("versions").remove(version);
+        if (removed == null) {
+            throw RegistryException.forStatus(404, registry, name, "unpublish version " + version + " of", null);
+        }
+        HttpRequest.Builder put = request(url("/" + NpmProtocol.escape(name) + "/-rev/" + rev))
+            .header("Content-Type", "application/json").header("npm-command", "unpublish")
+            .PUT(HttpRequest.BodyPublishers.ofString(doc.toString(), StandardCharsets.UTF_8));
+        json(send(put, name), name, "unpublish " + version + " of");
+        String file = NpmProtocol.tarballFileName(name, version);
+        HttpResponse<byte[]> deleted = send(request(url("/" + NpmProtocol.escape(name) + "/-/" + file + "/-rev/"
+            + rev)).header("npm-command", "unpublish").DELETE(), name);
+        if (deleted.statusCode() != 404) {
+            json(deleted, name, "delete the tarball " + file + " of");
+        }
+    }
+
+    /** Log in (or sign up) with a password, as {@code npm login} does; return the token the registry issued. */
+    String login(String user, String password) {
+        ObjectNode body = NpmProtocol.JSON.createObjectNode().put("_id", "org.couchdb.user:" + user)
+            .put("name", user).put("password", password).put("type", "user").put("date", java.time.Instant.now().toString());
+        body.putArray("roles");
+        HttpRequest.Builder request = request(url("/-/user/org.couchdb.user:" + URLEncoder.encode(user, StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json").header("npm-command", "login")
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        JsonNode answer = json(send(request, null), null, "log in as " + user);
+        String token = answer.path("token").asText("");
+        if (token.isEmpty()) {
+            throw RegistryException.badResponse(registry, null, "the login answer has no token");
+        }
+        return token;
+    }
+
+    /** Return the user the configured token authenticates, from {@code GET /-/whoami}. */
+    String whoami() {
+        JsonNode answer = json(send(request(url("/-/whoami")).header("Accept", "application/json").GET(), null), null,
+            "ask who is logged in");
+        String user = answer.path("username").asText("");
+        if (user.isEmpty()) {
+            throw RegistryException.badResponse(registry, null, "the whoami answer has no username");
+        }
+        return user;
+    }
+
+    /** Revoke {@code token} on the registry, as {@code npm logout} does. */
+    void logout(String token) {
+        json(send(request(url("/-/user/token/" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+            .header("npm-command", "logout").DELETE(), null), null, "log out");
+    }
+
+    /** List the tokens of the logged-in account. */
+    List<RegistryToken> tokens() {
+        JsonNode answer = json(send(request(url("/-/npm/v1/tokens")).header("Accept", "application/json").GET(), null),
+            null, "list tokens");
+        List<RegistryToken> tokens = new java.util.ArrayList<>();
+        answer.path("objects").forEach(t -> tokens.add(token(t)));
+        return tokens;
+    }
+
+    /** Create a token for the logged-in account; the registry asks for its password. */
+    RegistryToken createToken(String password, boolean readonly) {
+        ObjectNode body = NpmProtocol.JSON.createObjectNode().put("password", password).put("readonly", readonly);
+        body.putArray("cidr_whitelist");
+        HttpRequest.Builder request = request(url("/-/npm/v1/tokens")).header("Content-Type", "application/json")
+            .header("npm-command", "token").POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        return token(json(send(request, null), null, "create a token"));
+    }
+
+    /** Revoke the token with {@code key} (or a unique start of it). */
+    void revokeToken(String key) {
+        json(send(request(url("/-/npm/v1/tokens/token/" + URLEncoder.encode(key, StandardCharsets.UTF_8)))
+            .header("npm-command", "token").DELETE(), null), null, "revoke token " + key);
+    }
+
+    private static RegistryToken token(JsonNode node) {
+        return new RegistryToken(node.path("key").asText(""), node.path("token").asText(""),
+            node.path("created").asText(""), node.path("readonly").asBoolean(false));
+    }
+
+    /** Fetch the full packument without the cache, for a change sent back to the registry. */
+    private ObjectNode freshPackument(String name) {
+        URI url = url("/" + NpmProtocol.escape(name) + "?write=true");
+        JsonNode tree = json(send(request(url).header("Accept", "application/json").GET(), name), name,
+            RegistryException.READ_PACKAGE);
+        if (!(tree instanceof ObjectNode doc)) {
+            throw RegistryException.badResponse(registry, name, "the package document is not an object");
+        }
+        return doc;
+    }
+
     private URI distTagsUrl(String name, String tag) {
         return url("/-/package/" + NpmProtocol.escape(name) + "/dist-tags"
             + (tag == null ? "" : "/" + URLEncoder.encode(tag, StandardCharsets.UTF_8)));
@@ -185,6 +298,9 @@ final class HttpRegistryClient {
     /** Send, retrying 5xx answers and connection errors with exponential backoff; 4xx answers return at once. */
     private HttpResponse<byte[]> send(HttpRequest.Builder builder, String packageName) {
         HttpRequest request = builder.build();
+        if (options.offline()) {
+            throw RegistryException.offline(registry, packageName, request.method() + " " + request.uri().getPath());
+        }
         IOException lastFailure = null;
         HttpResponse<byte[]> last = null;
         for (int attempt = 1; attempt <= options.attempts(); attempt++) {

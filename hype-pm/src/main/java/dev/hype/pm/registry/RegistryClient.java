@@ -92,6 +92,50 @@ public interface RegistryClient extends AutoCloseable {
      */
     URI publish(PackResult packed, JsonNode manifest, String tag);
 
+    /**
+     * Set the deprecation message of versions of {@code name} ({@code version -> message}); an empty message
+     * removes it, as {@code npm deprecate NAME@RANGE ""} does.
+     */
+    void deprecate(String name, Map<String, String> messages);
+
+    /**
+     * Remove {@code version} of {@code name} and its tarball; with {@code version == null}, the whole package. The
+     * registry remembers removed versions, so they are never published again.
+     */
+    void unpublish(String name, String version);
+
+    /**
+     * Log in to the default registry with a password ({@code PUT /-/user/org.couchdb.user:USER}), creating the
+     * account where the registry allows sign-up; return the token it issues.
+     *
+     * @throws RegistryException {@code E_UNAUTHORIZED} for a wrong password or a registry without password login
+     */
+    String login(String user, String password);
+
+    /** Return the user the default registry's token authenticates ({@code GET /-/whoami}). */
+    String whoami();
+
+    /** Revoke {@code token} on the default registry ({@code DELETE /-/user/token/TOKEN}). */
+    void logout(String token);
+
+    /** List the logged-in account's tokens on the default registry ({@code GET /-/npm/v1/tokens}). */
+    List<RegistryToken> tokens();
+
+    /** Create a token for the logged-in account, confirmed by its password ({@code POST /-/npm/v1/tokens}). */
+    RegistryToken createToken(String password, boolean readonly);
+
+    /** Revoke the logged-in account's token whose key starts with {@code key}. */
+    void revokeToken(String key);
+
+    /**
+     * Tell whether a change to {@code packageName}'s registry would carry credentials: a token is configured for its
+     * host, or it is a {@code file:} registry, which needs none.
+     */
+    boolean hasCredentials(String packageName);
+
+    /** Return the default registry, where account and token requests go. */
+    URI registry();
+
     /** Release connections. */
     @Override
     void close();

@@ -109,7 +109,7 @@ public final class RegistryConfigReader {
             }
             return tree;
         } catch (IOException e) {
-            throw new HypeException(E_CONFIG, "cannot read " + file + ": " + e.getMessage(), List.of(), e);
+            throw new HypeException(E_CONFIG, "cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e), List.of(), e);
         }
     }
 

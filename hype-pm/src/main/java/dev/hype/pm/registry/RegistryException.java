@@ -26,6 +26,15 @@ public final class RegistryException extends HypeException {
     /** The registry answered with an unexpected status or a malformed document. */
     public static final String E_BAD_RESPONSE = "E_BAD_RESPONSE";
 
+    /** Offline, and the cache lacks what was asked for; the network was not used. */
+    public static final String E_OFFLINE = "E_OFFLINE";
+
+    private static final List<String> UNAUTHORIZED_HINTS = List.of(
+        "log in with 'hype pkg login' (or save a token from 'hype registry token create USER' with"
+            + " 'hype pkg login --token')",
+        "or put a token under \"tokens\" in ~/.hype/config.json keyed by the registry's host:port, set HYPE_TOKEN,"
+            + " or pass --token");
+
     /** The action of reading a packument, as {@link #forStatus} takes it. */
     static final String READ_PACKAGE = "read package";
 
@@ -68,14 +77,18 @@ public final class RegistryException extends HypeException {
                 List.of("check the package name, and that " + registry + " is the registry that holds it"), null);
             case 401, 403 -> new RegistryException(E_UNAUTHORIZED,
                 "not authorised to " + what + (packageName == null ? "" : " " + packageName) + where, reg, packageName,
-                status, List.of("create a token with 'hype registry token create USER' on the registry's host",
-                    "then put it under \"tokens\" in ~/.hype/config.json keyed by the registry's host:port,"
-                        + " set HYPE_TOKEN, or pass --token"), null);
+                status, UNAUTHORIZED_HINTS, null);
             case 409 -> new RegistryException(E_PUBLISH_CONFLICT, "cannot " + what + " " + packageName + where, reg,
                 packageName, status, List.of("published versions are immutable; bump the version in hype.json"), null);
             default -> new RegistryException(E_BAD_RESPONSE, "cannot " + subject + where, reg, packageName, status,
                 status >= 500 ? List.of("the registry failed; try again later") : List.of(), null);
         };
+    }
+
+    /** Build the error for a change to {@code registry} with no token configured for it, as npm's ENEEDAUTH. */
+    public static RegistryException needsCredentials(URI registry, String packageName, String what) {
+        return new RegistryException(E_UNAUTHORIZED, "cannot " + what + " " + packageName + ": no token is configured"
+            + " for " + registry, registry.toString(), packageName, 0, UNAUTHORIZED_HINTS, null);
     }
 
     /** Build the error for an answer that is not an npm registry's. */
@@ -117,6 +130,13 @@ public final class RegistryException extends HypeException {
             }
         }
         return cause == null || cause.getMessage() == null ? "connection failed" : cause.getMessage();
+    }
+
+    /** Build the error for an offline request the cache cannot answer. */
+    static RegistryException offline(URI registry, String packageName, String what) {
+        return new RegistryException(E_OFFLINE, "--offline: " + what + " is not in the cache, and the registry "
+            + registry + " is not asked offline", registry.toString(), packageName, 0,
+            List.of("run the command once without --offline to fill the cache ($HYPE_HOME/cache)"), null);
     }
 
     /** Build the error for a malformed document. */

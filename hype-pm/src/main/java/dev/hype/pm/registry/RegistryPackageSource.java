@@ -49,6 +49,11 @@ public final class RegistryPackageSource implements PackageSource {
     }
 
     @Override
+    public Map<String, String> distTags(String name) {
+        return packument(name).map(Packument::distTags).orElse(Map.of());
+    }
+
+    @Override
     public Dependencies dependencies(String name, Version version) {
         JsonNode doc = packument(name).flatMap(p -> p.version(version.toString())).orElse(null);
         if (doc == null) {

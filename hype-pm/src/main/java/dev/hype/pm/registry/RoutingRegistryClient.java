@@ -159,6 +159,74 @@ final class RoutingRegistryClient implements RegistryClient {
     }
 
     @Override
+    public void deprecate(String name, Map<String, String> messages) {
+        switch (forPackage(name)) {
+            case Http h -> h.client().deprecate(name, messages);
+            case File f -> f.client().deprecate(name, messages);
+        }
+    }
+
+    @Override
+    public void unpublish(String name, String version) {
+        switch (forPackage(name)) {
+            case Http h -> h.client().unpublish(name, version);
+            case File f -> f.client().unpublish(name, version);
+        }
+    }
+
+    @Override
+    public String login(String user, String password) {
+        return account().login(user, password);
+    }
+
+    @Override
+    public String whoami() {
+        return account().whoami();
+    }
+
+    @Override
+    public void logout(String token) {
+        account().logout(token);
+    }
+
+    @Override
+    public List<RegistryToken> tokens() {
+        return account().tokens();
+    }
+
+    @Override
+    public RegistryToken createToken(String password, boolean readonly) {
+        return account().createToken(password, readonly);
+    }
+
+    @Override
+    public void revokeToken(String key) {
+        account().revokeToken(key);
+    }
+
+    @Override
+    public boolean hasCredentials(String packageName) {
+        URI registry = registryFor(packageName);
+        return "file".equalsIgnoreCase(registry.getScheme()) || config.tokenFor(registry).isPresent();
+    }
+
+    @Override
+    public URI registry() {
+        return config.registry();
+    }
+
+    /** Return the client of the default registry for account requests; a {@code file:} registry has no accounts. */
+    private HttpRegistryClient account() {
+        return switch (backend(config.registry())) {
+            case Http h -> h.client();
+            case File f -> throw new RegistryException(RegistryException.E_BAD_RESPONSE, config.registry()
+                + " is a file: registry; it has no accounts or tokens", config.registry().toString(), null, 0,
+                List.of("log in to an http(s) registry: pass --registry URL, or set \"registry\" in "
+                    + "~/.hype/config.json"), null);
+        };
+    }
+
+    @Override
     public synchronized void close() {
         if (http != null) {
             http.close();

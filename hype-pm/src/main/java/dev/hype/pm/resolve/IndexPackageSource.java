@@ -40,7 +40,7 @@ public final class IndexPackageSource implements PackageSource {
         try {
             return parse(Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw new IndexException("cannot read package index " + file + ": " + e.getMessage(), e);
+            throw new IndexException("cannot read package index " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
     }
 

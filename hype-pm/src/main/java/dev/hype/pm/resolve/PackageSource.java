@@ -11,4 +11,9 @@ public interface PackageSource {
 
     /** Return the dependencies of one version the source listed. */
     Dependencies dependencies(String name, Version version);
+
+    /** Return the package's dist-tags, tag to version text; empty when the source keeps none. */
+    default java.util.Map<String, String> distTags(String name) {
+        return java.util.Map.of();
+    }
 }

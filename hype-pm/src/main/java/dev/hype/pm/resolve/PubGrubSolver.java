@@ -155,8 +155,41 @@ final class PubGrubSolver {
                     new Cause.Conflict(incompatibility, mostRecentSatisfier.cause()), root.name());
             learned = true;
         }
-        throw new ResolutionException(new FailureReport(incompatibility, root.name()).write(), List.of(
-                "loosen the version ranges named above, or publish versions that satisfy them"));
+        throw new ResolutionException(new FailureReport(incompatibility, root.name()).write(), hints(incompatibility));
+    }
+
+    /**
+     * Return the hints that fit the failure: a package that does not exist is a misspelt name or the wrong registry,
+     * not a range to loosen; ranges that match no version, or that conflict, are.
+     */
+    static List<String> hints(Incompatibility failure) {
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        boolean noVersions = false;
+        java.util.Deque<Incompatibility> pending = new java.util.ArrayDeque<>(List.of(failure));
+        java.util.Set<Incompatibility> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Incompatibility next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next.cause instanceof Cause.NotFound) {
+                missing.add(next.terms.getFirst().pkg());
+            } else if (next.cause instanceof Cause.NoVersions) {
+                noVersions = true;
+            } else if (next.cause instanceof Cause.Conflict conflict) {
+                pending.push(conflict.conflict());
+                pending.push(conflict.other());
+            }
+        }
+        List<String> hints = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            hints.add("check the name" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                    + ": the registry has no such package ('hype pkg search WORD' lists the ones it has)");
+        }
+        if (missing.isEmpty() || noVersions) {
+            hints.add("loosen the version ranges named above, or publish versions that satisfy them");
+        }
+        return hints;
     }
 
     private String choosePackageVersion() {

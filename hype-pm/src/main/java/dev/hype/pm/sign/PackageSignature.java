@@ -30,7 +30,7 @@ public record PackageSignature(String keyid, String sig) {
             signer.update(message(name, version, integrity));
             return new PackageSignature(keyid, Base64.getEncoder().encodeToString(signer.sign()));
         } catch (GeneralSecurityException e) {
-            throw new SignatureException(SignatureException.E_KEY, "cannot sign with this key: " + e.getMessage(),
+            throw new SignatureException(SignatureException.E_KEY, "cannot sign with this key: it is not a usable Ed25519 private key",
                     java.util.List.of("make a key pair with 'hype pkg keygen'"), e);
         }
     }

@@ -56,8 +56,12 @@ public final class SigningKeys {
         try {
             byte[] der = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
             return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new SignatureException(SignatureException.E_KEY, file + " is not an Ed25519 private key: " + e.getMessage(),
+        } catch (IOException e) {
+            throw new SignatureException(SignatureException.E_KEY, "cannot read the private key "
+                    + dev.hype.runtime.ErrorText.of(e), List.of("make a key pair with 'hype pkg keygen'"), e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new SignatureException(SignatureException.E_KEY, file + " is not an Ed25519 private key as "
+                    + "'hype pkg keygen' writes it (the base64 of its PKCS#8 encoding)",
                     List.of("make a key pair with 'hype pkg keygen'"), e);
         }
     }

@@ -122,7 +122,7 @@ final class ContentStore implements Store {
     }
 
     private StoreException failure(String message, IOException cause) {
-        return new StoreException(StoreException.E_STORE, message + " in " + root + ": " + cause.getMessage(),
+        return new StoreException(StoreException.E_STORE, message + " in " + root + ": " + dev.hype.runtime.ErrorText.of(cause),
                 List.of("check that the store directory is writable (set HYPE_HOME to move it)"), cause);
     }
 

@@ -18,7 +18,7 @@ public final class FileTarballFetcher implements TarballFetcher {
             bytes = Files.readAllBytes(Path.of(ref.tarball()));
         } catch (IOException e) {
             throw new StoreException(StoreException.E_FETCH, "cannot fetch " + ref.label() + " from " + ref.tarball()
-                    + ": " + e.getMessage(), List.of(), e);
+                    + ": " + dev.hype.runtime.ErrorText.of(e), List.of(), e);
         }
         ref.integrity().verify(bytes, ref.label() + " (" + ref.tarball() + ")");
         return bytes;

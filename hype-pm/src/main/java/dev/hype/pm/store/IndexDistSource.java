@@ -33,7 +33,7 @@ public final class IndexDistSource implements DistSource {
             return new IndexDistSource(tree == null ? null : tree.path("packages"), dir, index.toString());
         } catch (IOException e) {
             throw new StoreException(StoreException.E_STORE, "cannot read package index " + index + ": "
-                    + e.getMessage(), List.of(), e);
+                    + dev.hype.runtime.ErrorText.of(e), List.of(), e);
         }
     }
 

@@ -326,9 +326,12 @@ class HttpRegistryClientTest {
             assertThat(client.packument("a", Form.FULL).latest()).hasValue("1.0.0");
             assertThatThrownBy(() -> client.packument("b", Form.FULL))
                 .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.code()).isEqualTo(RegistryException.E_REGISTRY_UNREACHABLE);
-                    assertThat(e.getMessage()).contains("offline");
+                    assertThat(e.code()).isEqualTo(RegistryException.E_OFFLINE);
+                    assertThat(e.getMessage()).contains("--offline", "package document of b", "not in the cache");
                 });
+            assertThatThrownBy(() -> client.version("a", "1.0.0"))
+                .isInstanceOfSatisfying(RegistryException.class,
+                    e -> assertThat(e.code()).isEqualTo(RegistryException.E_OFFLINE));
         }
         assertThat(stub.seen()).hasSize(1);
     }

@@ -48,6 +48,9 @@ class ResolverScenarioTest {
             expect.get("explanation").forEach(l -> lines.add(l.asText()));
             assertThat(e.explanation()).isEqualTo(String.join("\n", lines));
             assertThat(e.code()).isEqualTo("E_VERSION_CONFLICT");
+            if (expect.has("hints")) {
+                assertThat(e.hints()).containsExactlyElementsOf(strings(expect.get("hints")));
+            }
             return;
         }
         Resolution resolution = DependencyResolver.pubGrub().resolve(root, source);

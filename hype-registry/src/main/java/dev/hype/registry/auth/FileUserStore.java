@@ -42,10 +42,7 @@ final class FileUserStore implements UserStore {
             ObjectNode users = root.withObjectProperty("users");
             JsonNode account = users.get(user);
             if (account != null) {
-                byte[] salt = Base64.getDecoder().decode(account.path("salt").asText());
-                byte[] expected = Base64.getDecoder().decode(account.path("hash").asText());
-                byte[] actual = derive(password, salt, account.path("iterations").asInt(ITERATIONS));
-                return MessageDigest.isEqual(expected, actual) ? LoginOutcome.AUTHENTICATED : LoginOutcome.WRONG_PASSWORD;
+                return check(account, password);
             }
             byte[] salt = new byte[16];
             RANDOM.nextBytes(salt);
@@ -62,12 +59,33 @@ final class FileUserStore implements UserStore {
     }
 
     @Override
+    public synchronized java.util.Optional<LoginOutcome> verify(String user, String password) {
+        try {
+            JsonNode account = read().path("users").get(user);
+            if (account == null || password == null || password.isEmpty()) {
+                return account == null ? java.util.Optional.empty() : java.util.Optional.of(LoginOutcome.WRONG_PASSWORD);
+            }
+            return java.util.Optional.of(check(account, password));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AuthException(AuthException.E_AUTH_STORAGE, "cannot use " + file + ": " + e.getMessage(), List.of(), e);
+        }
+    }
+
+    @Override
     public synchronized boolean exists(String user) {
         try {
             return read().path("users").has(user);
         } catch (IOException e) {
             throw new AuthException(AuthException.E_AUTH_STORAGE, "cannot use " + file + ": " + e.getMessage(), List.of(), e);
         }
+    }
+
+    /** Compare {@code password} with an account's stored hash. */
+    private static LoginOutcome check(JsonNode account, String password) {
+        byte[] salt = Base64.getDecoder().decode(account.path("salt").asText());
+        byte[] expected = Base64.getDecoder().decode(account.path("hash").asText());
+        byte[] actual = derive(password, salt, account.path("iterations").asInt(ITERATIONS));
+        return MessageDigest.isEqual(expected, actual) ? LoginOutcome.AUTHENTICATED : LoginOutcome.WRONG_PASSWORD;
     }
 
     private ObjectNode read() throws IOException {

@@ -26,6 +26,11 @@ public interface TokenStore {
         return open(storageDir).issue(user);
     }
 
+    /** Return the key of {@code token}, as {@link TokenInfo#id()} shows it: the start of its sha256 hash. */
+    static String keyOf(String token) {
+        return FileTokenStore.hash(token).substring(0, 12);
+    }
+
     /**
      * Create a token for {@code user} and return it.
      *

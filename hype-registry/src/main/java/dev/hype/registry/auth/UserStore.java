@@ -24,6 +24,13 @@ public interface UserStore {
      */
     LoginOutcome login(String user, String password);
 
+    /**
+     * Check {@code password} against an existing account, creating nothing.
+     *
+     * @return {@code AUTHENTICATED}, {@code WRONG_PASSWORD}, or empty when {@code user} has no account
+     */
+    java.util.Optional<LoginOutcome> verify(String user, String password);
+
     /** Return whether an account named {@code user} exists. */
     boolean exists(String user);
 }

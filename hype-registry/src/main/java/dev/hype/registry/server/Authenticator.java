@@ -8,7 +8,8 @@ final class Authenticator {
 
     static final String TOKEN_HINT = "create a token on the registry host with 'hype registry token create <user>', then "
         + "give it to hype with HYPE_TOKEN=<token>, --token <token>, or \"tokens\": {\"<host>:<port>\": \"<token>\"} "
-        + "in ~/.hype/config.json (npm: '//<host>:<port>/:_authToken=<token>' in .npmrc)";
+        + "in ~/.hype/config.json, or save it with 'hype pkg login --token' (npm: '//<host>:<port>/:_authToken=<token>' "
+        + "in .npmrc)";
 
     private final TokenStore tokens;
     private final boolean privateMode;

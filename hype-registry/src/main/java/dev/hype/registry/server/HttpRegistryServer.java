@@ -71,7 +71,8 @@ final class HttpRegistryServer implements RegistryServer {
             new UserHandler(tokens, accounts, auth, config.allowSignup()),
             new UnpublishHandler(store, auth, locks),
             new OwnerHandler(store, auth, locks, known),
-            new OrgHandler(scopes, auth, known));
+            new OrgHandler(scopes, auth, known),
+            new TokenHandler(tokens, accounts, auth));
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);

@@ -23,9 +23,10 @@ final class Router {
     private final UnpublishHandler unpublish;
     private final OwnerHandler owners;
     private final OrgHandler orgs;
+    private final TokenHandler tokens;
 
     Router(PackageReadHandler reads, PublishHandler publish, SearchHandler search, DistTagHandler distTags,
-           UserHandler users, UnpublishHandler unpublish, OwnerHandler owners, OrgHandler orgs) {
+           UserHandler users, UnpublishHandler unpublish, OwnerHandler owners, OrgHandler orgs, TokenHandler tokens) {
         this.reads = reads;
         this.publish = publish;
         this.search = search;
@@ -34,6 +35,7 @@ final class Router {
         this.unpublish = unpublish;
         this.owners = owners;
         this.orgs = orgs;
+        this.tokens = tokens;
     }
 
     /** A package name taken from the path and the segments after it. */
@@ -113,6 +115,7 @@ final class Router {
             case "user" -> routeUser(request, path.subList(1, path.size()));
             case "org" -> routeOrg(request, path.subList(1, path.size()));
             case "package" -> routeDistTags(request, path.subList(1, path.size()));
+            case "npm" -> routeTokens(request, path.subList(1, path.size()));
             default -> throw HttpError.notFound("no endpoint at " + request.rawPath());
         }
     }
@@ -130,6 +133,25 @@ final class Router {
                 throw notAllowed(request, "DELETE");
             }
             users.logout(request, path.get(1));
+        } else {
+            throw HttpError.notFound("no endpoint at " + request.rawPath());
+        }
+    }
+
+    /** Route {@code /-/npm/v1/tokens} and {@code /-/npm/v1/tokens/token/{key}}. */
+    private void routeTokens(Request request, List<String> path) throws IOException {
+        if (path.size() == 2 && path.get(0).equals("v1") && path.get(1).equals("tokens")) {
+            switch (request.method()) {
+                case "GET", "HEAD" -> tokens.list(request);
+                case "POST" -> tokens.create(request);
+                default -> throw notAllowed(request, "GET, POST");
+            }
+        } else if (path.size() == 4 && path.get(0).equals("v1") && path.get(1).equals("tokens")
+            && path.get(2).equals("token")) {
+            if (!request.method().equals("DELETE")) {
+                throw notAllowed(request, "DELETE");
+            }
+            tokens.revoke(request, path.get(3));
         } else {
             throw HttpError.notFound("no endpoint at " + request.rawPath());
         }

@@ -29,6 +29,8 @@ final class LuaEngine implements LuaRuntime {
     private ByteBuffer scratch = ByteBuffer.allocateDirect(8192);
     private long deadline;
     private boolean clockRunning;
+    private volatile boolean interruptRequested;
+    private boolean interruptible;
     private boolean closed;
 
     LuaEngine(RuntimeOptions options) {
@@ -58,6 +60,12 @@ final class LuaEngine implements LuaRuntime {
             return 1;
         });
         stack.setField(-2, "deadline_passed");
+        stack.pushFunction("interrupted", s -> {
+            s.pushBoolean(interruptRequested);
+            interruptRequested = false;
+            return 1;
+        });
+        stack.setField(-2, "interrupted");
         LuaPaths paths = LuaPaths.of(System.getenv(), options.ignoreEnvironment());
         stack.pushString(paths.path());
         stack.setField(-2, "path");
@@ -206,8 +214,24 @@ final class LuaEngine implements LuaRuntime {
     }
 
     @Override
+    public void enableInterrupts() {
+        checkAccess();
+        if (!interruptible) {
+            interruptible = true;
+            callEntry("enable_interrupts", 0);
+            stack.pop(stack.top());
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        interruptRequested = true;
+    }
+
+    @Override
     public EvalResult evaluate(String input) {
         checkAccess();
+        interruptRequested = false;
         int base = stack.top();
         try {
             callEntryWith("repl", input);

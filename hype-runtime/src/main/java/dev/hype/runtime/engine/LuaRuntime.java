@@ -80,6 +80,20 @@ public interface LuaRuntime extends AutoCloseable {
     /** Evaluate one REPL input, as an expression if it is one, else as a statement. */
     EvalResult evaluate(String input);
 
+    /**
+     * Let {@link #interrupt()} stop running code, by installing the instruction hook the time limit uses; for the
+     * REPL, where Ctrl-C interrupts. Call it from the owner thread before evaluating.
+     */
+    void enableInterrupts();
+
+    /**
+     * Ask the code running now to fail with the error {@code interrupted!} at the line it runs, as {@code lua5.4}
+     * does on Ctrl-C; a {@code pcall} can catch it. Safe to call from any thread; without
+     * {@link #enableInterrupts()} it has no effect. A request made while nothing runs is dropped by the next
+     * {@link #evaluate}.
+     */
+    void interrupt();
+
     /** Set a global variable to a Java function. */
     void setGlobal(String name, JavaFunction function);
 

@@ -66,6 +66,13 @@ final class LuaModuleSystem implements ModuleSystem {
     }
 
     @Override
+    public void requireFrom(Path file, String display) {
+        Path canonical = canonicalScript(file);
+        runtime.run(Chunk.ofText("debug.getregistry()['hype.modules'].require_from(" + literal(canonical.toString())
+                + ", " + literal(display) + ")", "[hype] require_from"), display, List.of());
+    }
+
+    @Override
     public Set<Path> loadedFiles() {
         synchronized (loaded) {
             return Set.copyOf(loaded);

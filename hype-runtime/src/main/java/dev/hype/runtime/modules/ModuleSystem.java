@@ -39,6 +39,14 @@ public interface ModuleSystem {
      */
     int runMain(Path script, List<String> args);
 
+    /**
+     * Make the global {@code require} resolve from {@code file}'s directory, naming {@code display} in
+     * its messages, as that file's own {@code require} would: for a file run as a plain chunk in the
+     * shared globals (a test file), so that its relative requires resolve from where it is. Later
+     * code outside any module uses the same {@code require}.
+     */
+    void requireFrom(Path file, String display);
+
     /** Return the canonical paths of every file the program has loaded so far, main script included. */
     Set<Path> loadedFiles();
 

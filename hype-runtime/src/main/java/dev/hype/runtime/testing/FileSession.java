@@ -6,7 +6,6 @@ import dev.hype.runtime.engine.JavaFunction;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.ScriptException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ final class FileSession {
             LuaRuntime runtime = hosted.runtime();
             runtime.install(null, TestModule.compiledChunk(), natives());
             try {
-                int status = prepare(runtime);
+                int status = prepare(hosted);
                 if (status == 0) {
                     status = hosted.runFile(file);
                 }
@@ -74,15 +73,14 @@ final class FileSession {
     }
 
     /** Apply {@code .busted}'s {@code lpath} and run its helper, as busted does before each file. */
-    private int prepare(LuaRuntime runtime) throws IOException {
+    private int prepare(TestFileRuntime hosted) throws IOException {
+        LuaRuntime runtime = hosted.runtime();
         if (!options.luaPath().isEmpty()) {
             runtime.run(Chunk.ofText("package.path = " + LuaStrings.quote(options.luaPath() + ";")
                     + " .. package.path", "hype test"), file.displayName(), List.of());
         }
         if (options.helper().isPresent()) {
-            Path helper = options.helper().get();
-            String name = TestDiscovery.testFile(helper, options.baseDirectory()).displayName();
-            return runtime.run(Chunk.ofFile(Files.readAllBytes(helper), name), name, List.of());
+            return hosted.runFile(TestDiscovery.testFile(options.helper().get(), options.baseDirectory()));
         }
         return 0;
     }

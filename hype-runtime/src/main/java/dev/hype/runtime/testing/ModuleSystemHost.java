@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * {@code imports}, and the built-ins, as the package's own code does, with the busted-style
  * layouts ({@code src/?.lua}, ...) on {@code package.path} as the fallback. The test file itself
  * runs as a plain chunk in the shared globals, as busted runs specs, so {@code insulate} and
- * {@code expose} see the globals a spec sets.
+ * {@code expose} see the globals a spec sets; its {@code require} resolves relative ids from the test
+ * file's own directory, as a module's does.
  */
 final class ModuleSystemHost implements TestFileHost {
     @Override
@@ -23,10 +24,14 @@ final class ModuleSystemHost implements TestFileHost {
         try {
             TestFileHost.addPackageLayouts(runtime, packageRoot);
             Path root = packageRoot.toAbsolutePath().normalize();
-            ModuleSystem.install(runtime, ModuleOptions.defaults()
+            ModuleSystem system = ModuleSystem.install(runtime, ModuleOptions.defaults()
                     .withWorkingDirectory(root)
                     .withBuiltins(BuiltinModules.standard(new WorkingDirectory(Path.of("").toAbsolutePath()))));
-            return TestFileRuntime.plain(runtime);
+            TestFileRuntime plain = TestFileRuntime.plain(runtime);
+            return TestFileRuntime.of(runtime, file -> {
+                system.requireFrom(file.path(), file.displayName());
+                return plain.runFile(file);
+            });
         } catch (RuntimeException e) {
             runtime.close();
             throw e;

@@ -10,7 +10,7 @@ local raw_pcall, raw_xpcall = pcall, xpcall
 local raw_sethook, raw_gethook, traceback = debug.sethook, debug.gethook, debug.traceback
 local co_create, co_wrap, co_resume, co_close, co_running = coroutine.create, coroutine.wrap,
       coroutine.resume, coroutine.close, coroutine.running
-local deadline_passed = natives.deadline_passed
+local deadline_passed, interrupted = natives.deadline_passed, natives.interrupted
 
 -- The JVM sets the C library's locale from the environment at start-up. Put it back to "C", where
 -- lua5.4 runs: otherwise numbers print with the user's decimal separator, strings compare with
@@ -173,16 +173,21 @@ local user_hooks = setmetatable({}, { __mode = "k" })
 
 -- Instructions that run inside a hook consume the instruction count without firing the count
 -- hook, so when a script's own line or call hook runs, its events check the clock too.
+-- In the REPL, Ctrl-C sets a flag the same hook checks, and the running code fails with
+-- "interrupted!" at the line it was running, as lua.c's SIGINT hook makes it (pcall can catch it).
 local other_events = 0
+local interruptible = false
 local function limit_hook(event, line)
   if fatal then error(fatal, 0) end
   if event == "count" then
     if deadline_passed() then raise_fatal(TIMEOUT) end
+    if interruptible and interrupted() then error("interrupted!", 2) end
   else
     other_events = other_events + 1
     if other_events >= 64 then
       other_events = 0
       if deadline_passed() then raise_fatal(TIMEOUT) end
+      if interruptible and interrupted() then error("interrupted!", 2) end
     end
   end
   local co = co_running()
@@ -353,6 +358,11 @@ entry.handler = message_handler
 entry.finish = outcome
 
 entry.enable_limits = enable_limits
+
+function entry.enable_interrupts()
+  interruptible = true
+  enable_limits()
+end
 
 -- The REPL: evaluate a line as lua.c does, first as an expression, then as a statement.
 local INCOMPLETE = "<eof>"

@@ -650,6 +650,14 @@ function api.main(filename, display, ...)
   return run_module(record, fn, ...)
 end
 
+-- A file run as a plain chunk in the shared globals (a test file) requires from its own directory:
+-- the global require becomes that file's (a function, as the global require always is).
+function api.require_from(filename, display)
+  displays[filename] = display
+  local file_require = new_module(filename, nil, filename, realm_for(filename) or nil).require
+  G.require = function(id) return file_require(id) end
+end
+
 -- Compile the main script as the module "." without running it: the engine calls the result.
 function api.main_chunk(filename, display)
   displays[filename] = display

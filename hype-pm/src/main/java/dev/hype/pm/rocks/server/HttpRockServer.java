@@ -1,6 +1,7 @@
 package dev.hype.pm.rocks.server;
 
 import dev.hype.pm.registry.ClientOptions;
+import dev.hype.pm.registry.RegistryException;
 import dev.hype.pm.rocks.RockException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -95,6 +96,9 @@ final class HttpRockServer implements RockServer {
                 .orElse(null) : null;
         String modified = cached.isPresent() ? readCache(file, "modified")
                 .map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null) : null;
+        if (options.offline() && cached.isPresent()) {
+            return cached;
+        }
         Answer answer = fetch(file, etag, modified);
         if (answer.notModified() && cached.isPresent()) {
             return cached;
@@ -108,6 +112,11 @@ final class HttpRockServer implements RockServer {
     }
 
     private Answer fetch(URI file, String etag, String modified) {
+        if (options.offline()) {
+            throw new RockException(RegistryException.E_OFFLINE, "--offline: " + file + " is not in the cache, and the"
+                    + " LuaRocks server " + url + " is not asked offline", List.of(
+                            "run the command once without --offline to fill the cache ($HYPE_HOME/cache)"));
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(file).timeout(options.requestTimeout())
                 .header("User-Agent", USER_AGENT).GET();
         if (etag != null) {
