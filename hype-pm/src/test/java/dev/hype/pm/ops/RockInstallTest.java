@@ -137,6 +137,16 @@ class RockInstallTest {
     }
 
     @Test
+    void aRockNamedWithAConstraintKeepsIt() {
+        project.manifest("{\"name\": \"app\", \"version\": \"1.0.0\"}");
+
+        InstallOperation.run(options().adding(DependencyKind.RUNTIME, false, "rocks:bar@>= 1.0, < 2"), Reporter.SILENT);
+
+        assertThat(project.read("hype.json")).contains("\"rocks:bar\": \">= 1.0, < 2\"");
+        assertThat(lock().packages().get("rocks:bar").version().toString()).isEqualTo("1.0-1");
+    }
+
+    @Test
     void aPackageMayDependOnARock() {
         project.packages.add("uses-bar", "1.0.0", Map.of("index.lua", "return require('bar')\n"),
                 "rocks:bar", ">= 1.0, < 2");
@@ -193,7 +203,8 @@ class RockInstallTest {
 
         project.manifest("{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"rocks:bar\": \">= 2\"}}");
         assertThatThrownBy(() -> InstallOperation.run(options().with(true, false, false), Reporter.SILENT))
-                .hasMessageContaining("--frozen").hasMessageContaining("rocks:bar 1.0-1 -> 2.0-1");
+                .hasMessageContaining("--frozen")
+                .hasMessageContaining("rocks:bar is locked at 1.0-1, outside the required range >= 2");
         assertThat(project.read("hype-lock.json")).isEqualTo(locked);
     }
 

@@ -66,12 +66,27 @@ final class HttpRockServer implements RockServer {
 
     @Override
     public RockManifest manifest() {
+        requireCachedOffline(MANIFESTS);
         return manifests.lua54();
     }
 
     @Override
     public RockManifest allManifest() {
+        requireCachedOffline(ALL_MANIFESTS);
         return manifests.all();
+    }
+
+    /** Offline, fail naming the server unless the cache holds one of the manifest files {@code names}. */
+    private void requireCachedOffline(List<String> names) {
+        if (options.offline() && names.stream().noneMatch(name -> readCache(fileUrl(name), "body").isPresent())) {
+            throw offline("the manifest of " + url);
+        }
+    }
+
+    private RockException offline(String what) {
+        return new RockException(RegistryException.E_OFFLINE, "--offline: " + what + " is not in the cache, and the"
+                + " LuaRocks server " + url + " is not asked offline", List.of(
+                        "run the command once without --offline to fill the cache ($HYPE_HOME/cache)"));
     }
 
     @Override
@@ -96,7 +111,8 @@ final class HttpRockServer implements RockServer {
                 .orElse(null) : null;
         String modified = cached.isPresent() ? readCache(file, "modified")
                 .map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null) : null;
-        if (options.offline() && cached.isPresent()) {
+        if (options.offline()) {
+            // Only what the cache holds: a manifest file it lacks counts as absent, so the next one is tried.
             return cached;
         }
         Answer answer = fetch(file, etag, modified);
@@ -113,9 +129,7 @@ final class HttpRockServer implements RockServer {
 
     private Answer fetch(URI file, String etag, String modified) {
         if (options.offline()) {
-            throw new RockException(RegistryException.E_OFFLINE, "--offline: " + file + " is not in the cache, and the"
-                    + " LuaRocks server " + url + " is not asked offline", List.of(
-                            "run the command once without --offline to fill the cache ($HYPE_HOME/cache)"));
+            throw offline(file.toString());
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(file).timeout(options.requestTimeout())
                 .header("User-Agent", USER_AGENT).GET();

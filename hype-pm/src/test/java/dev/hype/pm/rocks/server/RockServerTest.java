@@ -129,6 +129,29 @@ class RockServerTest {
     }
 
     @Test
+    void offlineTheCachedManifestAnswersAndNothingIsAsked() {
+        serve("/rocks/manifest", 200, MANIFEST.getBytes(StandardCharsets.UTF_8), null);
+        serve("/rocks/penlight-1.14.0-3.rockspec", 200, "package = 'penlight'".getBytes(StandardCharsets.UTF_8), null);
+        ClientOptions options = new ClientOptions(temp.resolve("cache"), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                1, Duration.ofMillis(1));
+        assertThatThrownBy(() -> RockServer.open(url(), options.withOffline(true), HttpClient.newHttpClient())
+                .manifest()).as("an empty cache").isInstanceOfSatisfying(RockException.class, e -> {
+                    assertThat(e.code()).isEqualTo("E_OFFLINE");
+                    assertThat(e.getMessage()).contains("the manifest of " + url());
+                });
+        assertThat(seen).isEmpty();
+        RockServer.open(url(), options, HttpClient.newHttpClient()).manifest();
+        int asked = seen.size();
+
+        RockServer offline = RockServer.open(url(), options.withOffline(true), HttpClient.newHttpClient());
+
+        assertThat(offline.manifest().versions("luasocket")).containsOnlyKeys("3.1.0-1");
+        assertThatThrownBy(() -> offline.file("penlight-1.14.0-3.rockspec"))
+                .isInstanceOfSatisfying(RockException.class, e -> assertThat(e.code()).isEqualTo("E_OFFLINE"));
+        assertThat(seen).hasSize(asked);
+    }
+
+    @Test
     void fallBackToThePlainManifestsInLuaRocksOrder() {
         serve("/rocks/manifest", 200, MANIFEST.getBytes(StandardCharsets.UTF_8), null);
 
