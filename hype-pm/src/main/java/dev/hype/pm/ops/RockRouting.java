@@ -35,6 +35,12 @@ final class RockRouting {
                 return RockName.isRock(name) ? rocks.dependencies(name, version)
                         : base.packages().dependencies(name, version);
             }
+
+            @Override
+            public java.util.Map<String, String> distTags(String name) {
+                // Rocks have no dist-tags; a package's come from its registry.
+                return RockName.isRock(name) ? java.util.Map.of() : base.packages().distTags(name);
+            }
         };
         return new PackageSources(packages,
                 (name, version) -> RockName.isRock(name) ? dists.locate(name, version)

@@ -137,6 +137,31 @@ class RockInstallTest {
     }
 
     @Test
+    void aPackagesDistTagsStillComeFromItsRegistry() {
+        dev.hype.pm.resolve.PackageSource registry = new dev.hype.pm.resolve.PackageSource() {
+            @Override
+            public java.util.Optional<List<dev.hype.pm.semver.Version>> versions(String name) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public dev.hype.pm.resolve.Dependencies dependencies(String name, dev.hype.pm.semver.Version version) {
+                return dev.hype.pm.resolve.Dependencies.NONE;
+            }
+
+            @Override
+            public Map<String, String> distTags(String name) {
+                return Map.of("next", "2.0.0");
+            }
+        };
+        PackageSources sources = new PackageSources(registry, (name, version) -> null, ref -> new byte[0])
+                .withRocks(repository(), new RockPreparer(RockPlatform.current(), System.getenv()));
+
+        assertThat(sources.packages().distTags("a-lib")).containsExactly(Map.entry("next", "2.0.0"));
+        assertThat(sources.packages().distTags("rocks:bar")).isEmpty();
+    }
+
+    @Test
     void aRockNamedWithAConstraintKeepsIt() {
         project.manifest("{\"name\": \"app\", \"version\": \"1.0.0\"}");
 
