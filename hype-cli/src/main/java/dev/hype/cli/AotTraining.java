@@ -13,7 +13,12 @@ import java.util.List;
  * Exercise the start-up paths once so the launcher can record an AOT cache of them (JEP 483/514).
  *
  * <p>{@code hype --aot-training=script} runs scripts exactly as {@code hype FILE.lua} does;
- * {@code --aot-training=commands} also builds the picocli command tree of the other commands.
+ * {@code --aot-training=commands} also builds the whole picocli command tree and runs the commands
+ * whose start-up counts most ({@code --version}, {@code --help}, {@code pkg init}, {@code install},
+ * {@code list}, {@code check}, {@code tree}) in a temporary project, with a store there too.
+ *
+ * <p>A failure here must not pass unnoticed: the launcher checks the exit status, and a training
+ * run that cannot do its work exits non-zero with the reason on standard error.
  */
 final class AotTraining {
     static final String OPTION = "--aot-training=";
@@ -22,6 +27,10 @@ final class AotTraining {
     }
 
     static int run(String mode) {
+        if (!mode.equals("script") && !mode.equals("commands")) {
+            System.err.println("hype: unknown AOT training mode '" + mode + "' (script or commands)");
+            return 2;
+        }
         trainScripts();
         if (mode.equals("commands")) {
             try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
@@ -29,9 +38,52 @@ final class AotTraining {
             }
             Terminal terminal = Terminal.system();
             terminal.interactive();
-            CommandLineRunner.create(new HypeCommand(terminal)).getCommandSpec();
+            CommandLineRunner.create(CommandTree.whole(new HypeCommand(terminal))).getCommandSpec();
+            return trainCommands();
         }
         return 0;
+    }
+
+    /** Run the package commands in a new project; return 0, or 1 after saying which one failed. */
+    private static int trainCommands() {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hype-aot-commands-" + System.nanoTime());
+        try {
+            Path project = Files.createDirectories(dir.resolve("app"));
+            String store = "--store-dir=" + dir.resolve("store");
+            String at = "-C=" + project;
+            List<String[]> commands = List.of(
+                    new String[] {"--version"},
+                    new String[] {"--help"},
+                    new String[] {"pkg", "--help"},
+                    new String[] {"pkg", "init", "--path=" + project, "app"},
+                    new String[] {"pkg", "install", at, store, "--offline"},
+                    new String[] {"pkg", "list", at},
+                    new String[] {"pkg", "check", at, store},
+                    new String[] {"pkg", "tree", at});
+            for (String[] command : commands) {
+                int status = Main.run(command, Terminal.system());
+                if (status != 0) {
+                    System.err.println("hype: AOT training: 'hype " + String.join(" ", command) + "' exited with " + status);
+                    return 1;
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            System.err.println("hype: AOT training: cannot create " + dir + ": " + e.getMessage());
+            return 1;
+        } finally {
+            delete(dir.toFile());
+        }
+    }
+
+    private static void delete(java.io.File file) {
+        java.io.File[] children = file.listFiles();
+        if (children != null) {
+            for (java.io.File child : children) {
+                delete(child);
+            }
+        }
+        file.delete();
     }
 
     /**

@@ -16,7 +16,7 @@ final class CommandLineRunner {
     static int run(String[] args, Terminal terminal) {
         HypeCommand root = new HypeCommand(terminal);
         root.setRawArgs(java.util.Arrays.asList(args));
-        CommandLine cli = create(root);
+        CommandLine cli = create(CommandTree.forArguments(root, List.of(args)));
         ErrorReporter reporter = new ErrorReporter(terminal, root::verbose);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> reporter.report(e));
         cli.setParameterExceptionHandler((e, a) -> reporter.report(usageError(e)));
@@ -25,16 +25,19 @@ final class CommandLineRunner {
         return status;
     }
 
-    /** Return the command line of {@code root}, its streams set to the root's terminal. */
-    static CommandLine create(HypeCommand root) {
-        CommandLine cli = new CommandLine(root);
+    /** Set up the command line of a tree built by {@link CommandTree}: its parser and its streams. */
+    static CommandLine create(CommandLine cli) {
+        HypeCommand root = cli.getCommand();
         // Only the root stops at its first positional: everything after a script belongs to the script.
         cli.setStopAtPositional(true);
         cli.getSubcommands().values().forEach(sub -> sub.setStopAtPositional(false));
         // `pkg exec BIN --help` and `pkg run SCRIPT --flag`: what follows BIN or SCRIPT is theirs, --help included.
         CommandLine pkg = cli.getSubcommands().get("pkg");
         for (String passesArguments : List.of("exec", "run")) {
-            pkg.getSubcommands().get(passesArguments).setStopAtPositional(true);
+            CommandLine sub = pkg == null ? null : pkg.getSubcommands().get(passesArguments);
+            if (sub != null) {
+                sub.setStopAtPositional(true);
+            }
         }
         // `-C test`: an option's value may be a word that also names a command.
         cli.setAllowSubcommandsAsOptionParameters(true);

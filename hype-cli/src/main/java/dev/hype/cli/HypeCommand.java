@@ -1,9 +1,5 @@
 package dev.hype.cli;
 
-import dev.hype.cli.commands.PkgCommand;
-import dev.hype.cli.commands.RegistryCommand;
-import dev.hype.cli.commands.SemverCommand;
-import dev.hype.cli.test.TestCommand;
 import dev.hype.cli.repl.Repl;
 import dev.hype.runtime.engine.Chunk;
 import dev.hype.runtime.engine.LuaRuntime;
@@ -23,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Run a Lua script, a {@code -e} chunk, standard input, or the REPL: the root {@code hype} command. */
+// The subcommands are in CommandTree, which adds only those the arguments need.
 @Command(name = "hype", mixinStandardHelpOptions = true,
-        subcommands = {SemverCommand.class, PkgCommand.class, RegistryCommand.class, TestCommand.class},
         versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run Lua 5.4 programs with a Node-style module system, and manage their packages.", ""},
         footer = {"", "With no script and a terminal, hype opens the REPL; with input piped in, it runs that input.",
@@ -304,10 +300,9 @@ public final class HypeCommand implements Callable<Integer> {
         if (!script.contains("/") && !script.contains("\\") && !script.endsWith(".lua")) {
             List<String> commands = new ArrayList<>();
             SUBCOMMANDS.stream().filter(name -> !name.equals("help")).forEach(name -> commands.add("hype " + name));
-            for (Class<?> sub : PkgCommand.class.getAnnotation(Command.class).subcommands()) {
-                Command command = sub.getAnnotation(Command.class);
-                commands.add("hype pkg " + command.name());
-                for (String alias : command.aliases()) {
+            for (CommandTree.Entry sub : CommandTree.PKG) {
+                commands.add("hype pkg " + sub.name());
+                for (String alias : sub.aliases()) {
                     commands.add("hype pkg " + alias);
                 }
             }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,24 @@ class RocksTest {
             assertThat(hype.run("app.lua").assertSuccess().stdout()).isEqualTo("HELLO ROCKS!\thi you\n");
             assertThat(hype.run("c.lua").assertSuccess().stdout()).as("the C module loads").isEqualTo("42\n");
             assertThat(hype.run("pkg", "check").assertSuccess().stdout()).contains("3 packages checked");
+
+            // A rock's store entries (the unpacked rock and its build) are sealed and indexed as a package's: an edit
+            // through the project's link is found by 'store verify' and 'check', and 'install --force' makes the
+            // build again from the unpacked rock, offline.
+            assertThat(hype.run("pkg", "store", "verify").assertSuccess().stdout()).startsWith("ok: 6 entries checked");
+            Path init = hype.directory().resolve("hype_modules/rocks:greet/lua/greet/init.lua");
+            Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.writeString(init, "return {hello = function() return 'tampered' end}\n");
+            Result verify = hype.run("pkg", "store", "verify");
+            assertThat(verify.exitCode()).as(verify.describe()).isEqualTo(1);
+            assertThat(verify.stdout()).contains("1 damaged");
+            Result check = hype.run("pkg", "check");
+            assertThat(check.exitCode()).as(check.describe()).isEqualTo(1);
+            assertThat(check.stdout()).contains("rocks:greet/lua/greet/init.lua", "hype pkg install --force");
+            hype.run("pkg", "install", "--force", "--offline").assertSuccess();
+            assertThat(hype.run("app.lua").assertSuccess().stdout()).isEqualTo("HELLO ROCKS!\thi you\n");
+            assertThat(hype.run("pkg", "check").assertSuccess().stdout()).contains("3 packages checked");
+            assertThat(hype.run("pkg", "store", "verify").assertSuccess().stdout()).startsWith("ok: 6 entries checked");
 
             hype.run("pkg", "remove", "rocks:twice").assertSuccess();
             assertThat(hype.directory().resolve("hype_modules/rocks:twice")).doesNotExist();

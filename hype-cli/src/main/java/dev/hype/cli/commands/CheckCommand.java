@@ -38,6 +38,7 @@ public final class CheckCommand implements Callable<Integer> {
             var problems = root.putArray("problems");
             result.problems().forEach(p -> problems.addObject().put("kind", p.kind().name().toLowerCase(Locale.ROOT))
                     .put("subject", p.subject()).put("message", p.message()));
+            result.hints().forEach(root.putArray("hints")::add);
             out.println(root.toPrettyString());
             out.flush();
             return result.ok() ? 0 : 1;
@@ -48,6 +49,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.println(result.ok() ? "ok: " + result.packagesChecked() + " packages checked"
                 : result.problems().size() + (result.problems().size() == 1 ? " problem" : " problems") + " found");
+        result.hints().forEach(hint -> out.println("hint: " + hint));
         out.flush();
         return result.ok() ? 0 : 1;
     }

@@ -38,8 +38,8 @@ public final class CiCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = project.project();
         InstallOptions options = new InstallOptions(dir, source.sources(dir, switches.offline), project.store(),
-                List.of(), DependencyKind.RUNTIME, false, true, switches.offline, switches.production, switches.features,
-                !switches.noDefaultFeatures, Set.of(), approval.approver(spec)).planning(switches.dryRun, true);
+                List.of(), DependencyKind.RUNTIME, false, true, switches.offline, switches.production, switches.features.selection(true),
+                Set.of(), approval.approver(spec)).planning(switches.dryRun, true);
         InstallResult result = InstallOperation.run(options, InstallOutput.reporter(spec));
         InstallOutput.print(spec, result, dir, switches.json);
         return 0;

@@ -1,5 +1,6 @@
 package dev.hype.cli.commands;
 
+import dev.hype.pm.install.ProjectCommit;
 import dev.hype.pm.install.Reporter;
 import dev.hype.pm.store.PackageRef;
 import java.io.PrintWriter;
@@ -17,6 +18,12 @@ final class ConsoleReporter implements Reporter {
     @Override
     public synchronized void waitingForLock(Path lockFile) {
         err.println("waiting for another install in this project (" + lockFile.getFileName() + ")");
+        err.flush();
+    }
+
+    @Override
+    public synchronized void recovered(ProjectCommit.Recovery recovery) {
+        RecoveryNote.lines(recovery).forEach(err::println);
         err.flush();
     }
 

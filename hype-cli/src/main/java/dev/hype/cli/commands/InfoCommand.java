@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** Describe a package from its registry. */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show a package's description, versions, dist-tags, dependencies, permissions, license and integrity.",
+        description = {"Show a package's description, versions, dist-tags, dependencies, features, permissions, license and"
+                + " integrity.",
             "With NAME@RANGE, list the versions that satisfy RANGE, as 'npm view NAME@RANGE version' does.",
             "rocks:NAME[@CONSTRAINT] asks the LuaRocks servers about a rock instead."})
 public final class InfoCommand implements Callable<Integer> {
@@ -143,7 +144,16 @@ public final class InfoCommand implements Callable<Integer> {
             JsonNode deps = version.path("dependencies");
             text.append("\ndependencies:").append(deps.isEmpty() ? " none\n" : "\n");
             deps.properties().forEach(e -> text.append("  ").append(e.getKey()).append(": ")
-                    .append(e.getValue().asText()).append('\n'));
+                    .append(VersionFeatures.dependency(e.getValue())).append('\n'));
+            JsonNode optional = version.path("optionalDependencies");
+            if (!optional.isEmpty()) {
+                text.append("\noptional dependencies:\n");
+                optional.properties().forEach(e -> text.append("  ").append(e.getKey()).append(": ")
+                        .append(VersionFeatures.dependency(e.getValue())).append('\n'));
+            }
+            List<String> features = VersionFeatures.lines(version);
+            text.append("\nfeatures:").append(features.isEmpty() ? " none\n" : "\n");
+            features.forEach(line -> text.append("  ").append(line).append('\n'));
             permissions(text, version);
             JsonNode dist = version.path("dist");
             text.append("\ndist:\n");
@@ -190,6 +200,10 @@ public final class InfoCommand implements Callable<Integer> {
         if (version != null) {
             root.set("license", version.path("license").isMissingNode() ? null : version.get("license"));
             root.set("dependencies", version.path("dependencies").isObject() ? version.get("dependencies")
+                    : mapper.createObjectNode());
+            root.set("optionalDependencies", version.path("optionalDependencies").isObject()
+                    ? version.get("optionalDependencies") : mapper.createObjectNode());
+            root.set("features", version.path("features").isObject() ? version.get("features")
                     : mapper.createObjectNode());
             root.set("permissions", version.path("permissions").isObject() ? version.get("permissions")
                     : mapper.createObjectNode());

@@ -46,6 +46,10 @@ public final class InstallCommand implements Callable<Integer> {
             + "if it does not match hype.json or would change.")
     private boolean frozen;
 
+    @Option(names = "--force", description = {"Reinstall every package: hash every file of its store entry, fetch a "
+            + "damaged or missing entry again, and link it afresh. Repairs what 'hype pkg check' reports."})
+    private boolean force;
+
     @Mixin
     private InstallSwitches switches;
 
@@ -64,8 +68,8 @@ public final class InstallCommand implements Callable<Integer> {
                 : ProjectDirectory.find(project.start()).orElse(project.start());
         DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
         InstallOptions options = new InstallOptions(dir, source.sources(dir, switches.offline), project.store(),
-                packages, kind, exact, frozen, switches.offline, switches.production, switches.features,
-                !switches.noDefaultFeatures, Set.of(), approval.approver(spec)).planning(switches.dryRun, false);
+                packages, kind, exact, frozen, switches.offline, switches.production, switches.features.selection(true),
+                Set.of(), approval.approver(spec)).planning(switches.dryRun, force);
         InstallResult result = InstallOperation.run(options, InstallOutput.reporter(spec));
         InstallOutput.print(spec, result, dir, switches.json);
         return 0;

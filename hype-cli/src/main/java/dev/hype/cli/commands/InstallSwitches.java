@@ -1,7 +1,6 @@
 package dev.hype.cli.commands;
 
-import java.util.ArrayList;
-import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Choose what an install takes and what it may do, for {@code install} and {@code ci}. */
@@ -13,11 +12,8 @@ final class InstallSwitches {
     @Option(names = "--production", description = "Leave out what only devDependencies need.")
     boolean production;
 
-    @Option(names = "--features", split = ",", paramLabel = "NAME", description = "Enable these features of the project.")
-    List<String> features = new ArrayList<>();
-
-    @Option(names = "--no-default-features", description = "Do not enable the project's default feature.")
-    boolean noDefaultFeatures;
+    @Mixin
+    FeatureOptions features = new FeatureOptions();
 
     @Option(names = "--dry-run", description = "Resolve and print what would change; change nothing (no files, no "
             + "store, no lock).")

@@ -1,6 +1,7 @@
 package dev.hype.cli.commands;
 
 import dev.hype.pm.install.PermissionRequest;
+import dev.hype.pm.install.ProjectCommit;
 import dev.hype.pm.install.Reporter;
 import dev.hype.pm.store.PackageRef;
 import java.io.PrintWriter;
@@ -36,6 +37,13 @@ final class ProgressBar implements Reporter {
     public synchronized void waitingForLock(Path lockFile) {
         finishLine();
         err.println("waiting for another install in this project (" + lockFile.getFileName() + ")");
+        err.flush();
+    }
+
+    @Override
+    public synchronized void recovered(ProjectCommit.Recovery recovery) {
+        finishLine();
+        RecoveryNote.lines(recovery).forEach(err::println);
         err.flush();
     }
 

@@ -41,15 +41,25 @@ public final class RegistryServeCommand implements Callable<Integer> {
     @Option(names = "--public-url", paramLabel = "URL", description = "Base URL for tarball links (default: from each request's Host).")
     private URI publicUrl;
 
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "Close a connection whose request "
+            + "(headers and body) takes longer (default: ${DEFAULT-VALUE}; raise it to publish large packages over "
+            + "slow links).")
+    private int requestTimeout = (int) RegistryConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds();
+
     @Option(names = "--quiet", description = "Do not write the access log to standard output.")
     private boolean quiet;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (requestTimeout < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--request-timeout must be at least 1 second, got " + requestTimeout);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = storage != null ? storage : HypeHome.directory().resolve("registry");
         RegistryConfig config = RegistryConfig.defaults(dir.toAbsolutePath()).withHost(host).withPort(port)
                 .withPrivateMode(privateMode).withAllowSignup(allowSignup)
+                .withRequestTimeout(java.time.Duration.ofSeconds(requestTimeout))
                 .withAccessLog(quiet ? AccessLog.discard() : AccessLog.jsonLines(line -> {
                     synchronized (out) {
                         out.println(line);

@@ -2,6 +2,7 @@ package dev.hype.cli.commands;
 
 import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.ops.InstallOptions;
+import dev.hype.pm.resolve.FeatureSelection;
 import dev.hype.pm.ops.InstallResult;
 import dev.hype.pm.ops.RemoveOperation;
 import dev.hype.pm.ops.RemoveOptions;
@@ -45,7 +46,8 @@ public final class RemoveCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = project.project();
         InstallOptions install = new InstallOptions(dir, source.sources(dir), project.store(), List.of(),
-                DependencyKind.RUNTIME, false, false, false, false, List.of(), true, Set.of(), approval.approver(spec))
+                DependencyKind.RUNTIME, false, false, false, false, FeatureSelection.LOCKED, Set.of(),
+                approval.approver(spec))
                 .planning(dryRun, false);
         InstallResult result = RemoveOperation.run(new RemoveOptions(names, install), InstallOutput.reporter(spec));
         InstallOutput.print(spec, result, dir, json);

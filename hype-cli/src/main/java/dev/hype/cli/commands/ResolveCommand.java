@@ -12,13 +12,13 @@ import dev.hype.pm.resolve.ResolutionException;
 import dev.hype.runtime.HypeException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -41,11 +41,8 @@ public final class ResolveCommand implements Callable<Integer> {
     @Option(names = "--production", description = "Leave out devDependencies.")
     private boolean production;
 
-    @Option(names = "--features", split = ",", paramLabel = "NAME", description = "Enable these features of the project.")
-    private List<String> features = new ArrayList<>();
-
-    @Option(names = "--no-default-features", description = "Do not enable the project's default feature.")
-    private boolean noDefaultFeatures;
+    @Mixin
+    private FeatureOptions features;
 
     @Mixin
     private ProjectLocation location;
@@ -54,7 +51,7 @@ public final class ResolveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ResolveOptions options = new ResolveOptions(location.project(), index.toAbsolutePath(), null, !production,
-                features, !noDefaultFeatures, Map.of());
+                features.selection(false), Map.of());
         ResolveResult result;
         try {
             result = ResolveOperation.run(options);
@@ -74,7 +71,9 @@ public final class ResolveCommand implements Callable<Integer> {
             out.println(toJson(resolution));
         } else {
             for (String name : resolution.installOrder()) {
-                out.println(name + "@" + resolution.versions().get(name));
+                var features = resolution.features().getOrDefault(name, Map.of()).keySet();
+                out.println(name + "@" + resolution.versions().get(name)
+                        + (features.isEmpty() ? "" : " [" + String.join(", ", features) + "]"));
             }
         }
         out.flush();
@@ -91,6 +90,9 @@ public final class ResolveCommand implements Callable<Integer> {
             entry.put("version", resolution.versions().get(name).toString());
             ArrayNode deps = entry.putArray("dependencies");
             resolution.dependencies().getOrDefault(name, List.of()).forEach(deps::add);
+            ObjectNode features = entry.putObject("features");
+            resolution.features().getOrDefault(name, Map.of())
+                    .forEach((feature, who) -> who.forEach(features.putArray(feature)::add));
         }
         ArrayNode cycles = root.putArray("cycles");
         resolution.cycles().forEach(cycle -> {

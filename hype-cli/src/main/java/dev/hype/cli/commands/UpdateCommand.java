@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.ops.InstallOptions;
+import dev.hype.pm.resolve.FeatureSelection;
 import dev.hype.pm.ops.PackageChange;
 import dev.hype.pm.ops.UpdateOperation;
 import dev.hype.pm.ops.UpdateOptions;
@@ -57,7 +58,7 @@ public final class UpdateCommand implements Callable<Integer> {
         Path project = projectOptions.project();
         InstallOptions install = new InstallOptions(project, source.sources(project),
                 projectOptions.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of(), approval.approver(spec)).planning(dryRun, false);
+                FeatureSelection.LOCKED, Set.of(), approval.approver(spec)).planning(dryRun, false);
         UpdateResult result;
         try (RegistryClient client = latest ? source.client(project) : null) {
             result = UpdateOperation.run(new UpdateOptions(names, latest, client, install,

@@ -81,7 +81,8 @@ class InstallCommandTest {
         Files.delete(app.resolve("hype_modules/lpeg/index.lua"));
         CliRun broken = pkg("check");
         assertThat(broken.status()).isEqualTo(1);
-        assertThat(broken.out()).isEqualTo("missing file: lpeg/index.lua: missing\n1 problem found\n");
+        assertThat(broken.out()).isEqualTo("missing file: lpeg/index.lua: missing\n1 problem found\n"
+                + "hint: run 'hype pkg install --force' to reinstall every package from verified store entries\n");
 
         CliRun remove = pkg("remove", "json", "--index", index.toString());
         assertThat(remove.status()).as(remove.err()).isZero();

@@ -81,6 +81,18 @@ final class RegistryProject implements AutoCloseable {
         assertThat(run.status()).as(run.err()).isZero();
     }
 
+    /** Publish the package whose {@code hype.json} is {@code manifest}, with these files beside it. */
+    void publishPackage(String manifest, java.util.Map<String, String> files) throws IOException {
+        Path dir = Files.createTempDirectory(temp, "src-");
+        Files.writeString(dir.resolve("hype.json"), manifest);
+        for (var file : files.entrySet()) {
+            Files.writeString(dir.resolve(file.getKey()), file.getValue());
+        }
+        CliRun run = CliRun.of("pkg", "publish", "-C", dir.toString(), "--registry", registry.url(),
+                "--token", registry.token(), "--force");
+        assertThat(run.status()).as(run.err()).isZero();
+    }
+
     /** Write the project's {@code hype.json} with these dependencies, as a JSON object. */
     void manifest(String dependencies) throws IOException {
         Files.writeString(app.resolve("hype.json"), """

@@ -7,8 +7,14 @@ import dev.hype.pm.store.PackageRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Read and write {@code .hype-install.json}, which records what each installed package directory came from. */
+/**
+ * Read and write {@code .hype-install.json}, which records what each installed package directory came from, and the
+ * names, sizes and modification times of the files it was installed with, so that the next install can tell cheaply
+ * that it is intact.
+ */
 public final class InstallMarker {
     /** The marker's file name inside each installed package directory. */
     public static final String FILE_NAME = ".hype-install.json";
@@ -17,20 +23,59 @@ public final class InstallMarker {
     private InstallMarker() {
     }
 
-    static void write(Path packageDirectory, PackageRef ref) throws IOException {
+    /**
+     * What a marker says.
+     *
+     * @param integrity the tarball's integrity
+     * @param files each installed file's size and modification time (nanoseconds) by relative path, or
+     *     {@code null} for a marker written before they were recorded
+     * @param manifestIntegrity the sha512 of the package's {@code hype.json} as installed, or {@code null}
+     */
+    record Contents(String integrity, Map<String, long[]> files, String manifestIntegrity) {
+    }
+
+    static void write(Path packageDirectory, PackageRef ref, Map<String, long[]> files, String manifestIntegrity)
+            throws IOException {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", ref.name());
         node.put("version", ref.version().toString());
         node.put("integrity", ref.integrity().sri());
         node.put("resolved", ref.tarball().toString());
+        if (manifestIntegrity != null) {
+            node.put("manifest", manifestIntegrity);
+        }
+        ObjectNode stamps = node.putObject("files");
+        new TreeMap<>(files).forEach((path, stamp) -> stamps.putArray(path).add(stamp[0]).add(stamp[1]));
         Files.writeString(packageDirectory.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(node) + "\n");
     }
 
     /** Return the integrity recorded in the package directory's marker, or {@code null} when there is none. */
     public static String integrity(Path packageDirectory) {
+        Contents contents = read(packageDirectory);
+        return contents == null ? null : contents.integrity();
+    }
+
+    /** Read the package directory's marker, or return {@code null} when it is absent or malformed. */
+    static Contents read(Path packageDirectory) {
         JsonNode node = readJson(packageDirectory.resolve(FILE_NAME));
-        return node != null && node.path("integrity").isTextual() ? node.get("integrity").textValue() : null;
+        if (node == null || !node.path("integrity").isTextual()) {
+            return null;
+        }
+        Map<String, long[]> files = null;
+        if (node.path("files").isObject()) {
+            files = new TreeMap<>();
+            for (var e : node.get("files").properties()) {
+                JsonNode stamp = e.getValue();
+                if (!stamp.isArray() || stamp.size() != 2 || !stamp.get(0).canConvertToLong()
+                        || !stamp.get(1).canConvertToLong()) {
+                    return new Contents(node.get("integrity").textValue(), null, null);
+                }
+                files.put(e.getKey(), new long[] {stamp.get(0).asLong(), stamp.get(1).asLong()});
+            }
+        }
+        String manifest = node.path("manifest").isTextual() ? node.get("manifest").textValue() : null;
+        return new Contents(node.get("integrity").textValue(), files, manifest);
     }
 
     /** Read a JSON file, or return {@code null} when it is absent or malformed. */

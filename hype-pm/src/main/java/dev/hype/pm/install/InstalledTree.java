@@ -52,7 +52,10 @@ public final class InstalledTree {
         String manifestName = manifest != null && manifest.path("name").isTextual() ? manifest.get("name").textValue() : null;
         String version = manifest != null && manifest.path("version").isTextual() ? manifest.get("version").textValue()
                 : null;
-        result.put(name, new InstalledPackage(name, dir, manifestName, version, InstallMarker.integrity(dir)));
+        InstallMarker.Contents marker = InstallMarker.read(dir);
+        result.put(name, marker == null ? new InstalledPackage(name, dir, manifestName, version, null)
+                : new InstalledPackage(name, dir, manifestName, version, marker.integrity(), marker.files(),
+                        marker.manifestIntegrity()));
     }
 
     /**

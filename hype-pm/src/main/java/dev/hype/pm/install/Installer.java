@@ -1,47 +1,49 @@
 package dev.hype.pm.install;
 
+import dev.hype.pm.fault.PausePoints;
+import dev.hype.pm.files.FileModes;
+import dev.hype.pm.files.Trees;
+import dev.hype.pm.store.FileRecord;
 import dev.hype.pm.store.PackageRef;
+import dev.hype.pm.store.Store;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Build a new {@code hype_modules/} beside the old one and swap it in with renames.
+ * Build a new {@code hype_modules/} beside the old one, for {@link ProjectCommit} to swap in.
  *
  * <p>The tree is built in {@code hype_modules.staging-*}: kept packages are hard-linked from the current tree,
  * linked ones from their store entries (copied where links fail), and {@code bin} entries go to
- * {@code hype_modules/.bin}. Then the current tree is renamed to {@code hype_modules.old-*}, the staging tree to
- * {@code hype_modules}, and the old one deleted. Until that second rename nothing the project sees has changed.
- * Callers hold the {@link ProjectLock}.
+ * {@code hype_modules/.bin}. Nothing the project sees changes here. Callers hold the {@link ProjectLock}.
  */
 public final class Installer {
-    private static final String STAGING = InstalledTree.DIRECTORY + ".staging-";
-    private static final String OLD = InstalledTree.DIRECTORY + ".old-";
-
+    private static final String MANIFEST = "hype.json";
     private final TreeLinker linker = new TreeLinker();
+    private final Store store;
+
+    /** Create an installer that links from {@code store}, whose index gives each package's manifest hash. */
+    public Installer(Store store) {
+        this.store = store;
+    }
 
     /**
-     * Carry out {@code plan} in {@code projectDirectory}; {@code storeDirectories} gives the unpacked store directory
-     * of every package in {@code plan.link()}. Return whether the tree changed.
+     * Build the tree {@code plan} describes in a new staging directory of {@code projectDirectory} and return it, or
+     * return {@code null} when the current tree already is that tree. {@code storeDirectories} gives the unpacked
+     * store directory of every package in {@code plan.link()}.
      */
-    public boolean install(Path projectDirectory, InstallPlan plan, Map<String, Path> storeDirectories,
-                           Reporter reporter) {
+    public Path stage(Path projectDirectory, InstallPlan plan, Map<String, Path> storeDirectories, Reporter reporter) {
         Path modules = projectDirectory.resolve(InstalledTree.DIRECTORY);
         if (plan.isNoop() && (Files.isDirectory(modules) || plan.keep().isEmpty())) {
-            return false;
+            return null;
         }
         Path staging = null;
         try {
-            staging = Files.createTempDirectory(projectDirectory, STAGING);
+            staging = Files.createTempDirectory(projectDirectory, ProjectCommit.STAGING);
+            FileModes.set(staging, FileModes.of(modules).orElseGet(FileModes::directory));
             List<String> names = new ArrayList<>();
             for (PackageRef ref : plan.keep()) {
                 linker.linkTree(plan.installed().get(ref.name()).directory(),
@@ -50,10 +52,13 @@ public final class Installer {
             }
             for (PackageRef ref : plan.link()) {
                 Path target = InstalledTree.packageDirectory(staging, ref.name());
-                linker.linkTree(storeDirectories.get(ref.name()), target);
-                InstallMarker.write(target, ref);
+                Map<String, long[]> files = linker.linkTree(storeDirectories.get(ref.name()), target);
+                String manifest = store.records(ref.entryKey()).map(records -> records.get(MANIFEST))
+                        .map(FileRecord::integrity).orElse(null);
+                InstallMarker.write(target, ref, files, files.containsKey(MANIFEST) ? manifest : null);
                 names.add(ref.name());
                 reporter.linked(ref);
+                PausePoints.reach("install.staging");
             }
             Map<String, List<String>> commands = new BinLinker(CommandLookup.system()).link(staging, names, reporter);
             for (PackageRef ref : plan.link()) {
@@ -63,80 +68,14 @@ public final class Installer {
                 }
             }
             plan.remove().forEach(reporter::removed);
-            swap(staging, modules);
+            PausePoints.reach("install.staged");
+            Path result = staging;
             staging = null;
-            return true;
+            return result;
         } catch (IOException e) {
             throw new InstallException("cannot install into " + modules + ": " + dev.hype.runtime.ErrorText.of(e), e);
         } finally {
-            deleteTree(staging);
-        }
-    }
-
-    private static void swap(Path staging, Path modules) throws IOException {
-        Path old = null;
-        if (Files.exists(modules, LinkOption.NOFOLLOW_LINKS)) {
-            old = Files.createTempDirectory(modules.getParent(), OLD);
-            Files.delete(old);
-            move(modules, old);
-        }
-        try {
-            move(staging, modules);
-        } catch (IOException e) {
-            if (old != null) {
-                move(old, modules);
-            }
-            throw e;
-        }
-        deleteTree(old);
-    }
-
-    /**
-     * Clean up after an install that was killed: put back a tree that was renamed away but not replaced, and delete
-     * leftover staging and old trees. Callers hold the {@link ProjectLock}.
-     */
-    public static void recover(Path projectDirectory) {
-        Path modules = projectDirectory.resolve(InstalledTree.DIRECTORY);
-        List<Path> leftovers = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(projectDirectory,
-                p -> p.getFileName().toString().startsWith(STAGING) || p.getFileName().toString().startsWith(OLD))) {
-            entries.forEach(leftovers::add);
-        } catch (IOException e) {
-            throw new InstallException("cannot read " + projectDirectory + ": " + dev.hype.runtime.ErrorText.of(e), e);
-        }
-        try {
-            if (!Files.exists(modules)) {
-                for (Path p : leftovers) {
-                    if (p.getFileName().toString().startsWith(OLD)) {
-                        move(p, modules);
-                        break;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new InstallException("cannot restore " + modules + ": " + dev.hype.runtime.ErrorText.of(e), e);
-        }
-        leftovers.stream().filter(Files::exists).forEach(Installer::deleteTree);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: recover() removes leftovers on the next install
+            Trees.deleteQuietly(staging);
         }
     }
 }

@@ -16,6 +16,10 @@ public interface Reporter {
     default void waitingForLock(Path lockFile) {
     }
 
+    /** Note that an install that was killed was finished or undone, or its leftovers deleted, before this one. */
+    default void recovered(ProjectCommit.Recovery recovery) {
+    }
+
     /** Note that resolution chose {@code count} packages. */
     default void resolved(int count) {
     }

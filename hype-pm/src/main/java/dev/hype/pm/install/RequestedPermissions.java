@@ -36,9 +36,26 @@ public final class RequestedPermissions {
         if (!Files.isRegularFile(file)) {
             return PermissionSpec.NONE;
         }
+        try {
+            return read(Files.readAllBytes(file), label);
+        } catch (IOException e) {
+            throw bad(label, "cannot read its hype.json: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Return the permissions a package's {@code hype.json}, given as its bytes, asks for; none for {@code null} (the
+     * package has no {@code hype.json}).
+     *
+     * @throws HypeException {@link #BAD_PERMISSIONS} when the bytes are not JSON or the field is not the schema
+     */
+    public static PermissionSpec read(byte[] manifestBytes, String label) {
+        if (manifestBytes == null) {
+            return PermissionSpec.NONE;
+        }
         JsonNode manifest;
         try {
-            manifest = JSON.readTree(file.toFile());
+            manifest = JSON.readTree(manifestBytes);
         } catch (IOException e) {
             throw bad(label, "cannot read its hype.json: " + dev.hype.runtime.ErrorText.of(e));
         }

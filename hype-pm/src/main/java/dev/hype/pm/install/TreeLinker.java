@@ -1,35 +1,59 @@
 package dev.hype.pm.install;
 
+import dev.hype.pm.files.FileModes;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** Reproduce a directory tree by hard links, falling back to copies where the filesystem refuses links. */
+/**
+ * Reproduce a directory tree by hard links, falling back to copies where the filesystem refuses links.
+ */
 final class TreeLinker {
     private volatile boolean linksWork = true;
 
-    void linkTree(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path from : (Iterable<Path>) walk::iterator) {
-                Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(to);
-                } else if (Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
-                    linkFile(from, to);
-                }
+    /**
+     * Reproduce {@code source} at {@code target}; return each placed file's size and modification time (nanoseconds),
+     * by relative path. A hard link shares the source's; a copy has its own.
+     */
+    Map<String, long[]> linkTree(Path source, Path target) throws IOException {
+        Map<String, long[]> stamps = new HashMap<>();
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    String relative = source.relativize(file).toString();
+                    Path to = target.resolve(relative);
+                    BasicFileAttributes placed = linkFile(file, to) ? attrs
+                            : Files.readAttributes(to, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    stamps.put(relative.replace('\\', '/'), new long[] {placed.size(),
+                        placed.lastModifiedTime().to(TimeUnit.NANOSECONDS)});
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return stamps;
     }
 
-    private void linkFile(Path from, Path to) throws IOException {
+    /** Link or copy {@code from} to {@code to}; return whether it was linked. */
+    private boolean linkFile(Path from, Path to) throws IOException {
         if (linksWork) {
             try {
                 Files.createLink(to, from);
-                return;
+                return true;
             } catch (UnsupportedOperationException | FileSystemException e) {
                 if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
                     throw e;
@@ -37,6 +61,9 @@ final class TreeLinker {
                 linksWork = false;
             }
         }
-        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        // a copy is the project's own file: writable, with the mode the umask gives, executable if the source is
+        Files.copy(from, to);
+        FileModes.set(to, FileModes.file(FileModes.of(from).map(FileModes::executable).orElse(false)));
+        return false;
     }
 }

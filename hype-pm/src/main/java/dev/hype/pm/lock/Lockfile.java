@@ -1,6 +1,7 @@
 package dev.hype.pm.lock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.resolve.FeatureRequest;
 import dev.hype.pm.resolve.RootRequirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,13 @@ import java.util.TreeMap;
  * @param root the project's own requirements when it was locked, name to range text
  * @param packages every locked package by name
  * @param extras unknown top-level keys, kept verbatim
+ * @param rootRequests the features the project asked of its dependencies, where not just the default ones
+ * @param rootFeatures the project's own features that were enabled, sorted, or {@code null} when the lockfile does
+ *     not record them (it was written before Hype had features)
  */
 public record Lockfile(int lockfileVersion, Map<String, String> root, Map<String, LockedPackage> packages,
-                       Map<String, JsonNode> extras) {
+                       Map<String, JsonNode> extras, Map<String, FeatureRequest> rootRequests,
+                       List<String> rootFeatures) {
     /** The lockfile's file name. */
     public static final String FILE_NAME = "hype-lock.json";
     /** The format version this code writes and reads. */
@@ -34,6 +39,16 @@ public record Lockfile(int lockfileVersion, Map<String, String> root, Map<String
         root = Collections.unmodifiableMap(new TreeMap<>(root));
         packages = Collections.unmodifiableMap(new TreeMap<>(packages));
         extras = Collections.unmodifiableMap(new TreeMap<>(extras));
+        Map<String, FeatureRequest> requests = new TreeMap<>(rootRequests);
+        requests.values().removeIf(FeatureRequest.DEFAULT::equals);
+        rootRequests = Collections.unmodifiableMap(requests);
+        rootFeatures = rootFeatures == null ? null : rootFeatures.stream().sorted().distinct().toList();
+    }
+
+    /** Create a lockfile that records no features. */
+    public Lockfile(int lockfileVersion, Map<String, String> root, Map<String, LockedPackage> packages,
+                    Map<String, JsonNode> extras) {
+        this(lockfileVersion, root, packages, extras, Map.of(), null);
     }
 
     /** Read the lockfile in {@code projectDirectory}, or return empty when there is none. */
@@ -52,12 +67,15 @@ public record Lockfile(int lockfileVersion, Map<String, String> root, Map<String
         keptRoot.keySet().removeAll(names);
         Map<String, LockedPackage> kept = new TreeMap<>(packages);
         kept.keySet().removeAll(names);
-        return new Lockfile(lockfileVersion, keptRoot, kept, extras);
+        Map<String, FeatureRequest> keptRequests = new TreeMap<>(rootRequests);
+        keptRequests.keySet().removeAll(names);
+        return new Lockfile(lockfileVersion, keptRoot, kept, extras, keptRequests, rootFeatures);
     }
 
     /**
      * List why this lockfile does not satisfy {@code requirements}: a root dependency missing or locked outside its
-     * range, or a locked root dependency the requirements no longer name. Empty means it satisfies them.
+     * range, or a locked root dependency the requirements no longer name, other features asked of a dependency, other
+     * project features, or no features recorded at all. Empty means it satisfies them.
      */
     public List<String> mismatches(RootRequirements requirements) {
         List<String> problems = new ArrayList<>();
@@ -71,6 +89,27 @@ public record Lockfile(int lockfileVersion, Map<String, String> root, Map<String
         });
         root.keySet().stream().filter(name -> !requirements.dependencies().containsKey(name))
                 .forEach(name -> problems.add(name + " is locked as a root dependency but no longer required"));
+        requirements.dependencies().keySet().forEach(name -> {
+            FeatureRequest locked = rootRequests.getOrDefault(name, FeatureRequest.DEFAULT);
+            if (root.containsKey(name) && !locked.equals(requirements.request(name))) {
+                problems.add(name + " is locked with " + describe(locked) + " but is now asked for with "
+                        + describe(requirements.request(name)));
+            }
+        });
+        if (rootFeatures == null) {
+            problems.add("the lockfile records no features (an older Hype wrote it)");
+        } else if (!rootFeatures.equals(requirements.features())) {
+            problems.add(requirements.name() + " is locked with features " + rootFeatures + " but now enables "
+                    + requirements.features());
+        }
         return problems;
+    }
+
+    private static String describe(FeatureRequest request) {
+        if (request.features().isEmpty()) {
+            return request.defaultFeatures() ? "the default features" : "no features (default ones off)";
+        }
+        return "features " + request.features()
+                + (request.defaultFeatures() ? " and the default ones" : " (default ones off)");
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.pack.PackException;
+import dev.hype.pm.resolve.FeatureRequest;
 import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.rocks.RockVersion;
 import dev.hype.pm.semver.Version;
@@ -18,7 +19,9 @@ import dev.hype.runtime.permissions.PermissionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,7 +33,7 @@ public final class LockfileReader {
             .build();
     private static final Set<String> TOP_KEYS = Set.of("lockfileVersion", "root", "packages");
     private static final Set<String> PACKAGE_KEYS = Set.of("version", "resolved", "integrity", "dependencies",
-            "permissions");
+            "permissions", "features");
 
     private LockfileReader() {
     }
@@ -64,17 +67,28 @@ public final class LockfileReader {
             throw invalid(origin, "lockfileVersion", "expected " + Lockfile.VERSION + ", found " + version);
         }
         Map<String, String> root = new LinkedHashMap<>();
+        Map<String, FeatureRequest> requests = new LinkedHashMap<>();
         JsonNode rootDeps = tree.path("root").path("dependencies");
         for (var e : object(rootDeps, origin, "root.dependencies").properties()) {
             name(e.getKey(), origin, "root.dependencies");
-            root.put(e.getKey(), text(e.getValue(), origin, "root.dependencies." + e.getKey()));
+            String at = "root.dependencies." + e.getKey();
+            JsonNode value = e.getValue();
+            if (value.isObject()) {
+                root.put(e.getKey(), text(value.get("version"), origin, at + ".version"));
+                requests.put(e.getKey(), FeatureRequest.of(strings(value.get("features"), origin, at + ".features"),
+                        flag(value.get("default-features"), origin, at + ".default-features")));
+            } else {
+                root.put(e.getKey(), text(value, origin, at));
+            }
         }
+        JsonNode rootFeatures = tree.path("root").get("features");
+        List<String> features = rootFeatures == null ? null : strings(rootFeatures, origin, "root.features");
         Map<String, LockedPackage> packages = new LinkedHashMap<>();
         for (var e : object(tree.path("packages"), origin, "packages").properties()) {
             name(e.getKey(), origin, "packages");
             packages.put(e.getKey(), lockedPackage(e.getKey(), e.getValue(), origin));
         }
-        return new Lockfile(Lockfile.VERSION, root, packages, extras(tree, TOP_KEYS));
+        return new Lockfile(Lockfile.VERSION, root, packages, extras(tree, TOP_KEYS), requests, features);
     }
 
     private static LockedPackage lockedPackage(String name, JsonNode node, String origin) {
@@ -100,8 +114,36 @@ public final class LockfileReader {
         }
         JsonNode permissions = node.get("permissions");
         checkApproval(permissions, origin, at);
+        Map<String, List<String>> features = new LinkedHashMap<>();
+        for (var f : object(node.path("features"), origin, at + ".features").properties()) {
+            features.put(f.getKey(), strings(f.getValue(), origin, at + ".features." + f.getKey()));
+        }
         return new LockedPackage(name, version, resolved, integrity, deps,
-                permissions == null || permissions.isNull() ? null : permissions, extras(node, PACKAGE_KEYS));
+                permissions == null || permissions.isNull() ? null : permissions, extras(node, PACKAGE_KEYS), features);
+    }
+
+    private static List<String> strings(JsonNode node, String origin, String at) {
+        List<String> result = new ArrayList<>();
+        if (node == null) {
+            return result;
+        }
+        if (!node.isArray()) {
+            throw invalid(origin, at, "expected an array of strings");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            result.add(text(node.get(i), origin, at + "[" + i + "]"));
+        }
+        return result;
+    }
+
+    private static boolean flag(JsonNode node, String origin, String at) {
+        if (node == null) {
+            return true;
+        }
+        if (!node.isBoolean()) {
+            throw invalid(origin, at, "expected true or false");
+        }
+        return node.booleanValue();
     }
 
     /** Read a locked version: semver for packages, LuaRocks' grammar for {@code rocks:NAME}. */

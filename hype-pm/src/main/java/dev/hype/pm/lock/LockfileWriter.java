@@ -3,12 +3,14 @@ package dev.hype.pm.lock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hype.pm.manifest.ManifestEditor;
+import dev.hype.pm.files.AtomicWrite;
+import dev.hype.pm.resolve.FeatureRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Render lockfiles as stable text and write them only when their content changed. */
 public final class LockfileWriter {
@@ -21,8 +23,25 @@ public final class LockfileWriter {
         ObjectNode top = json.objectNode();
         lockfile.extras().forEach(top::set);
         top.put("lockfileVersion", lockfile.lockfileVersion());
-        ObjectNode root = top.putObject("root").putObject("dependencies");
-        lockfile.root().forEach(root::put);
+        ObjectNode rootSection = top.putObject("root");
+        ObjectNode root = rootSection.putObject("dependencies");
+        lockfile.root().forEach((name, range) -> {
+            FeatureRequest request = lockfile.rootRequests().get(name);
+            if (request == null) {
+                root.put(name, range);
+                return;
+            }
+            ObjectNode object = root.putObject(name).put("version", range);
+            if (!request.features().isEmpty()) {
+                request.features().forEach(object.putArray("features")::add);
+            }
+            if (!request.defaultFeatures()) {
+                object.put("default-features", false);
+            }
+        });
+        if (lockfile.rootFeatures() != null) {
+            lockfile.rootFeatures().forEach(rootSection.putArray("features")::add);
+        }
         ObjectNode packages = top.putObject("packages");
         lockfile.packages().forEach((name, p) -> packages.set(name, entry(p)));
         return SortedJson.render(top);
@@ -36,10 +55,26 @@ public final class LockfileWriter {
         node.put("integrity", p.integrity());
         ObjectNode deps = node.putObject("dependencies");
         p.dependencies().forEach((name, version) -> deps.put(name, version.toString()));
+        if (!p.features().isEmpty()) {
+            ObjectNode features = node.putObject("features");
+            p.features().forEach((feature, who) -> who.forEach(features.putArray(feature)::add));
+        }
         if (p.permissions() != null) {
             node.set("permissions", p.permissions());
         }
         return node;
+    }
+
+    /** Return the lockfile's text when it differs from what {@code file} holds (or {@code file} is absent). */
+    public static Optional<String> changed(Path file, Lockfile lockfile) {
+        String text = render(lockfile);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).equals(text) ? Optional.empty() : Optional.of(text);
+        } catch (NoSuchFileException absent) {
+            return Optional.of(text);
+        } catch (IOException e) {
+            throw new LockfileException("cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
+        }
     }
 
     /**
@@ -47,16 +82,12 @@ public final class LockfileWriter {
      * exactly this content; return whether it was written.
      */
     public static boolean write(Path file, Lockfile lockfile) {
-        String text = render(lockfile);
+        Optional<String> text = changed(file, lockfile);
+        if (text.isEmpty()) {
+            return false;
+        }
         try {
-            try {
-                if (Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-                    return false;
-                }
-            } catch (NoSuchFileException absent) {
-                // first lock: write it
-            }
-            ManifestEditor.writeAtomically(file, text);
+            AtomicWrite.write(file, text.get().getBytes(StandardCharsets.UTF_8));
             return true;
         } catch (IOException e) {
             throw new LockfileException("cannot write " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);

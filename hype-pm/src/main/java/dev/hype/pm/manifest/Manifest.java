@@ -8,6 +8,7 @@ import dev.hype.runtime.permissions.PermissionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ import java.util.Map;
  * @param keywords search keywords
  * @param categories registry categories
  * @param extras unknown top-level keys, kept verbatim for round trips
+ * @param dependencySpecs every declared dependency by section, with its features, optionality and
+ *     {@code default-features} (the range maps above hold the same ranges as text)
  */
 public record Manifest(String name, Version version, String description, String main,
                        Map<String, String> dependencies, Map<String, String> devDependencies,
@@ -47,7 +50,7 @@ public record Manifest(String name, Version version, String description, String 
                        Map<String, String> scripts, List<String> test, PermissionSpec permissions, String hypeEngine,
                        List<String> authors, String license, Repository repository, String homepage,
                        String documentation, List<String> keywords, List<String> categories,
-                       Map<String, JsonNode> extras) {
+                       Map<String, JsonNode> extras, Map<DependencyKind, Map<String, DependencySpec>> dependencySpecs) {
     /** The manifest's file name. */
     public static final String FILE_NAME = "hype.json";
 
@@ -67,6 +70,14 @@ public record Manifest(String name, Version version, String description, String 
         keywords = List.copyOf(keywords);
         categories = List.copyOf(categories);
         extras = copy(extras);
+        Map<DependencyKind, Map<String, DependencySpec>> specs = new EnumMap<>(DependencyKind.class);
+        dependencySpecs.forEach((kind, section) -> specs.put(kind, copy(section)));
+        dependencySpecs = java.util.Collections.unmodifiableMap(specs);
+    }
+
+    /** Return the dependencies declared in one section, name to declaration, in file order. */
+    public Map<String, DependencySpec> specs(DependencyKind kind) {
+        return dependencySpecs.getOrDefault(kind, Map.of());
     }
 
     private static <V> Map<String, V> copy(Map<String, V> map) {

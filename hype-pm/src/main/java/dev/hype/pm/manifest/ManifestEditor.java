@@ -1,16 +1,15 @@
 package dev.hype.pm.manifest;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.hype.pm.files.AtomicWrite;
 import dev.hype.pm.rocks.RockConstraint;
 import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.RangeOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -52,20 +51,12 @@ public final class ManifestEditor {
         }
     }
 
-    /** Write text to a temporary file beside the target, then rename it into place. */
+    /**
+     * Write text to a temporary file beside the target, then rename it into place; the file keeps its mode, or gets
+     * the umask's when new.
+     */
     public static void writeAtomically(Path file, String content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Add the dependency, or change its range if present. */
@@ -102,7 +93,8 @@ public final class ManifestEditor {
         List<JsonLayout.Member> members = layout.section();
         for (JsonLayout.Member m : members) {
             if (m.key().equals(name)) {
-                return splice(m.valueStart(), m.valueEnd(), quote(range));
+                return text.charAt(m.valueStart()) == '{' ? replaceVersion(m, range)
+                        : splice(m.valueStart(), m.valueEnd(), quote(range));
             }
         }
         if (members.isEmpty()) {
@@ -125,6 +117,23 @@ public final class ManifestEditor {
         }
         int end = members.getLast().valueEnd();
         return splice(end, end, "," + separator + member);
+    }
+
+    /** Change the {@code version} of a dependency in the object form, keeping its other fields as written. */
+    private ManifestEditor replaceVersion(JsonLayout.Member member, String range) {
+        try {
+            JsonLayout object = JsonLayout.scan(text.substring(member.valueStart(), member.valueEnd()), "");
+            for (JsonLayout.Member field : object.members()) {
+                if (field.key().equals("version")) {
+                    return splice(member.valueStart() + field.valueStart(), member.valueStart() + field.valueEnd(),
+                            quote(range));
+                }
+            }
+            int open = member.valueStart() + object.rootStart() + 1;
+            return splice(open, open, quote("version") + ": " + quote(range) + (object.members().isEmpty() ? "" : ", "));
+        } catch (IOException e) {
+            throw new ManifestException("cannot edit " + Manifest.FILE_NAME + ": " + e.getMessage(), e);
+        }
     }
 
     /** Remove the dependency if present. */

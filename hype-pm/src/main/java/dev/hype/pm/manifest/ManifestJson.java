@@ -18,9 +18,9 @@ final class ManifestJson {
         put(out, "version", m.version() == null ? null : m.version().toFullString());
         put(out, "description", m.description());
         put(out, "main", m.main());
-        map(out, "dependencies", m.dependencies());
-        map(out, "devDependencies", m.devDependencies());
-        map(out, "optionalDependencies", m.optionalDependencies());
+        for (DependencyKind kind : DependencyKind.values()) {
+            dependencies(out, kind, m.specs(kind));
+        }
         if (!m.features().isEmpty()) {
             ObjectNode features = out.putObject("features");
             m.features().forEach((k, v) -> list(features, k, v, true));
@@ -53,6 +53,29 @@ final class ManifestJson {
         list(out, "categories", m.categories(), false);
         m.extras().forEach(out::set);
         return out;
+    }
+
+    /** Write a section: plain declarations as range strings, the others in the object form. */
+    private static void dependencies(ObjectNode out, DependencyKind kind, Map<String, DependencySpec> specs) {
+        if (specs.isEmpty()) {
+            return;
+        }
+        ObjectNode section = out.putObject(kind.key());
+        specs.forEach((name, spec) -> {
+            if (spec.isPlain(kind)) {
+                section.put(name, spec.range());
+                return;
+            }
+            ObjectNode object = section.putObject(name);
+            object.put("version", spec.range());
+            list(object, "features", spec.features(), false);
+            if (spec.optional() && kind != DependencyKind.OPTIONAL) {
+                object.put("optional", true);
+            }
+            if (!spec.defaultFeatures()) {
+                object.put("default-features", false);
+            }
+        });
     }
 
     private static void permissions(ObjectNode out, PermissionSpec p) {

@@ -8,6 +8,7 @@ import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.Version;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,13 @@ final class ManifestReader {
                 problem("version", quote(versionText) + " is not a valid semantic version (expected MAJOR.MINOR.PATCH)");
             }
         }
-        Map<String, String> deps = dependencies("dependencies");
-        Map<String, String> devDeps = dependencies("devDependencies");
-        Map<String, String> optional = dependencies("optionalDependencies");
-        Map<String, List<String>> features = features(optional);
+        Map<DependencyKind, Map<String, DependencySpec>> specs = new EnumMap<>(DependencyKind.class);
+        DependencyReader dependencyReader = new DependencyReader(this);
+        for (DependencyKind kind : DependencyKind.values()) {
+            specs.put(kind, dependencyReader.read(kind));
+        }
+        Map<String, List<String>> features = new FeaturesReader(this).read(specs.get(DependencyKind.RUNTIME),
+                specs.get(DependencyKind.OPTIONAL));
         Map<String, JsonNode> extras = new LinkedHashMap<>();
         root.properties().forEach(e -> {
             if (!KNOWN.contains(e.getKey())) {
@@ -95,10 +99,11 @@ final class ManifestReader {
             SpdxExpression.problem(license).ifPresent(p -> problem("license", p));
         }
         rockPermissions();
-        Manifest manifest = new Manifest(name, version, string("description"), string("main"), deps, devDeps, optional,
-                features, root.get("exports"), imports, bin(name), strings("files"), stringMap("scripts"),
+        Manifest manifest = new Manifest(name, version, string("description"), string("main"),
+                ranges(specs.get(DependencyKind.RUNTIME)), ranges(specs.get(DependencyKind.DEV)),
+                ranges(specs.get(DependencyKind.OPTIONAL)), features, root.get("exports"), imports, bin(name), strings("files"), stringMap("scripts"),
                 strings("test"), new PermissionsReader(this).read(), engine(), authors(), license, repository(),
-                url("homepage"), url("documentation"), strings("keywords"), strings("categories"), extras);
+                url("homepage"), url("documentation"), strings("keywords"), strings("categories"), extras, specs);
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(ManifestProblem::line).thenComparingInt(ManifestProblem::column));
             throw new ManifestException(problems);
@@ -124,6 +129,10 @@ final class ManifestReader {
             RockName.problem(e.getKey()).ifPresent(p -> problem(path, "invalid rock name: " + p));
             new PermissionsReader(this, e.getValue(), path).read();
         });
+    }
+
+    int problemCount() {
+        return problems.size();
     }
 
     void problem(String path, String message) {
@@ -191,44 +200,9 @@ final class ManifestReader {
         return result;
     }
 
-    private Map<String, String> dependencies(String section) {
+    private static Map<String, String> ranges(Map<String, DependencySpec> specs) {
         Map<String, String> result = new LinkedHashMap<>();
-        for (var e : stringMap(section).entrySet()) {
-            String path = section + "." + e.getKey();
-            if (RockName.isRock(e.getKey())) {
-                RockName.problem(e.getKey()).ifPresent(p -> problem(path, "invalid rock name: " + p));
-                RockConstraint.problem(e.getValue()).ifPresent(p -> problem(path, p));
-            } else {
-                PackageName.problem(e.getKey()).ifPresent(p -> problem(path, "invalid package name: " + p));
-                if (Range.tryParse(e.getValue(), dev.hype.pm.semver.RangeOptions.DEFAULT).isEmpty()) {
-                    problem(path, quote(e.getValue()) + " is not a valid version range");
-                }
-            }
-            result.put(e.getKey(), e.getValue());
-        }
-        return result;
-    }
-
-    private Map<String, List<String>> features(Map<String, String> optional) {
-        JsonNode node = node("features");
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
-            return result;
-        }
-        if (!node.isObject()) {
-            problem("features", "expected an object mapping feature names to arrays");
-            return result;
-        }
-        node.properties().forEach(e -> result.put(e.getKey(), strings("features." + e.getKey())));
-        result.forEach((feature, entries) -> {
-            for (int i = 0; i < entries.size(); i++) {
-                String entry = entries.get(i);
-                if (!optional.containsKey(entry) && !result.containsKey(entry)) {
-                    problem("features." + feature + "[" + i + "]", quote(entry)
-                            + " is neither an optional dependency nor a feature");
-                }
-            }
-        });
+        specs.forEach((name, spec) -> result.put(name, spec.range()));
         return result;
     }
 

@@ -4,6 +4,9 @@ import dev.hype.pm.install.InstallMarker;
 import dev.hype.pm.install.InstalledPackage;
 import dev.hype.pm.install.InstalledTree;
 import dev.hype.pm.install.PermissionRequest;
+import dev.hype.pm.install.ProjectCommit;
+import dev.hype.pm.install.ProjectLock;
+import dev.hype.pm.install.Reporter;
 import dev.hype.pm.install.RequestedPermissions;
 import dev.hype.pm.lock.LockedPackage;
 import dev.hype.pm.lock.Lockfile;
@@ -14,8 +17,8 @@ import dev.hype.pm.ops.CheckProblem.Kind;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.resolve.PackageSource;
 import dev.hype.pm.rocks.RockName;
-import dev.hype.pm.rocks.RockPlatform;
-import dev.hype.pm.rocks.build.RockPreparer;
+import dev.hype.pm.rocks.RockBuildKey;
+import dev.hype.pm.resolve.FeatureSelection;
 import dev.hype.pm.resolve.RootRequirements;
 import dev.hype.pm.store.FileIndex;
 import dev.hype.pm.store.Store;
@@ -51,9 +54,18 @@ public final class CheckOperation {
     private CheckOperation() {
     }
 
-    /** Check the project and return every problem found. */
+    /**
+     * Check the project and return every problem found. An install that was interrupted is finished or undone first,
+     * under the project lock, so that the check sees the project as the next install would.
+     */
     public static CheckResult run(CheckOptions options) {
         Path dir = options.projectDirectory().toAbsolutePath().normalize();
+        Store store = Store.at(options.storeRoot());
+        if (ProjectCommit.pending(dir, InstallPipeline.PROJECT_FILES)) {
+            try (ProjectLock _ = ProjectLock.acquire(dir, Reporter.SILENT)) {
+                InstallPipeline.recover(dir, store);
+            }
+        }
         List<CheckProblem> problems = new ArrayList<>();
         Manifest manifest;
         try {
@@ -69,7 +81,6 @@ public final class CheckOperation {
         Map<String, InstalledPackage> installed = InstalledTree.scan(dir.resolve(InstalledTree.DIRECTORY));
         Set<String> names = new TreeSet<>(installed.keySet());
         names.addAll(lock.packages().keySet());
-        Store store = Store.at(options.storeRoot());
         int checked = 0;
         for (String name : names) {
             LockedPackage locked = lock.packages().get(name);
@@ -96,7 +107,8 @@ public final class CheckOperation {
             problems.add(new CheckProblem(Kind.LOCKFILE, Lockfile.FILE_NAME, e.getMessage()));
             return Lockfile.EMPTY;
         }
-        ResolveOptions options = new ResolveOptions(dir, null, NO_PACKAGES, true, List.of(), true, Map.of());
+        ResolveOptions options = new ResolveOptions(dir, null, NO_PACKAGES, true,
+                ProjectFeatures.choose(FeatureSelection.LOCKED, manifest, lock), Map.of());
         RootRequirements root = ResolveOperation.requirements(manifest, options);
         if (lock == null) {
             if (!root.dependencies().isEmpty()) {
@@ -131,9 +143,8 @@ public final class CheckOperation {
         PermissionSpec requested;
         try {
             String label = locked.name() + "@" + locked.version();
-            requested = RockName.isRock(locked.name())
-                    ? RockPermissions.requested(manifest, locked.name(), present.directory(), label)
-                    : RequestedPermissions.read(present.directory(), label);
+            PermissionSpec own = RequestedPermissions.read(present.directory(), label);
+            requested = RockName.isRock(locked.name()) ? RockPermissions.requested(manifest, locked.name(), own) : own;
         } catch (HypeException e) {
             problems.add(new CheckProblem(Kind.PERMISSIONS, locked.name(), e.getMessage()));
             return;
@@ -152,11 +163,10 @@ public final class CheckOperation {
         String name = locked.name();
         Integrity archive = Integrity.parse(locked.integrity());
         // A rock's folder is its build for this platform, a store entry of its own.
-        Optional<Map<String, String>> expected = store.files(RockName.isRock(name)
-                ? RockPreparer.buildKey(archive, RockPlatform.current()) : archive);
+        Optional<Map<String, String>> expected = store.files(RockBuildKey.installed(name, archive));
         if (expected.isEmpty()) {
             problems.add(new CheckProblem(Kind.UNVERIFIABLE, name, "the store has no entry for " + locked.integrity()
-                    + "; run 'hype pkg install' to fetch it again"));
+                    + "; run '" + CheckResult.REPAIR + "' to fetch it again"));
             return;
         }
         Map<String, String> actual;

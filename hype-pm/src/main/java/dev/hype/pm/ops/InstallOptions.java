@@ -2,6 +2,7 @@ package dev.hype.pm.ops;
 
 import dev.hype.pm.install.PermissionApprover;
 import dev.hype.pm.manifest.DependencyKind;
+import dev.hype.pm.resolve.FeatureSelection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -19,17 +20,19 @@ import java.util.Set;
  * @param frozen whether to fail with {@code E_FROZEN_LOCKFILE} rather than change the lockfile
  * @param offline whether to use only the store, never fetching a tarball
  * @param production whether to leave out packages only dev dependencies need
- * @param features root features to enable, beyond {@code default}
- * @param defaultFeatures whether the root's {@code default} feature is enabled
+ * @param features which of the project's features to enable; {@link FeatureSelection#LOCKED} keeps what the lockfile
+ *     records
  * @param unlock packages whose locked versions are ignored, so that they resolve afresh within their ranges
  * @param approver what decides about permissions the lockfile does not approve yet
  * @param dryRun whether to stop after planning: resolve and compare, then change nothing (no lock, no store, no
  *     files)
- * @param fresh whether to build the whole tree anew from the store, keeping nothing installed ({@code hype pkg ci})
+ * @param fresh whether to build the whole tree anew from the store, keeping nothing installed ({@code hype pkg ci},
+ *     {@code hype pkg install --force}); every file of every store entry it links is hashed first, and a damaged or
+ *     missing entry is fetched again
  */
 public record InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                              DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
-                             List<String> features, boolean defaultFeatures, Set<String> unlock,
+                             FeatureSelection features, Set<String> unlock,
                              PermissionApprover approver, boolean dryRun, boolean fresh) {
     /** Check the required parts and copy the lists. */
     public InstallOptions {
@@ -38,7 +41,7 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
         Objects.requireNonNull(storeRoot, "storeRoot");
         add = List.copyOf(add);
         Objects.requireNonNull(addKind, "addKind");
-        features = List.copyOf(features);
+        Objects.requireNonNull(features, "features");
         unlock = Set.copyOf(unlock);
         Objects.requireNonNull(approver, "approver");
     }
@@ -46,48 +49,48 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
     /** Say what to install, to be done for real and keeping what is installed. */
     public InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                           DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
-                          List<String> features, boolean defaultFeatures, Set<String> unlock,
-                          PermissionApprover approver) {
+                          FeatureSelection features, Set<String> unlock, PermissionApprover approver) {
         this(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline, production, features,
-                defaultFeatures, unlock, approver, false, false);
+                unlock, approver, false, false);
     }
 
     /**
-     * Install the project in {@code dir} as its files say, with dev dependencies and default features, refusing
+     * Install the project in {@code dir} as its files say, with dev dependencies and the features the lockfile
+     * records (else the default ones), refusing
      * permissions the lockfile does not approve.
      */
     public static InstallOptions of(Path dir, PackageSources sources, Path storeRoot) {
         return new InstallOptions(dir, sources, storeRoot, List.of(), DependencyKind.RUNTIME, false, false, false, false,
-                List.of(), true, Set.of(), PermissionApprover.REFUSE);
+                FeatureSelection.LOCKED, Set.of(), PermissionApprover.REFUSE);
     }
 
     /** Return a copy that adds these packages. */
     public InstallOptions adding(DependencyKind kind, boolean pin, String... packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, List.of(packages), kind, pin, frozen, offline,
-                production, features, defaultFeatures, unlock, approver, dryRun, fresh);
+                production, features, unlock, approver, dryRun, fresh);
     }
 
     /** Return a copy that ignores the locked versions of these packages. */
     public InstallOptions unlocking(Set<String> packages) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, packages, approver, dryRun, fresh);
+                production, features, packages, approver, dryRun, fresh);
     }
 
     /** Return a copy with the given frozen, offline and production switches. */
     public InstallOptions with(boolean frozenLock, boolean storeOnly, boolean skipDev) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozenLock, storeOnly,
-                skipDev, features, defaultFeatures, unlock, approver, dryRun, fresh);
+                skipDev, features, unlock, approver, dryRun, fresh);
     }
 
     /** Return a copy that asks {@code decider} about permissions to approve. */
     public InstallOptions approving(PermissionApprover decider) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, unlock, decider, dryRun, fresh);
+                production, features, unlock, decider, dryRun, fresh);
     }
 
     /** Return a copy that only plans ({@code dry}) and that builds the tree anew ({@code fromScratch}). */
     public InstallOptions planning(boolean dry, boolean fromScratch) {
         return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
-                production, features, defaultFeatures, unlock, approver, dry, fromScratch);
+                production, features, unlock, approver, dry, fromScratch);
     }
 }

@@ -3,7 +3,11 @@ package dev.hype.pm.ops;
 import dev.hype.pm.install.InstallPlan;
 import dev.hype.pm.install.InstallPlanner;
 import dev.hype.pm.install.InstalledTree;
+import dev.hype.pm.files.Trees;
+import dev.hype.pm.install.InstallException;
 import dev.hype.pm.install.Installer;
+import dev.hype.pm.install.ProjectCommit;
+import dev.hype.pm.install.StoredTreeProof;
 import dev.hype.pm.install.ProjectLock;
 import dev.hype.pm.install.Reporter;
 import dev.hype.pm.lock.LockedPackage;
@@ -20,6 +24,7 @@ import dev.hype.pm.store.Store;
 import dev.hype.pm.store.StoreException;
 import dev.hype.pm.store.TarballFetcher;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,13 +43,16 @@ import java.util.concurrent.Semaphore;
 
 
 /**
- * Run the steps every install shares, under the project lock: read, resolve (or reuse the lockfile), plan, fill the
- * store, swap the tree in, then write {@code hype.json} and the lockfile.
+ * Run the steps every install shares, under the project lock: recover from an interrupted install, read, resolve (or
+ * reuse the lockfile), plan, fill the store, stage the new tree, then commit the tree, {@code hype.json} and the
+ * lockfile together ({@link ProjectCommit}).
  */
 final class InstallPipeline {
     /** Code of a frozen install whose lockfile would change. */
     static final String FROZEN = "E_FROZEN_LOCKFILE";
     private static final int PARALLEL_FETCHES = 16;
+    /** The project files an install replaces, whose temporary files recovery cleans up. */
+    static final Set<String> PROJECT_FILES = Set.of(Manifest.FILE_NAME, Lockfile.FILE_NAME);
 
     private InstallPipeline() {
     }
@@ -62,26 +70,37 @@ final class InstallPipeline {
             return planned.result(List.of(), wantedCount(planned), Duration.ofNanos(System.nanoTime() - start), true);
         }
         try {
-            try (ProjectLock ignored = ProjectLock.acquire(dir, reporter)) {
-                Installer.recover(dir);
-                Planned planned = plan(options, edits, dir, reporter);
-                if (options.offline()) {
-                    checkOffline(planned.plan(), options.storeRoot());
-                }
+            try (ProjectLock _ = ProjectLock.acquire(dir, reporter)) {
                 Store store = Store.at(options.storeRoot());
-                Map<String, Path> stored = fill(store, planned.plan(), options.offline() ? TarballFetcher.OFFLINE
-                        : options.sources().fetcher(), options.sources().preparer(), reporter);
-                PermissionGate.Approvals approvals = PermissionGate.check(planned.plan(), stored, planned.previous(),
-                        planned.manifest(), options, reporter);
-                new Installer().install(dir, planned.plan(), stored, reporter);
-                if (planned.manifestChanges()) {
-                    writeManifest(dir.resolve(Manifest.FILE_NAME), planned.edited());
+                ProjectCommit.Recovery recovery = recover(dir, store);
+                if (recovery.changed()) {
+                    reporter.recovered(recovery);
                 }
-                // --frozen: the lockfile already matches the resolution and covers every request; it stays as it is.
-                boolean lockChanged = !options.frozen()
-                        && LockfileWriter.write(dir.resolve(Lockfile.FILE_NAME), approved(planned.next(), approvals));
-                return planned.withLockfileChanged(lockChanged).result(approvals.approved(), wantedCount(planned),
-                        Duration.ofNanos(System.nanoTime() - start), false);
+                Planned planned = plan(options, edits, dir, reporter);
+                try (Store.Lease _ = store.share()) {
+                    if (options.offline()) {
+                        checkOffline(planned.plan(), store);
+                    }
+                    InstallPlan plan = planned.plan();
+                    Map<String, Path> stored = fill(store, plan, options.offline() ? TarballFetcher.OFFLINE
+                            : options.sources().fetcher(), options.sources().preparer(), options.fresh(), reporter);
+                    PermissionGate.Approvals approvals = PermissionGate.check(plan, store, stored, planned.previous(),
+                            planned.manifest(), options, reporter);
+                    Path staging = new Installer(store).stage(dir, plan, stored, reporter);
+                    Map<String, byte[]> files = new LinkedHashMap<>();
+                    if (!options.frozen()) {
+                        // --frozen: the lockfile already matches the resolution and covers every request; it stays.
+                        LockfileWriter.changed(dir.resolve(Lockfile.FILE_NAME), approved(planned.next(), approvals))
+                                .ifPresent(text -> files.put(Lockfile.FILE_NAME, bytes(text)));
+                    }
+                    if (planned.manifestChanges()) {
+                        files.put(Manifest.FILE_NAME, bytes(planned.edited()));
+                    }
+                    commit(dir, staging, files);
+                    return planned.withLockfileChanged(files.containsKey(Lockfile.FILE_NAME))
+                            .result(approvals.approved(), wantedCount(planned),
+                                    Duration.ofNanos(System.nanoTime() - start), false);
+                }
             }
         } catch (RuntimeException e) {
             if (newProject) {
@@ -168,14 +187,30 @@ final class InstallPipeline {
                 """.formatted(InitOperation.nameFrom(dir));
     }
 
-    /** Fail, naming every package, when an offline install needs tarballs the store lacks. */
-    private static void checkOffline(InstallPlan plan, Path storeRoot) {
-        if (plan.fetch().isEmpty()) {
+    /**
+     * Fail, naming every package, when an offline install needs tarballs the store lacks; an entry that is there but
+     * damaged or incomplete fails as damaged, saying what is wrong with it.
+     */
+    private static void checkOffline(InstallPlan plan, Store store) {
+        List<String> missing = new ArrayList<>();
+        for (PackageRef ref : plan.fetch()) {
+            if (!ref.entryKey().equals(ref.integrity())) {
+                // A rock: its build is made again from the archive's entry offline; only a missing archive is fatal.
+                if (!store.hasEntry(ref.integrity()) && !store.hasEntry(ref.entryKey())) {
+                    missing.add(ref.label());
+                }
+            } else if (store.hasEntry(ref.integrity())) {
+                store.ensure(ref, TarballFetcher.OFFLINE); // E_STORE_DAMAGED, or the entry is whole after all
+            } else {
+                missing.add(ref.label());
+            }
+        }
+        if (missing.isEmpty()) {
             return;
         }
-        List<String> missing = plan.fetch().stream().map(PackageRef::label).sorted().toList();
+        missing.sort(null);
         throw new StoreException(StoreException.E_OFFLINE, "--offline: " + (missing.size() == 1 ? "1 package is"
-                : missing.size() + " packages are") + " not in the store (" + storeRoot + "): "
+                : missing.size() + " packages are") + " not in the store (" + store.root() + "): "
                 + String.join(", ", missing),
                 List.of("run the install once without --offline to download them into the store"), null);
     }
@@ -223,6 +258,29 @@ final class InstallPipeline {
         }
     }
 
+    /** Finish or undo an install that was killed, and delete what it left; callers hold the project lock. */
+    static ProjectCommit.Recovery recover(Path dir, Store store) {
+        return ProjectCommit.recover(dir, PROJECT_FILES, new StoredTreeProof(store));
+    }
+
+    /** Swap the staged tree in and write the files, all or nothing. */
+    private static void commit(Path dir, Path staging, Map<String, byte[]> files) {
+        try {
+            ProjectCommit.apply(dir, staging, files);
+        } catch (IOException e) {
+            throw new InstallException("cannot install into " + dir.resolve(InstalledTree.DIRECTORY) + ": "
+                    + dev.hype.runtime.ErrorText.of(e), e);
+        } finally {
+            if (staging != null && !Files.exists(dir.resolve(ProjectCommit.JOURNAL))) {
+                Trees.deleteQuietly(staging);
+            }
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String readManifest(Path file) {
         try {
             return Files.readString(file);
@@ -231,22 +289,17 @@ final class InstallPipeline {
         }
     }
 
-    private static void writeManifest(Path file, String text) {
-        try {
-            ManifestEditor.writeAtomically(file, text);
-        } catch (IOException e) {
-            throw new ManifestException("cannot write " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
-        }
-    }
-
-    /** Compute the root requirements, dev dependencies always included so that the lockfile covers them. */
+    /**
+     * Compute the root requirements, dev dependencies always included so that the lockfile covers them, with the
+     * project features asked for, else those the lockfile records.
+     */
     static RootRequirements requirements(Manifest manifest, InstallOptions options, Lockfile previous) {
         Map<String, dev.hype.pm.semver.Version> locked = new HashMap<>();
         if (previous != null) {
             previous.packages().forEach((name, p) -> locked.put(name, p.version()));
         }
         ResolveOptions resolve = new ResolveOptions(options.projectDirectory(), null, options.sources().packages(),
-                true, options.features(), options.defaultFeatures(), locked);
+                true, ProjectFeatures.choose(options.features(), manifest, previous), locked);
         return ResolveOperation.requirements(manifest, resolve);
     }
 
@@ -264,9 +317,11 @@ final class InstallPipeline {
                     && before.integrity().equals(ref.integrity().sri());
             // Approvals belong to the package name; PermissionGate replaces those of the packages it installs.
             packages.put(name, new LockedPackage(name, ref.version(), ref.tarball().toString(), ref.integrity().sri(),
-                    deps, before == null ? null : before.permissions(), same ? before.extras() : Map.of()));
+                    deps, before == null ? null : before.permissions(), same ? before.extras() : Map.of(),
+                    selection.features().getOrDefault(name, Map.of())));
         });
-        return new Lockfile(Lockfile.VERSION, rootRanges, packages, previous == null ? Map.of() : previous.extras());
+        return new Lockfile(Lockfile.VERSION, rootRanges, packages, previous == null ? Map.of() : previous.extras(),
+                root.requests(), root.features());
     }
 
     /** Record in {@code next} the approval of every package the gate checked: exactly its request. */
@@ -274,7 +329,8 @@ final class InstallPipeline {
         Map<String, LockedPackage> packages = new LinkedHashMap<>(next.packages());
         approvals.recorded().forEach((name, spec) -> packages.computeIfPresent(name,
                 (n, locked) -> locked.withPermissions(spec.toJson())));
-        return new Lockfile(next.lockfileVersion(), next.root(), packages, next.extras());
+        return new Lockfile(next.lockfileVersion(), next.root(), packages, next.extras(), next.rootRequests(),
+                next.rootFeatures());
     }
 
     private static String rangeText(Manifest manifest, String name) {
@@ -300,7 +356,12 @@ final class InstallPipeline {
                 if (a == null || b == null || !a.version().equals(b.version())) {
                     changed.add(name + " " + (a == null ? "(none)" : a.version()) + " -> "
                             + (b == null ? "(none)" : b.version()));
+                } else if (!a.features().keySet().equals(b.features().keySet())) {
+                    changed.add(name + " features " + a.features().keySet() + " -> " + b.features().keySet());
                 }
+            }
+            if (previous.rootFeatures() != null && !previous.rootFeatures().equals(next.rootFeatures())) {
+                changed.add("project features " + previous.rootFeatures() + " -> " + next.rootFeatures());
             }
             throw new OperationException(FROZEN, "--frozen: " + Lockfile.FILE_NAME + " would change"
                     + (changed.isEmpty() ? "" : ": " + String.join(", ", changed)),
@@ -322,7 +383,8 @@ final class InstallPipeline {
     }
 
     /** Put every package to link into the store, downloading in parallel on virtual threads. */
-    private static Map<String, Path> fill(Store store, InstallPlan plan, TarballFetcher fetcher, PackagePreparer preparer,
+    private static Map<String, Path> fill(Store store, InstallPlan plan, TarballFetcher fetcher,
+                                          PackagePreparer preparer, boolean fullCheck,
                                           Reporter reporter) {
         Set<PackageRef> toFetch = Set.copyOf(plan.fetch());
         Semaphore permits = new Semaphore(PARALLEL_FETCHES);
@@ -336,7 +398,7 @@ final class InstallPipeline {
                         if (toFetch.contains(ref)) {
                             reporter.fetching(ref);
                         }
-                        Path path = preparer.prepare(store, ref, fetcher);
+                        Path path = preparer.prepare(store, ref, fetcher, fullCheck);
                         reporter.stored(ref);
                         return path;
                     } finally {

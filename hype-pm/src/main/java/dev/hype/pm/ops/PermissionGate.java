@@ -12,6 +12,7 @@ import dev.hype.pm.manifest.Manifest;
 import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.store.PackageRef;
+import dev.hype.pm.store.Store;
 import dev.hype.runtime.permissions.PermissionSpec;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -26,6 +27,8 @@ import java.util.TreeMap;
  * about everything new, showing the commands with the permissions they run with.
  */
 final class PermissionGate {
+    private static final String MANIFEST = "hype.json";
+
     private PermissionGate() {
     }
 
@@ -43,13 +46,16 @@ final class PermissionGate {
     }
 
     /**
-     * Check the packages of {@code plan}: the linked ones are read from the store ({@code stored}), the kept ones
-     * from {@code hype_modules/}.
+     * Check the packages of {@code plan}. A linked package's request is read from the bytes of its {@code hype.json}
+     * in the store, checked against the store's index, so that a copy edited in place (in another project, through a
+     * hard link) never changes what is asked. A kept package's is read from {@code hype_modules/}, whose
+     * {@code hype.json} the planner compared with the same index.
      *
      * @throws OperationException {@link PermissionApprovals#NOT_APPROVED} when the approver refuses, or when
      *     anything needs approval under {@code --frozen}
      */
-    static Approvals check(InstallPlan plan, Map<String, Path> stored, Lockfile previous, Manifest manifest,
+    static Approvals check(InstallPlan plan, Store store, Map<String, Path> stored, Lockfile previous,
+                           Manifest manifest,
                            InstallOptions options, Reporter reporter) {
         Map<String, Version> versions = new TreeMap<>();
         Map<String, PermissionSpec> requested = new TreeMap<>();
@@ -58,13 +64,15 @@ final class PermissionGate {
             Path dir = stored.get(ref.name());
             PackageIdentity.check(dir, ref);
             versions.put(ref.name(), ref.version());
-            requested.put(ref.name(), requested(manifest, ref, dir));
+            requested.put(ref.name(), requested(manifest, ref, RequestedPermissions.read(
+                    store.readVerified(ref.entryKey(), MANIFEST), ref.label())));
             commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
         }
         for (PackageRef ref : plan.keep()) {
             Path dir = plan.installed().get(ref.name()).directory();
             versions.put(ref.name(), ref.version());
-            requested.put(ref.name(), requested(manifest, ref, dir));
+            // the planner kept it only because its hype.json has the hash the store's index records
+            requested.put(ref.name(), requested(manifest, ref, RequestedPermissions.read(dir, ref.label())));
             commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
         }
         List<PermissionRequest> pending = PermissionApprovals.pending(
@@ -89,8 +97,7 @@ final class PermissionGate {
     }
 
     /** Return what a package asks for: its own {@code hype.json}'s request, or for a rock what the project decides. */
-    private static PermissionSpec requested(Manifest manifest, PackageRef ref, Path directory) {
-        return RockName.isRock(ref.name()) ? RockPermissions.requested(manifest, ref.name(), directory, ref.label())
-                : RequestedPermissions.read(directory, ref.label());
+    private static PermissionSpec requested(Manifest manifest, PackageRef ref, PermissionSpec own) {
+        return RockName.isRock(ref.name()) ? RockPermissions.requested(manifest, ref.name(), own) : own;
     }
 }

@@ -1,7 +1,10 @@
 package dev.hype.pm.ops;
 
+import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.manifest.Manifest;
 import dev.hype.pm.resolve.Dependencies;
+import dev.hype.pm.resolve.FeatureRequest;
+import dev.hype.pm.resolve.FeatureSelection;
 import dev.hype.pm.resolve.DependencyResolver;
 import dev.hype.pm.resolve.IndexPackageSource;
 import dev.hype.pm.resolve.PackageSource;
@@ -9,7 +12,6 @@ import dev.hype.pm.resolve.RootRequirements;
 import dev.hype.pm.rocks.DependencyRange;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.semver.VersionSet;
-import dev.hype.runtime.HypeException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.Map;
 /** Read a project's {@code hype.json} and resolve its dependencies. */
 public final class ResolveOperation {
     /** Code of a requested feature the manifest does not declare. */
-    public static final String UNKNOWN_FEATURE = "E_UNKNOWN_FEATURE";
+    public static final String UNKNOWN_FEATURE = FeatureSelection.UNKNOWN_FEATURE;
 
     private ResolveOperation() {
     }
@@ -33,26 +35,35 @@ public final class ResolveOperation {
         return new ResolveResult(manifest, root, DependencyResolver.pubGrub().resolve(root, source));
     }
 
-    /** Compute the root requirements: dependencies, dev ones if asked, and optional ones the features enable. */
+    /** Compute the root requirements: dependencies, dev ones if asked, optional ones the features enable. */
     static RootRequirements requirements(Manifest manifest, ResolveOptions options) {
-        Dependencies declared = new Dependencies(sets(manifest.dependencies()), sets(manifest.optionalDependencies()),
-                manifest.features());
-        List<String> unknown = declared.unknownFeatures(options.features());
-        if (!unknown.isEmpty()) {
-            throw new HypeException(UNKNOWN_FEATURE, "unknown feature(s) " + unknown + " for " + manifest.name(),
-                    List.of("declared features: " + manifest.features().keySet()));
-        }
-        Map<String, VersionSet> deps = new LinkedHashMap<>(declared.effective(options.features(), options.defaultFeatures()));
-        if (options.includeDev()) {
-            sets(manifest.devDependencies()).forEach((name, set) -> deps.merge(name, set, VersionSet::intersection));
-        }
         Version version = manifest.version() == null ? Version.of(0, 0, 0) : manifest.version();
-        return new RootRequirements(manifest.name(), version, deps, options.locked());
+        FeatureSelection features = options.features().keepLocked() ? FeatureSelection.DEFAULT : options.features();
+        return RootRequirements.of(manifest.name(), version, declared(manifest),
+                options.includeDev() ? dev(manifest) : Dependencies.NONE, features, options.locked());
     }
 
-    private static Map<String, VersionSet> sets(Map<String, String> ranges) {
-        Map<String, VersionSet> result = new LinkedHashMap<>();
-        ranges.forEach((name, text) -> result.put(name, DependencyRange.parse(name, text)));
-        return result;
+    /** Return what the project declares for resolution: its dependencies, optional ones, and features. */
+    static Dependencies declared(Manifest manifest) {
+        Map<String, VersionSet> required = new LinkedHashMap<>();
+        Map<String, VersionSet> optional = new LinkedHashMap<>();
+        Map<String, FeatureRequest> requests = new LinkedHashMap<>();
+        for (DependencyKind kind : List.of(DependencyKind.RUNTIME, DependencyKind.OPTIONAL)) {
+            manifest.specs(kind).forEach((name, spec) -> {
+                (spec.optional() ? optional : required).put(name, DependencyRange.parse(name, spec.range()));
+                requests.put(name, FeatureRequest.of(spec.features(), spec.defaultFeatures()));
+            });
+        }
+        return new Dependencies(required, optional, manifest.features(), requests);
+    }
+
+    private static Dependencies dev(Manifest manifest) {
+        Map<String, VersionSet> required = new LinkedHashMap<>();
+        Map<String, FeatureRequest> requests = new LinkedHashMap<>();
+        manifest.specs(DependencyKind.DEV).forEach((name, spec) -> {
+            required.put(name, DependencyRange.parse(name, spec.range()));
+            requests.put(name, FeatureRequest.of(spec.features(), spec.defaultFeatures()));
+        });
+        return new Dependencies(required, Map.of(), Map.of(), requests);
     }
 }

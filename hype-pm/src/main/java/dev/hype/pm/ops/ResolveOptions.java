@@ -1,9 +1,9 @@
 package dev.hype.pm.ops;
 
+import dev.hype.pm.resolve.FeatureSelection;
 import dev.hype.pm.resolve.PackageSource;
 import dev.hype.pm.semver.Version;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,28 +13,27 @@ import java.util.Map;
  * @param indexFile a static JSON package index to resolve against, or {@code null} when {@code source} is given
  * @param source a package source to resolve against, or {@code null} when {@code indexFile} is given
  * @param includeDev whether the project's devDependencies take part
- * @param features root features to enable, beyond {@code default}
- * @param defaultFeatures whether the root's {@code default} feature is enabled
+ * @param features which of the project's features to enable ({@link FeatureSelection#LOCKED} reads as the default)
  * @param locked versions to prefer when still allowed (for example from the lockfile)
  */
 public record ResolveOptions(Path projectDirectory, Path indexFile, PackageSource source, boolean includeDev,
-                             List<String> features, boolean defaultFeatures, Map<String, Version> locked) {
+                             FeatureSelection features, Map<String, Version> locked) {
     /** Check that exactly one of index file and source is given, and copy the collections. */
     public ResolveOptions {
         if ((indexFile == null) == (source == null)) {
             throw new IllegalArgumentException("give exactly one of indexFile and source");
         }
-        features = List.copyOf(features);
+        java.util.Objects.requireNonNull(features, "features");
         locked = Map.copyOf(locked);
     }
 
     /** Resolve the project in {@code dir} against an index file, with dev dependencies and default features. */
     public static ResolveOptions withIndex(Path dir, Path indexFile) {
-        return new ResolveOptions(dir, indexFile, null, true, List.of(), true, Map.of());
+        return new ResolveOptions(dir, indexFile, null, true, FeatureSelection.DEFAULT, Map.of());
     }
 
     /** Resolve the project in {@code dir} against a source, with dev dependencies and default features. */
     public static ResolveOptions withSource(Path dir, PackageSource source) {
-        return new ResolveOptions(dir, null, source, true, List.of(), true, Map.of());
+        return new ResolveOptions(dir, null, source, true, FeatureSelection.DEFAULT, Map.of());
     }
 }

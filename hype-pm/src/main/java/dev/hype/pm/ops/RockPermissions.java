@@ -1,10 +1,8 @@
 package dev.hype.pm.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hype.pm.install.RequestedPermissions;
 import dev.hype.pm.manifest.Manifest;
 import dev.hype.runtime.permissions.PermissionSpec;
-import java.nio.file.Path;
 
 /**
  * Say what a LuaRocks rock asks for at install. A rockspec declares no permissions, so the project decides: a rock
@@ -20,13 +18,13 @@ final class RockPermissions {
     }
 
     /** Return what the rock {@code name}, built in {@code directory}, asks the project in {@code manifest} for. */
-    static PermissionSpec requested(Manifest manifest, String name, Path directory, String label) {
+    static PermissionSpec requested(Manifest manifest, String name, PermissionSpec own) {
         JsonNode restricted = manifest.extras().get(KEY);
         JsonNode grant = restricted == null ? null : restricted.get(name);
         if (grant == null || grant.isNull()) {
             return PermissionSpec.UNRESTRICTED;
         }
         // Validated with the manifest; what the built rock's hype.json asks for is native for C modules.
-        return PermissionSpec.fromJson(grant).plus(RequestedPermissions.read(directory, label));
+        return PermissionSpec.fromJson(grant).plus(own);
     }
 }

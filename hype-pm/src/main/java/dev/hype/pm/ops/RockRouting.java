@@ -46,7 +46,8 @@ final class RockRouting {
                 (name, version) -> RockName.isRock(name) ? dists.locate(name, version)
                         : base.dists().locate(name, version),
                 ref -> RockName.isRock(ref.name()) ? fetcher.fetch(ref) : base.fetcher().fetch(ref),
-                (store, ref, fetch) -> RockName.isRock(ref.name()) ? preparer.prepare(store, ref, fetch)
-                        : base.preparer().prepare(store, ref, fetch));
+                (store, ref, fetch, fullCheck) -> RockName.isRock(ref.name())
+                        ? preparer.prepare(store, ref, fetch, fullCheck)
+                        : base.preparer().prepare(store, ref, fetch, fullCheck));
     }
 }

@@ -24,11 +24,14 @@ import java.util.TreeMap;
  *
  * @param refs every chosen package's tarball reference, by name
  * @param edges every chosen package's dependencies, by name
+ * @param features every chosen package's enabled features, each with what enabled it, by name
  */
-record Selection(Map<String, PackageRef> refs, Map<String, List<String>> edges) {
+record Selection(Map<String, PackageRef> refs, Map<String, List<String>> edges,
+                 Map<String, Map<String, List<String>>> features) {
     Selection {
         refs = Collections.unmodifiableMap(new TreeMap<>(refs));
         edges = Collections.unmodifiableMap(new TreeMap<>(edges));
+        features = Collections.unmodifiableMap(new TreeMap<>(features));
     }
 
     /** Take the packages from the lockfile when it satisfies {@code root}, else resolve against the sources. */
@@ -43,7 +46,7 @@ record Selection(Map<String, PackageRef> refs, Map<String, List<String>> edges) 
             refs.put(name, locked != null && locked.version().equals(version) ? ref(locked)
                     : sources.dists().locate(name, version));
         });
-        return new Selection(refs, resolution.dependencies());
+        return new Selection(refs, resolution.dependencies(), resolution.features());
     }
 
     private static Selection fromLockfile(RootRequirements root, Lockfile lock) {
@@ -54,7 +57,9 @@ record Selection(Map<String, PackageRef> refs, Map<String, List<String>> edges) 
             refs.put(name, ref(lock.packages().get(name)));
         }
         edges.keySet().retainAll(refs.keySet());
-        return new Selection(refs, edges);
+        Map<String, Map<String, List<String>>> features = new TreeMap<>();
+        refs.keySet().forEach(name -> features.put(name, lock.packages().get(name).features()));
+        return new Selection(refs, edges, features);
     }
 
     static boolean complete(Lockfile lock) {

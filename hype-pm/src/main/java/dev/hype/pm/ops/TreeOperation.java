@@ -33,10 +33,19 @@ public final class TreeOperation {
             requireInstalled(lock, options.start());
             LockedPackage start = lock.packages().get(options.start());
             return new TreeResult(expand(lock, start.name(), start.version(), start.dependencies().keySet(),
-                    options.depth(), shown), List.of());
+                    start.features(), options.depth(), shown), List.of());
         }
         return new TreeResult(expand(lock, manifest.name(), manifest.version(), lock.root().keySet(),
-                options.depth(), shown), List.of());
+                rootFeatures(lock), options.depth(), shown), List.of());
+    }
+
+    /** Return the project's features as the lockfile records them, with no enablers (its command line chose them). */
+    private static Map<String, List<String>> rootFeatures(Lockfile lock) {
+        Map<String, List<String>> features = new java.util.TreeMap<>();
+        if (lock.rootFeatures() != null) {
+            lock.rootFeatures().forEach(f -> features.put(f, List.of()));
+        }
+        return features;
     }
 
     private static void requireInstalled(Lockfile lock, String name) {
@@ -48,7 +57,7 @@ public final class TreeOperation {
 
     /** Return a node for {@code name} whose children are {@code dependencies}, each shown in full only once. */
     private static TreeResult.Node expand(Lockfile lock, String name, Version version, Iterable<String> dependencies,
-                                          int depth, Set<String> shown) {
+                                          Map<String, List<String>> features, int depth, Set<String> shown) {
         List<TreeResult.Node> children = new ArrayList<>();
         if (depth != 0) {
             for (String child : sorted(dependencies)) {
@@ -57,13 +66,14 @@ public final class TreeOperation {
                     continue;
                 }
                 if (!shown.add(child)) {
-                    children.add(new TreeResult.Node(child, p.version(), true, List.of()));
+                    children.add(new TreeResult.Node(child, p.version(), true, List.of(), p.features()));
                 } else {
-                    children.add(expand(lock, child, p.version(), p.dependencies().keySet(), depth - 1, shown));
+                    children.add(expand(lock, child, p.version(), p.dependencies().keySet(), p.features(), depth - 1,
+                            shown));
                 }
             }
         }
-        return new TreeResult.Node(name, version, false, children);
+        return new TreeResult.Node(name, version, false, children, features);
     }
 
     private static List<String> sorted(Iterable<String> names) {
@@ -77,7 +87,7 @@ public final class TreeOperation {
     private static List<List<TreeResult.Node>> paths(Manifest manifest, Lockfile lock, String target) {
         List<List<TreeResult.Node>> found = new ArrayList<>();
         List<TreeResult.Node> path = new ArrayList<>();
-        path.add(new TreeResult.Node(manifest.name(), manifest.version(), false, List.of()));
+        path.add(new TreeResult.Node(manifest.name(), manifest.version(), false, List.of(), rootFeatures(lock)));
         walk(lock, sorted(lock.root().keySet()), target, path, new HashSet<>(), found);
         return found;
     }
@@ -90,7 +100,7 @@ public final class TreeOperation {
             if (p == null || !onPath.add(name)) {
                 continue;
             }
-            path.add(new TreeResult.Node(name, p.version(), false, List.of()));
+            path.add(new TreeResult.Node(name, p.version(), false, List.of(), p.features()));
             if (name.equals(target)) {
                 found.add(List.copyOf(path));
             } else {

@@ -1,7 +1,10 @@
 package dev.hype.pm.ops;
 
 import dev.hype.pm.semver.Version;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Hold a dependency tree, or with {@code --invert} the paths that lead to one package.
@@ -22,11 +25,20 @@ public record TreeResult(Node root, List<List<Node>> paths) {
      * @param version its version; the project's may be {@code null}
      * @param deduped whether it was shown before and is not expanded again here
      * @param children its dependencies, sorted by name; empty when deduped or past the depth limit
+     * @param features its enabled features, sorted, each with what enabled it (a dependent's name, or
+     *     {@code name/feature}); the project's own features have no enablers listed (its command line chose them)
      */
-    public record Node(String name, Version version, boolean deduped, List<Node> children) {
-        /** Copy the children. */
+    public record Node(String name, Version version, boolean deduped, List<Node> children,
+                       Map<String, List<String>> features) {
+        /** Copy the children and features. */
         public Node {
             children = List.copyOf(children);
+            features = Collections.unmodifiableMap(new TreeMap<>(features));
+        }
+
+        /** Create a node with no features enabled. */
+        public Node(String name, Version version, boolean deduped, List<Node> children) {
+            this(name, version, deduped, children, Map.of());
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.hype.pm.pack;
 
+import dev.hype.pm.files.AtomicWrite;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -42,18 +41,13 @@ public record PackResult(String name, String version, String fileName, byte[] ta
 
     /**
      * Write the tarball into {@code directory} under {@link #fileName()}, atomically, and return
-     * its path.
+     * its path. A new file gets the mode the umask gives; a replaced one keeps its mode. Temporary files an earlier,
+     * killed pack left beside it are deleted.
      */
     public Path writeTo(Path directory) throws IOException {
-        Files.createDirectories(directory);
         Path target = directory.resolve(fileName);
-        Path temp = Files.createTempFile(directory, "." + fileName, ".tmp");
-        try {
-            Files.write(temp, tarball);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(target, tarball);
+        AtomicWrite.removeStale(target, 60_000);
         return target;
     }
 

@@ -5,12 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hype.pm.pack.PackResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +68,7 @@ final class HttpRegistryClient {
         if (options.offline()) {
             return offlinePackument(name, form, url, cached);
         }
-        HttpResponse<byte[]> response = send(request, name);
+        Answer response = send(request, name);
         if (response.statusCode() == 304 && cached != null) {
             return NpmProtocol.packument(parse(cached.body(), response, name), registry, name);
         }
@@ -102,7 +110,7 @@ final class HttpRegistryClient {
         }
         URI url = dist.tarball().matches("(?i)^https?://.*") ? URI.create(dist.tarball())
             : URI.create(registry + "/" + dist.tarball().replaceAll("^/+", ""));
-        HttpResponse<byte[]> response = send(request(url).header("Accept", "application/octet-stream").GET(), name);
+        Answer response = send(request(url).header("Accept", "application/octet-stream").GET(), name);
         if (response.statusCode() != 200) {
             throw failure(response, name, "download the tarball of " + version + " of");
         }
@@ -145,7 +153,7 @@ final class HttpRegistryClient {
     }
 
     boolean userExists(String name, String user) {
-        HttpResponse<byte[]> response = send(request(url("/-/user/org.couchdb.user:"
+        Answer response = send(request(url("/-/user/org.couchdb.user:"
             + URLEncoder.encode(user, StandardCharsets.UTF_8))).header("Accept", "application/json").GET(), name);
         if (response.statusCode() == 404) {
             return false;
@@ -199,7 +207,7 @@ final class HttpRegistryClient {
             .PUT(HttpRequest.BodyPublishers.ofString(doc.toString(), StandardCharsets.UTF_8));
         json(send(put, name), name, "unpublish " + version + " of");
         String file = NpmProtocol.tarballFileName(name, version);
-        HttpResponse<byte[]> deleted = send(request(url("/" + NpmProtocol.escape(name) + "/-/" + file + "/-rev/"
+        Answer deleted = send(request(url("/" + NpmProtocol.escape(name) + "/-/" + file + "/-rev/"
             + rev)).header("npm-command", "unpublish").DELETE(), name);
         if (deleted.statusCode() != 404) {
             json(deleted, name, "delete the tarball " + file + " of");
@@ -295,48 +303,127 @@ final class HttpRegistryClient {
         return builder;
     }
 
-    /** Send, retrying 5xx answers and connection errors with exponential backoff; 4xx answers return at once. */
-    private HttpResponse<byte[]> send(HttpRequest.Builder builder, String packageName) {
+    /** An answer with its whole body, read within the client's bounds. */
+    record Answer(int statusCode, HttpHeaders headers, byte[] body, URI uri) {
+    }
+
+    /**
+     * Send, retrying connection errors, 5xx answers and 429 (waiting as {@code Retry-After} says, up to
+     * {@link ClientOptions#MAX_RETRY_AFTER}) with exponential backoff; other 4xx answers return at once. A timeout is
+     * not retried: each attempt is bounded in time (headers and body within the request timeout, no gap longer than
+     * the read timeout) and a stalled registry would stall again.
+     */
+    private Answer send(HttpRequest.Builder builder, String packageName) {
         HttpRequest request = builder.build();
         if (options.offline()) {
             throw RegistryException.offline(registry, packageName, request.method() + " " + request.uri().getPath());
         }
         IOException lastFailure = null;
-        HttpResponse<byte[]> last = null;
+        Answer last = null;
+        Duration wait = null;
         for (int attempt = 1; attempt <= options.attempts(); attempt++) {
             if (attempt > 1) {
-                pause(attempt);
+                pause(wait != null ? wait : Duration.ofMillis(options.backoff().toMillis() << (attempt - 2)));
             }
+            wait = null;
             try {
-                last = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                if (last.statusCode() < 500) {
+                last = attempt(request);
+                if (last.statusCode() < 500 && last.statusCode() != 429) {
                     return last;
                 }
+                wait = retryAfter(last);
+                if (wait != null && wait.compareTo(ClientOptions.MAX_RETRY_AFTER) > 0) {
+                    return last;
+                }
+            } catch (BoundedBody.Exceeded e) {
+                throw bodyFailure(e, request.uri(), packageName);
+            } catch (HttpTimeoutException e) {
+                throw RegistryException.timeout(registry, packageName, request.uri(), "no answer within "
+                    + seconds(options.requestTimeout()) + " (request timeout)");
             } catch (IOException e) {
                 lastFailure = e;
                 last = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw RegistryException.unreachable(registry, packageName, attempt, e);
+                throw RegistryException.unreachable(origin(request.uri()), packageName, attempt, e);
             }
         }
         if (last != null) {
             return last;
         }
-        throw RegistryException.unreachable(registry, packageName, options.attempts(), lastFailure);
+        throw RegistryException.unreachable(origin(request.uri()), packageName, options.attempts(), lastFailure);
     }
 
-    private void pause(int attempt) {
-        long millis = options.backoff().toMillis() << (attempt - 2);
+    /**
+     * Return the server a request went to: the registry, or for a tarball on another server (a lockfile's URL from
+     * another registry, a CDN) that server, so that "cannot reach" names the one that did not answer.
+     */
+    private URI origin(URI url) {
+        if (url.getHost() == null || (url.getHost().equalsIgnoreCase(registry.getHost())
+                && url.getPort() == registry.getPort() && url.getScheme().equalsIgnoreCase(registry.getScheme()))) {
+            return registry;
+        }
+        return URI.create(url.getScheme() + "://" + url.getRawAuthority());
+    }
+
+    /** Send once: the headers within the request timeout, then the body within what is left of it. */
+    private Answer attempt(HttpRequest request) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + options.requestTimeout().toNanos();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        byte[] body = BoundedBody.read(response.body(), declared, options.maxResponseBytes(), options.readTimeout(),
+            deadline);
+        return new Answer(response.statusCode(), response.headers(), body, response.uri());
+    }
+
+    private RegistryException bodyFailure(BoundedBody.Exceeded e, URI url, String packageName) {
+        String received = " (" + e.received() + " bytes received)";
+        return switch (e.bound()) {
+            case READ_TIMEOUT -> RegistryException.timeout(registry, packageName, url, "no data for "
+                + seconds(options.readTimeout()) + " (read timeout)" + received);
+            case DEADLINE -> RegistryException.timeout(registry, packageName, url, "the answer took longer than "
+                + seconds(options.requestTimeout()) + " (request timeout)" + received);
+            case SIZE -> RegistryException.tooLarge(registry, packageName, url, options.maxResponseBytes());
+        };
+    }
+
+    /** Return the wait a 429 or 503 asks for in {@code Retry-After} (seconds or an HTTP date), if any. */
+    static Duration retryAfter(Answer answer) {
+        if (answer.statusCode() != 429 && answer.statusCode() != 503) {
+            return null;
+        }
+        String value = answer.headers().firstValue("Retry-After").orElse(null);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
         try {
-            Thread.sleep(millis);
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime when = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration until = Duration.between(Instant.now(), when.toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** Return the JSON body of a 2xx answer, or throw the error the status and body call for. */
-    private JsonNode json(HttpResponse<byte[]> response, String name, String what) {
+    private JsonNode json(Answer response, String name, String what) {
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             throw failure(response, name, what);
@@ -344,7 +431,7 @@ final class HttpRegistryClient {
         return parse(response.body(), response, name);
     }
 
-    private JsonNode parse(byte[] body, HttpResponse<byte[]> response, String name) {
+    private JsonNode parse(byte[] body, Answer response, String name) {
         if (looksLikeHtml(response, body)) {
             throw RegistryException.notARegistry(registry, name, response.statusCode(), "an HTML page");
         }
@@ -359,7 +446,7 @@ final class HttpRegistryClient {
         }
     }
 
-    private RegistryException failure(HttpResponse<byte[]> response, String name, String what) {
+    private RegistryException failure(Answer response, String name, String what) {
         int status = response.statusCode();
         if (status < 500 && status != 401 && status != 403 && looksLikeHtml(response, response.body())) {
             return RegistryException.notARegistry(registry, name, status, "an HTML page");
@@ -367,7 +454,7 @@ final class HttpRegistryClient {
         return RegistryException.forStatus(status, registry, name, what, detail(response.body()));
     }
 
-    private static boolean looksLikeHtml(HttpResponse<byte[]> response, byte[] body) {
+    private static boolean looksLikeHtml(Answer response, byte[] body) {
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (type.contains("html")) {
             return true;

@@ -2,21 +2,24 @@ package dev.hype.pm.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hype.pm.files.AtomicWrite;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keep packuments on disk with the validators they came with, so a later request can be revalidated.
  *
  * <p>Each entry is one file, {@code <dir>/<host_port>/<name>.<form>.json}, holding a line of JSON metadata (URL,
  * ETag, Last-Modified) and then the body; it is written to a temporary file and renamed into place. An entry that
- * cannot be read is treated as absent.
+ * cannot be read is treated as absent. Temporary files a killed process left are deleted later.
  */
 final class PackumentCache {
 
@@ -30,7 +33,10 @@ final class PackumentCache {
     record Entry(byte[] body, String etag, String lastModified) {
     }
 
+    private static final long STALE_MILLIS = 60_000;
+
     private final Path directory;
+    private final Set<Path> swept = ConcurrentHashMap.newKeySet();
 
     PackumentCache(Path directory) {
         this.directory = directory;
@@ -62,19 +68,33 @@ final class PackumentCache {
         meta.put("etag", entry.etag());
         meta.put("lastModified", entry.lastModified());
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".packument", ".tmp");
-            try {
-                byte[] header = (meta.toString() + "\n").getBytes(StandardCharsets.UTF_8);
-                byte[] content = Arrays.copyOf(header, header.length + entry.body().length);
-                System.arraycopy(entry.body(), 0, content, header.length, entry.body().length);
-                Files.write(temp, content);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            byte[] header = (meta.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] content = Arrays.copyOf(header, header.length + entry.body().length);
+            System.arraycopy(entry.body(), 0, content, header.length, entry.body().length);
+            AtomicWrite.write(file, content);
+            sweepOnce(file.getParent());
         } catch (IOException e) {
             // a cache that cannot be written only costs a later download
+        }
+    }
+
+    /**
+     * Delete, once per folder and process, the temporary files of writes that were killed before their rename. A
+     * live write's temporary file exists for a moment, so only those older than a minute go.
+     */
+    private void sweepOnce(Path folder) {
+        if (!swept.add(folder)) {
+            return;
+        }
+        long cutoff = System.currentTimeMillis() - STALE_MILLIS;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".*.tmp")) {
+            for (Path temp : temps) {
+                if (Files.getLastModifiedTime(temp).toMillis() < cutoff) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException e) {
+            // left for a later process
         }
     }
 

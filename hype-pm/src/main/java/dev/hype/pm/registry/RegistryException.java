@@ -23,6 +23,10 @@ public final class RegistryException extends HypeException {
     public static final String E_REGISTRY_UNREACHABLE = "E_REGISTRY_UNREACHABLE";
     /** A downloaded tarball does not match its published integrity. */
     public static final String E_INTEGRITY = "E_INTEGRITY";
+    /** The registry stopped sending, sent too slowly, or took longer than the client's bounds allow. */
+    public static final String E_REGISTRY_TIMEOUT = "E_REGISTRY_TIMEOUT";
+    /** The registry sent a body larger than the client accepts. */
+    public static final String E_RESPONSE_TOO_LARGE = "E_RESPONSE_TOO_LARGE";
     /** The registry answered with an unexpected status or a malformed document. */
     public static final String E_BAD_RESPONSE = "E_BAD_RESPONSE";
 
@@ -80,6 +84,9 @@ public final class RegistryException extends HypeException {
                 status, UNAUTHORIZED_HINTS, null);
             case 409 -> new RegistryException(E_PUBLISH_CONFLICT, "cannot " + what + " " + packageName + where, reg,
                 packageName, status, List.of("published versions are immutable; bump the version in hype.json"), null);
+            case 429 -> new RegistryException(E_BAD_RESPONSE, "cannot " + subject + where
+                + ": the registry is limiting the rate of requests", reg, packageName, status,
+                List.of("wait a while and try again"), null);
             default -> new RegistryException(E_BAD_RESPONSE, "cannot " + subject + where, reg, packageName, status,
                 status >= 500 ? List.of("the registry failed; try again later") : List.of(), null);
         };
@@ -130,6 +137,20 @@ public final class RegistryException extends HypeException {
             }
         }
         return cause == null || cause.getMessage() == null ? "connection failed" : cause.getMessage();
+    }
+
+    /** Build the error for an answer that passed a time bound while reading {@code url}. */
+    static RegistryException timeout(URI registry, String packageName, URI url, String problem) {
+        return new RegistryException(E_REGISTRY_TIMEOUT, "timed out reading " + url
+            + (packageName == null ? "" : " for " + packageName) + ": " + problem, registry.toString(), packageName, 0,
+            List.of("the registry " + registry + " stalled; check that it is healthy, then try again"), null);
+    }
+
+    /** Build the error for a body longer than the client accepts. */
+    static RegistryException tooLarge(URI registry, String packageName, URI url, long limit) {
+        return new RegistryException(E_RESPONSE_TOO_LARGE, url + (packageName == null ? "" : " (for " + packageName
+            + ")") + " sent more than " + (limit >> 20) + " MiB; stopped reading", registry.toString(), packageName, 0,
+            List.of("a registry never sends a document or tarball this large; check the registry URL"), null);
     }
 
     /** Build the error for an offline request the cache cannot answer. */

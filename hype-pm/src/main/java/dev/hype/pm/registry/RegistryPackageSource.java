@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.resolve.Dependencies;
 import dev.hype.pm.resolve.PackageSource;
-import dev.hype.pm.rocks.DependencyRange;
-import dev.hype.pm.rocks.RockException;
-import dev.hype.pm.semver.SemverException;
+import dev.hype.pm.resolve.PublishedDependencies;
 import dev.hype.pm.semver.Version;
-import dev.hype.pm.semver.VersionSet;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Let the resolver ask a registry: versions and, per version, {@code dependencies},
- * {@code optionalDependencies} and {@code features} from the abbreviated packument, each fetched once.
+ * {@code optionalDependencies} (range strings or the object form) and {@code features} from the abbreviated
+ * packument, each fetched once.
  */
 public final class RegistryPackageSource implements PackageSource {
     private final RegistryClient client;
@@ -59,29 +55,22 @@ public final class RegistryPackageSource implements PackageSource {
         if (doc == null) {
             return Dependencies.NONE;
         }
-        Map<String, List<String>> features = new LinkedHashMap<>();
-        doc.path("features").properties().forEach(e -> {
-            List<String> entries = new ArrayList<>();
-            e.getValue().forEach(v -> entries.add(v.asText()));
-            features.put(e.getKey(), entries);
-        });
         String where = name + "@" + version;
-        return new Dependencies(ranges(doc.path("dependencies"), where, client.registryFor(name).toString()),
-            ranges(doc.path("optionalDependencies"), where, client.registryFor(name).toString()), features);
-    }
-
-    private static Map<String, VersionSet> ranges(JsonNode node, String where, String registry) {
-        Map<String, VersionSet> result = new LinkedHashMap<>();
-        for (var e : node.properties()) {
-            PackageName.require(e.getKey(), "the package document of " + where + " in " + registry + " (a dependency)");
-            try {
-                result.put(e.getKey(), DependencyRange.parse(e.getKey(), e.getValue().asText()));
-            } catch (SemverException | RockException ex) {
-                throw new RegistryException(RegistryException.E_BAD_RESPONSE, where + " in " + registry
-                    + " depends on " + e.getKey() + " \"" + e.getValue().asText() + "\", which is not a version range",
-                    registry, where, 0, List.of("ask the package's authors to publish a fixed version"), ex);
-            }
+        String registry = client.registryFor(name).toString();
+        Dependencies deps;
+        try {
+            deps = PublishedDependencies.read(doc);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(RegistryException.E_BAD_RESPONSE, where + " in " + registry
+                + " has a malformed dependency list: " + e.getMessage(), registry, where, 0,
+                List.of("ask the package's authors to publish a fixed version"), e);
         }
-        return result;
+        for (String dependency : deps.required().keySet()) {
+            PackageName.require(dependency, "the package document of " + where + " in " + registry + " (a dependency)");
+        }
+        for (String dependency : deps.optional().keySet()) {
+            PackageName.require(dependency, "the package document of " + where + " in " + registry + " (a dependency)");
+        }
+        return deps;
     }
 }

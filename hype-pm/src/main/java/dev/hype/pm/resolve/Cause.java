@@ -14,6 +14,14 @@ sealed interface Cause {
     record NoVersions() implements Cause {
     }
 
+    /** No version in a range has a feature (or optional dependency), though some versions of the package match. */
+    record NoFeature() implements Cause {
+    }
+
+    /** A feature of one package version cannot be used: its entries name what the version lacks. */
+    record InvalidFeature(String reason) implements Cause {
+    }
+
     /** A package does not exist in the source. */
     record NotFound(String reason) implements Cause {
     }

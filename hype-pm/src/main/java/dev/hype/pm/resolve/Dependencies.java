@@ -1,39 +1,44 @@
 package dev.hype.pm.resolve;
 
+import dev.hype.pm.features.FeatureTable;
 import dev.hype.pm.semver.VersionSet;
-import java.util.ArrayDeque;
-import java.util.Collection;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Hold what one package version depends on.
+ * Hold what one package version depends on, and its features.
  *
- * <p>An optional dependency takes part in resolution only when an enabled feature lists it. A feature maps
- * to optional dependency names and other feature names; the feature named {@code default} is enabled unless
- * the caller asks otherwise. Once enabled, an optional dependency is required like any other.
+ * <p>An optional dependency takes part in resolution only when an enabled feature enables it. A feature's entries
+ * name other features, optional dependencies ({@code name}, {@code dep:name}) and features of dependencies
+ * ({@code dep/feature}, {@code dep?/feature}); {@link FeatureTable} says what each means. Each dependency carries
+ * the features this package asks of it ({@link FeatureRequest#DEFAULT} when none are given).
  *
  * @param required dependencies always needed, name to allowed versions
  * @param optional dependencies needed only when a feature enables them
- * @param features feature name to the optional dependencies and features it enables
+ * @param features feature name to its entries, as published
+ * @param requests dependency name to the features asked of it, where not just the default ones
  */
 public record Dependencies(Map<String, VersionSet> required, Map<String, VersionSet> optional,
-                           Map<String, List<String>> features) {
+                           Map<String, List<String>> features, Map<String, FeatureRequest> requests) {
     /** The dependencies of a package that needs nothing. */
     public static final Dependencies NONE = new Dependencies(Map.of(), Map.of(), Map.of());
 
     /** Copy the maps, sorted by name for determinism. */
     public Dependencies {
-        required = java.util.Collections.unmodifiableMap(ordered(required));
-        optional = java.util.Collections.unmodifiableMap(ordered(optional));
+        required = Collections.unmodifiableMap(ordered(required));
+        optional = Collections.unmodifiableMap(ordered(optional));
         TreeMap<String, List<String>> copy = new TreeMap<>();
         features.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        features = java.util.Collections.unmodifiableMap(copy);
+        features = Collections.unmodifiableMap(copy);
+        requests = Collections.unmodifiableMap(ordered(requests));
+    }
+
+    /** Create dependencies whose every dependency asks for the default features only. */
+    public Dependencies(Map<String, VersionSet> required, Map<String, VersionSet> optional,
+                        Map<String, List<String>> features) {
+        this(required, optional, features, Map.of());
     }
 
     /** Copy a map sorted by name: the resolver considers dependencies in name order, whatever map it gets. */
@@ -46,32 +51,19 @@ public record Dependencies(Map<String, VersionSet> required, Map<String, Version
         return new Dependencies(required, Map.of(), Map.of());
     }
 
-    /** Return the dependencies in force with the given features (plus {@code default} when asked). */
-    public Map<String, VersionSet> effective(Collection<String> requestedFeatures, boolean defaultFeature) {
-        if (optional.isEmpty() && features.isEmpty()) {
-            return required;
-        }
-        Map<String, VersionSet> result = new LinkedHashMap<>(required);
-        Set<String> seen = new HashSet<>();
-        Deque<String> pending = new ArrayDeque<>(requestedFeatures);
-        if (defaultFeature) {
-            pending.add("default");
-        }
-        while (!pending.isEmpty()) {
-            String entry = pending.poll();
-            if (!seen.add(entry)) {
-                continue;
-            }
-            if (optional.containsKey(entry)) {
-                result.putIfAbsent(entry, optional.get(entry));
-            }
-            pending.addAll(features.getOrDefault(entry, List.of()));
-        }
-        return result;
+    /** Return the features asked of a dependency. */
+    public FeatureRequest request(String dependency) {
+        return requests.getOrDefault(dependency, FeatureRequest.DEFAULT);
     }
 
-    /** Return the names of features that neither exist nor name an optional dependency. */
-    public List<String> unknownFeatures(Collection<String> requested) {
-        return requested.stream().filter(f -> !features.containsKey(f) && !optional.containsKey(f)).toList();
+    /** Return the versions allowed for a dependency, required or optional, or {@code null} if it is neither. */
+    public VersionSet range(String dependency) {
+        VersionSet set = required.get(dependency);
+        return set != null ? set : optional.get(dependency);
+    }
+
+    /** Return the feature table: which features exist and what their entries mean. */
+    public FeatureTable table() {
+        return new FeatureTable(required.keySet(), optional.keySet(), features);
     }
 }

@@ -17,14 +17,26 @@ final class IncompatibilityText {
             case Cause.Dependency d when terms.size() == 1 -> {
                 return terse(terms.getFirst(), false) + " depends on a version of itself it excludes";
             }
-            case Cause.Dependency d -> {
+            case Cause.Dependency d when terms.size() == 2 -> {
                 return terse(terms.get(0), true) + " depends on " + terse(terms.get(1), false);
             }
             case Cause.NoVersions n -> {
-                return "no versions of " + terms.getFirst().pkg() + " match " + terms.getFirst().set();
+                return "no versions of " + FeatureNode.base(terms.getFirst().pkg()) + " match " + terms.getFirst().set();
+            }
+            case Cause.NoFeature n -> {
+                Term t = terms.getFirst();
+                String dependency = FeatureNode.optionalDependency(t.pkg());
+                return FeatureNode.base(t.pkg()) + " " + t.set() + (dependency != null
+                        ? " has no optional dependency " + dependency
+                        : " has no feature \"" + FeatureNode.feature(t.pkg()) + "\"");
+            }
+            case Cause.InvalidFeature i -> {
+                Term t = terms.getFirst();
+                return "feature \"" + FeatureNode.feature(t.pkg()) + "\" of " + FeatureNode.base(t.pkg()) + " "
+                        + t.set() + " is invalid: " + i.reason();
             }
             case Cause.NotFound n -> {
-                return terms.getFirst().pkg() + " doesn't exist (" + n.reason() + ")";
+                return FeatureNode.base(terms.getFirst().pkg()) + " doesn't exist (" + n.reason() + ")";
             }
             case Cause.Root r -> {
                 return terms.getFirst().pkg() + " is " + terms.getFirst().set();
@@ -37,15 +49,15 @@ final class IncompatibilityText {
         }
         if (terms.size() == 1) {
             Term t = terms.getFirst();
-            String subject = t.set().isAny() ? t.pkg() : terse(t, false);
+            String subject = t.set().isAny() ? name(t) : terse(t, false);
             return subject + " is " + (t.positive() ? "forbidden" : "required");
         }
         if (terms.size() == 2 && terms.get(0).positive() == terms.get(1).positive()) {
             Term t1 = terms.get(0);
             Term t2 = terms.get(1);
             if (t1.positive()) {
-                String p1 = t1.set().isAny() ? t1.pkg() : terse(t1, false);
-                String p2 = t2.set().isAny() ? t2.pkg() : terse(t2, false);
+                String p1 = t1.set().isAny() ? name(t1) : terse(t1, false);
+                String p2 = t2.set().isAny() ? name(t2) : terse(t2, false);
                 return p1 + " is incompatible with " + p2;
             }
             return "either " + terse(t1, false) + " or " + terse(t2, false);
@@ -163,6 +175,11 @@ final class IncompatibilityText {
         switch (latter.cause) {
             case Cause.NoVersions n -> text.append(" which doesn't match any versions");
             case Cause.NotFound n -> text.append(" which doesn't exist (").append(n.reason()).append(")");
+            case Cause.NoFeature n -> text.append(" but ").append(FeatureNode.base(latter.terms.getFirst().pkg()))
+                    .append(" ").append(latter.terms.getFirst().set()).append(" has no such ")
+                    .append(FeatureNode.optionalDependency(latter.terms.getFirst().pkg()) == null ? "feature"
+                            : "optional dependency");
+            case Cause.InvalidFeature i -> text.append(" which is invalid (").append(i.reason()).append(")");
             default -> text.append(" which is forbidden");
         }
         return text.append(line(latterLine)).toString();
@@ -193,14 +210,32 @@ final class IncompatibilityText {
         return number == null ? "" : " (" + number + ")";
     }
 
-    /** Name a term's package and versions; the root by name alone; "every version of" when allowed. */
+    /**
+     * Name a term's package and versions; the root by name alone; "every version of" when allowed. A feature node
+     * reads "a ^1.0.0 with feature "tls"", a {@code dep:name} node "a ^1.0.0 with optional dependency b".
+     */
     String terse(Term term, boolean allowEvery) {
         if (term.pkg().equals(root)) {
             return root;
         }
+        String pkg = FeatureNode.base(term.pkg());
         if (allowEvery && term.set().isAny()) {
-            return "every version of " + term.pkg();
+            return "every version of " + pkg + suffix(term);
         }
-        return term.pkg() + " " + term.set();
+        return pkg + " " + term.set() + suffix(term);
+    }
+
+    /** Name a term's package without versions, as "a with feature "tls"" for a feature node. */
+    private static String name(Term term) {
+        return FeatureNode.base(term.pkg()) + suffix(term);
+    }
+
+    private static String suffix(Term term) {
+        String feature = FeatureNode.feature(term.pkg());
+        if (feature == null) {
+            return "";
+        }
+        String dependency = FeatureNode.optionalDependency(term.pkg());
+        return dependency != null ? " with optional dependency " + dependency : " with feature \"" + feature + "\"";
     }
 }

@@ -4,15 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hype.pm.manifest.PackageName;
-import dev.hype.pm.rocks.DependencyRange;
-import dev.hype.pm.rocks.RockException;
-import dev.hype.pm.semver.SemverException;
 import dev.hype.pm.semver.Version;
-import dev.hype.pm.semver.VersionSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +17,10 @@ import java.util.Optional;
 /**
  * Serve packages from a static JSON index, read once into memory.
  *
- * <p>Shape: {@code {"packages": {"a": {"1.0.0": {"dependencies": {"b": "^1.0"},
- * "optionalDependencies": {"c": "*"}, "features": {"default": ["c"]}}}}}}. Every key of a version
- * object is optional.
+ * <p>Shape: {@code {"packages": {"a": {"1.0.0": {"dependencies": {"b": "^1.0", "d": {"version": "^2",
+ * "features": ["x"], "default-features": false}}, "optionalDependencies": {"c": "*"}, "features":
+ * {"default": ["c"]}}}}}}}: each version object reads as a published version document does
+ * ({@link PublishedDependencies}). Every key of a version object is optional.
  */
 public final class IndexPackageSource implements PackageSource {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,29 +73,15 @@ public final class IndexPackageSource implements PackageSource {
     }
 
     private static Dependencies dependencies(JsonNode node, String where) {
-        Map<String, List<String>> features = new LinkedHashMap<>();
-        JsonNode f = node.path("features");
-        for (var e : f.properties()) {
-            List<String> entries = new ArrayList<>();
-            e.getValue().forEach(v -> entries.add(v.asText()));
-            features.put(e.getKey(), entries);
+        Dependencies deps;
+        try {
+            deps = PublishedDependencies.read(node);
+        } catch (IllegalArgumentException e) {
+            throw new IndexException(where + "." + e.getMessage(), e);
         }
-        return new Dependencies(ranges(node.path("dependencies"), where + ".dependencies"),
-                ranges(node.path("optionalDependencies"), where + ".optionalDependencies"), features);
-    }
-
-    private static Map<String, VersionSet> ranges(JsonNode node, String where) {
-        Map<String, VersionSet> result = new LinkedHashMap<>();
-        for (var e : node.properties()) {
-            PackageName.require(e.getKey(), where);
-            try {
-                result.put(e.getKey(), DependencyRange.parse(e.getKey(), e.getValue().asText()));
-            } catch (SemverException | RockException ex) {
-                throw new IndexException(where + "." + e.getKey() + ": \"" + e.getValue().asText()
-                        + "\" is not a valid version range", ex);
-            }
-        }
-        return result;
+        deps.required().keySet().forEach(name -> PackageName.require(name, where + ".dependencies"));
+        deps.optional().keySet().forEach(name -> PackageName.require(name, where + ".optionalDependencies"));
+        return deps;
     }
 
     @Override

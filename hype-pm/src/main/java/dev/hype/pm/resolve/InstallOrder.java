@@ -31,17 +31,18 @@ final class InstallOrder {
         this.edges = edges;
     }
 
-    static Resolution of(Map<String, Version> chosen, PackageLister lister) {
+    static Resolution of(Map<String, Version> chosen, Map<String, List<String>> dependencies,
+                         Map<String, Map<String, List<String>>> features) {
         Map<String, List<String>> edges = new TreeMap<>();
-        for (var e : new TreeMap<>(chosen).entrySet()) {
-            List<String> deps = new ArrayList<>(new TreeSet<>(lister.dependencies(e.getKey(), e.getValue()).keySet()));
+        for (String name : new TreeMap<>(chosen).keySet()) {
+            List<String> deps = new ArrayList<>(new TreeSet<>(dependencies.getOrDefault(name, List.of())));
             deps.removeIf(d -> !chosen.containsKey(d));
-            edges.put(e.getKey(), deps);
+            edges.put(name, deps);
         }
-        return new InstallOrder(edges).order(chosen);
+        return new InstallOrder(edges).order(chosen, features);
     }
 
-    private Resolution order(Map<String, Version> chosen) {
+    private Resolution order(Map<String, Version> chosen, Map<String, Map<String, List<String>>> features) {
         for (String node : edges.keySet()) {
             if (!index.containsKey(node)) {
                 connect(node);
@@ -85,7 +86,7 @@ final class InstallOrder {
                 }
             }
         }
-        return new Resolution(chosen, order, edges, cycles);
+        return new Resolution(chosen, order, edges, cycles, features);
     }
 
     /** Find strongly connected components with Tarjan's algorithm, iteratively so deep chains cannot overflow. */

@@ -33,9 +33,7 @@ final class PubGrubSolver {
             propagate(next);
             next = choosePackageVersion();
         }
-        Map<String, Version> chosen = new HashMap<>(solution.decisions());
-        chosen.remove(root.name());
-        return InstallOrder.of(chosen, lister);
+        return FeatureActivation.of(root, solution.decisions(), lister);
     }
 
     private void addIncompatibility(Incompatibility incompatibility) {
@@ -200,12 +198,17 @@ final class PubGrubSolver {
             String pkg = entry.getKey();
             PartialSolution.PackageState state = entry.getValue();
             if (state.cachedCount < 0) {
-                Version locked = root.locked().get(pkg);
+                Version locked = lister.locked(pkg);
                 state.cachedCount = locked != null && state.accumulated.set().contains(locked)
                         && lister.versions(pkg).map(l -> l.contains(locked)).orElse(false)
                         ? 1 : lister.count(pkg, state.accumulated.set());
             }
             int count = state.cachedCount;
+            Version withPackage = packageVersion(pkg);
+            if (withPackage != null && state.accumulated.set().contains(withPackage)
+                    && lister.versions(pkg).map(l -> l.contains(withPackage)).orElse(false)) {
+                count = 0;
+            }
             if (count < bestCount) {
                 best = pkg;
                 bestTerm = state.accumulated;
@@ -218,13 +221,15 @@ final class PubGrubSolver {
         var versions = lister.versions(best);
         if (versions.isEmpty()) {
             addIncompatibility(Incompatibility.of(List.of(new Term(best, bestTerm.set(), true)),
-                    new Cause.NotFound("no package named \"" + best + "\" in the source"), root.name()));
+                    new Cause.NotFound("no package named \"" + FeatureNode.base(best) + "\" in the source"), root.name()));
             return best;
         }
         Version version = bestVersion(best, bestTerm.set(), versions.get());
         if (version == null) {
+            String pkg = FeatureNode.base(best);
+            boolean packageMatches = !pkg.equals(best) && lister.count(pkg, bestTerm.set()) > 0;
             addIncompatibility(Incompatibility.of(List.of(new Term(best, bestTerm.set(), true)),
-                    new Cause.NoVersions(), root.name()));
+                    packageMatches ? new Cause.NoFeature() : new Cause.NoVersions(), root.name()));
             return best;
         }
         boolean conflict = false;
@@ -239,8 +244,22 @@ final class PubGrubSolver {
         return best;
     }
 
+    /**
+     * Return the version a feature node must take when its package is decided already, else {@code null}. Such a
+     * node is decided next, at its package's version: trying its other versions one by one could only fail, each
+     * depending on the package at exactly that version.
+     */
+    private Version packageVersion(String node) {
+        String pkg = FeatureNode.base(node);
+        return pkg.equals(node) ? null : solution.decisions().get(pkg);
+    }
+
     private Version bestVersion(String pkg, VersionSet allowed, List<Version> versions) {
-        Version locked = root.locked().get(pkg);
+        Version withPackage = packageVersion(pkg);
+        if (withPackage != null && allowed.contains(withPackage) && versions.contains(withPackage)) {
+            return withPackage;
+        }
+        Version locked = lister.locked(pkg);
         if (locked != null && allowed.contains(locked) && versions.contains(locked)) {
             return locked;
         }

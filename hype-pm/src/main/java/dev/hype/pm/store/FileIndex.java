@@ -1,8 +1,5 @@
 package dev.hype.pm.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hype.pm.pack.Integrity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,10 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Compute and store the per-file hashes of a package directory. */
+/** Compute the per-file hashes of a package directory. */
 public final class FileIndex {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
     private FileIndex() {
     }
 
@@ -31,20 +26,22 @@ public final class FileIndex {
                 if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                String relative = directory.relativize(file).toString().replace('\\', '/');
+                String relative = relative(directory, file);
                 if (!ignored.contains(relative)) {
-                    result.put(relative, Integrity.sha512(Files.readAllBytes(file)).sri());
+                    result.put(relative, hashFile(file));
                 }
             }
         }
         return result;
     }
 
-    static void write(Path file, Map<String, String> index) throws IOException {
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new TreeMap<>(index)) + "\n");
+    /** Return the sha512 SRI of one file's bytes. */
+    public static String hashFile(Path file) throws IOException {
+        return Integrity.sha512(Files.readAllBytes(file)).sri();
     }
 
-    static Map<String, String> read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() { });
+    /** Return {@code file} relative to {@code directory}, with {@code /} separators. */
+    public static String relative(Path directory, Path file) {
+        return directory.relativize(file).toString().replace('\\', '/');
     }
 }

@@ -12,9 +12,11 @@ public interface PackagePreparer {
     PackagePreparer UNPACK = Store::ensure;
 
     /**
-     * Return the package's folder in the store, fetching with {@code fetcher} only what the store lacks.
+     * Return the package's folder in the store (the entry under {@link PackageRef#entryKey()}), fetching with
+     * {@code fetcher} only what the store lacks or has damaged.
      *
+     * @param fullCheck whether to hash every file of existing entries rather than trust untouched stamps
      * @throws StoreException when it cannot be fetched or stored
      */
-    Path prepare(Store store, PackageRef ref, TarballFetcher fetcher);
+    Path prepare(Store store, PackageRef ref, TarballFetcher fetcher, boolean fullCheck);
 }

@@ -13,6 +13,8 @@ public final class StoreException extends HypeException {
     public static final String E_OFFLINE = "E_OFFLINE";
     /** The store directory cannot be read or written. */
     public static final String E_STORE = "E_STORE";
+    /** A store entry's files differ from what was unpacked, and it cannot be fetched again. */
+    public static final String E_STORE_DAMAGED = "E_STORE_DAMAGED";
     /** No tarball location is known for a package version. */
     public static final String E_NO_DIST = "E_NO_DIST";
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,16 +64,19 @@ class InstallPlannerTest {
     }
 
     @Test
-    void recoverATreeRenamedAwayByAKilledInstall() throws IOException {
+    void neverResurrectAnOldTreeWithoutAJournal() throws IOException {
         Path project = temp.resolve("app");
         Files.createDirectories(project.resolve("hype_modules.old-123/a"));
         Files.createDirectories(project.resolve("hype_modules.staging-456/b"));
+        Files.writeString(project.resolve(".hype-lock.json.789.tmp"), "{}");
 
-        Installer.recover(project);
+        ProjectCommit.Recovery recovery = ProjectCommit.recover(project, Set.of("hype-lock.json"),
+                ProjectCommit.TreeProof.ANY);
 
-        assertThat(project.resolve("hype_modules/a")).isDirectory();
+        assertThat(recovery.removed()).isEqualTo(3);
+        assertThat(recovery.finished()).isFalse();
         try (var files = Files.list(project)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("hype_modules");
+            assertThat(files).isEmpty();
         }
     }
 
@@ -80,6 +84,10 @@ class InstallPlannerTest {
         InstallPlan plan = new InstallPlanner(store).plan(refs, project.resolve("hype_modules"));
         Map<String, Path> dirs = new java.util.HashMap<>();
         plan.link().forEach(ref -> dirs.put(ref.name(), store.ensure(ref, new FileTarballFetcher())));
-        new Installer().install(project, plan, dirs, Reporter.SILENT);
+        try {
+            ProjectCommit.apply(project, new Installer(store).stage(project, plan, dirs, Reporter.SILENT), Map.of());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -38,7 +38,7 @@ class TreeLinkerTest {
             assertThat(temp.resolve("dst/a.lua")).content().isEqualTo("return 1\n");
             assertThat(Files.getAttribute(temp.resolve("dst/a.lua"), "unix:nlink")).isEqualTo(1);
         } finally {
-            Installer.deleteTree(source);
+            dev.hype.pm.files.Trees.delete(source);
         }
     }
 }

@@ -210,8 +210,9 @@ class InstallOperationTest {
                 """);
         InstallOptions base = project.options(new CountingFetcher());
         InstallOptions zipOnly = new InstallOptions(base.projectDirectory(), base.sources(), base.storeRoot(),
-                java.util.List.of(), DependencyKind.RUNTIME, false, false, false, false, java.util.List.of("zip"), false,
-                java.util.Set.of(), base.approver());
+                java.util.List.of(), DependencyKind.RUNTIME, false, false, false, false,
+                dev.hype.pm.resolve.FeatureSelection.of(java.util.List.of("zip"), false, false), java.util.Set.of(),
+                base.approver());
 
         assertThat(InstallOperation.run(base, Reporter.SILENT).added()).contains("socket").doesNotContain("zlib");
         InstallResult zip = InstallOperation.run(zipOnly, Reporter.SILENT);
@@ -250,6 +251,42 @@ class InstallOperationTest {
         assertThatThrownBy(() -> RemoveOperation.run(new RemoveOptions(java.util.List.of("ghost"),
                 project.options(new CountingFetcher())), Reporter.SILENT))
                 .extracting(e -> ((HypeException) e).code()).isEqualTo(RemoveOperation.NOT_A_DEPENDENCY);
+    }
+
+    @Test
+    void aPlainInstallRelinksAPackageThatLostOrGainedFiles() throws IOException {
+        project.install();
+        Files.delete(project.dir.resolve("hype_modules/busted/bin/busted.lua"));
+        Files.writeString(project.dir.resolve("hype_modules/json/extra.lua"), "return 2\n");
+
+        InstallResult again = project.install();
+
+        assertThat(again.changed()).containsExactlyInAnyOrder("busted", "json");
+        assertThat(CheckOperation.run(new CheckOptions(project.dir, project.store)).problems()).isEmpty();
+    }
+
+    @Test
+    void forceReinstallsEveryPackageFromAFullyCheckedStore() throws IOException {
+        project.install();
+        Path index = project.dir.resolve("hype_modules/lpeg/index.lua");
+        String original = Files.readString(index);
+        FileTime time = Files.getLastModifiedTime(index);
+        index.toFile().setWritable(true);
+        Files.writeString(index, original.replace('1', '9'));
+        Files.setLastModifiedTime(index, time);
+        assertThat(project.install().changed()).as("a same-size edit keeps its stamp: a plain install trusts it")
+                .isEmpty();
+        assertThat(CheckOperation.run(new CheckOptions(project.dir, project.store)).hints())
+                .containsExactly("run 'hype pkg install --force' to reinstall every package from verified store "
+                        + "entries");
+
+        CountingFetcher fetcher = new CountingFetcher();
+        InstallResult forced = InstallOperation.run(project.options(fetcher).planning(false, true), Reporter.SILENT);
+
+        assertThat(forced.changed()).containsExactlyInAnyOrder("@acme/log", "busted", "json", "lpeg");
+        assertThat(fetcher.fetched()).containsExactly("lpeg@1.1.0");
+        assertThat(index).hasContent(original);
+        assertThat(CheckOperation.run(new CheckOptions(project.dir, project.store)).problems()).isEmpty();
     }
 
     static void deleteTree(Path dir) throws IOException {

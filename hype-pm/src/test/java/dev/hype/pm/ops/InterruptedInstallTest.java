@@ -9,8 +9,6 @@ import dev.hype.pm.store.TarballFetcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchService;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -44,19 +42,27 @@ class InterruptedInstallTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fetch", "link"})
-    void killedInstallLeavesTheTreeIntactAndARerunSucceeds(String blockIn) throws Exception {
+    @ValueSource(strings = {"store.unpacked", "install.staging", "install.staged"})
+    void killedInstallLeavesTheTreeIntactAndARerunSucceeds(String point) throws Exception {
         Map<String, String> before = project.snapshot();
-        Path started = temp.resolve("started");
-        Path latch = temp.resolve("latch");
+        Path fifo = temp.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         Path log = temp.resolve("child.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), InstallChild.class.getName(), project.dir.toString(),
-                project.packages.index().toString(), project.store.toString(), started.toString(), latch.toString(),
-                blockIn).redirectErrorStream(true).redirectOutput(log.toFile());
+                project.packages.index().toString(), project.store.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("HYPE_PAUSE_AT", point);
+        builder.environment().put("HYPE_PAUSE_FIFO", fifo.toString());
         Process child = builder.start();
         try {
-            awaitFile(started, child, log);
+            CompletableFuture<String> reached = CompletableFuture.supplyAsync(() -> firstLine(fifo),
+                    Thread::startVirtualThread);
+            CompletableFuture.anyOf(reached, child.onExit()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (!reached.isDone()) {
+                fail("the child install ended before " + point + ":\n" + Files.readString(log));
+            }
+            assertThat(reached.get()).isEqualTo(point);
         } finally {
             child.destroyForcibly();
             child.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -69,6 +75,14 @@ class InterruptedInstallTest {
         try (var files = Files.list(project.dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".staging-")
                     || n.contains(".old-"));
+        }
+    }
+
+    private static String firstLine(Path fifo) {
+        try (var in = Files.newBufferedReader(fifo)) {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -121,26 +135,4 @@ class InterruptedInstallTest {
         result.keySet().removeIf(k -> k.startsWith("hype_modules.staging-"));
         return result;
     }
-
-    /** Wait for {@code file} to appear, watching its directory, for at most {@link #WAIT_SECONDS}. */
-    private static void awaitFile(Path file, Process child, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        try (WatchService watch = file.getFileSystem().newWatchService()) {
-            file.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE);
-            while (!Files.exists(file)) {
-                if (!child.isAlive()) {
-                    fail("the child install ended before blocking:\n" + Files.readString(log));
-                }
-                if (System.nanoTime() > deadline) {
-                    fail("the child install never started:\n" + Files.readString(log));
-                }
-                var key = watch.poll(100, TimeUnit.MILLISECONDS);
-                if (key != null) {
-                    key.pollEvents();
-                    key.reset();
-                }
-            }
-        }
-    }
-
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hype.pm.manifest.ManifestException;
+import dev.hype.pm.resolve.FeatureSelection;
 import dev.hype.pm.resolve.ResolutionException;
 import dev.hype.pm.semver.Version;
 import dev.hype.runtime.HypeException;
@@ -48,8 +49,8 @@ class ResolveOperationTest {
                  "optionalDependencies": {"socket": "^3.0.0", "zlib": "*"},
                  "features": {"default": ["socket"], "zip": ["zlib"]}}
                 """);
-        ResolveOptions options = new ResolveOptions(dir, index, null, false, List.of("zip"), false,
-                Map.of("lpeg", Version.parse("1.0.0")));
+        ResolveOptions options = new ResolveOptions(dir, index, null, false,
+                FeatureSelection.of(List.of("zip"), false, false), Map.of("lpeg", Version.parse("1.0.0")));
         ResolveResult result = ResolveOperation.run(options);
         assertThat(result.resolution().versions()).containsOnlyKeys("json", "lpeg", "zlib");
         assertThat(result.resolution().versions().get("lpeg")).isEqualTo(Version.parse("1.0.0"));
@@ -58,7 +59,8 @@ class ResolveOperationTest {
     @Test
     void reportUnknownFeature(@TempDir Path dir) throws IOException {
         Path index = project(dir, "{\"name\": \"app\"}");
-        ResolveOptions options = new ResolveOptions(dir, index, null, true, List.of("turbo"), true, Map.of());
+        ResolveOptions options = new ResolveOptions(dir, index, null, true, FeatureSelection.of(List.of("turbo")),
+                Map.of());
         assertThatThrownBy(() -> ResolveOperation.run(options)).isInstanceOfSatisfying(HypeException.class,
                 e -> assertThat(e.code()).isEqualTo("E_UNKNOWN_FEATURE"));
     }

@@ -22,8 +22,28 @@ class IndexPackageSourceTest {
         assertThat(source.versions("zzz")).isEmpty();
         assertThat(source.dependencies("a", Version.parse("1.0.0")).required().get("b").contains(Version.parse("1.9.0"))).isTrue();
         Dependencies rc = source.dependencies("a", Version.parse("2.0.0-rc.1"));
-        assertThat(rc.effective(List.of(), true)).containsOnlyKeys("c");
-        assertThat(rc.effective(List.of(), false)).isEmpty();
+        assertThat(rc.optional()).containsOnlyKeys("c");
+        assertThat(rc.features()).containsEntry("default", List.of("c"));
+    }
+
+    @Test
+    void readTheObjectFormOfADependency() {
+        Dependencies deps = IndexPackageSource.parse("""
+                {"packages": {"a": {"1.0.0": {"dependencies": {
+                  "b": {"version": "^1", "features": ["x"], "default-features": false, "registry": "ignored"},
+                  "c": {"version": "^2", "optional": true}}}}}}
+                """, "index.json").dependencies("a", Version.parse("1.0.0"));
+        assertThat(deps.required()).containsOnlyKeys("b");
+        assertThat(deps.optional()).containsOnlyKeys("c");
+        assertThat(deps.request("b")).isEqualTo(FeatureRequest.of(List.of("x"), false));
+        assertThat(deps.request("c")).isEqualTo(FeatureRequest.DEFAULT);
+        assertThatThrownBy(() -> IndexPackageSource.parse(
+                "{\"packages\": {\"a\": {\"1.0.0\": {\"dependencies\": {\"b\": {\"version\": \"^1\", \"optional\": 1}}}}}}",
+                "index.json")).hasMessage("index.json: packages.a.1.0.0.dependencies.b.optional: expected true or false");
+        assertThatThrownBy(() -> IndexPackageSource.parse(
+                "{\"packages\": {\"a\": {\"1.0.0\": {\"dependencies\": {\"b\": {\"features\": []}}}}}}", "index.json"))
+                .hasMessage("index.json: packages.a.1.0.0.dependencies.b: expected a version range or an object with a "
+                        + "\"version\"");
     }
 
     @Test

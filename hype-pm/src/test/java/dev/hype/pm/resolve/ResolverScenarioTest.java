@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hype.pm.semver.Range;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.pm.semver.Version;
-import dev.hype.pm.semver.VersionSet;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -16,11 +16,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Run every resolver scenario under {@code src/test/resources/resolve/scenarios}. */
+/**
+ * Run every resolver scenario under {@code src/test/resources/resolve/scenarios}, and check each against the
+ * brute-force {@link FeatureOracle}: a scenario that fails has no solution at all, and one that succeeds gives a
+ * solution the rules accept, with exactly the packages and features they force.
+ *
+ * <p>A scenario's {@code root} reads like a published version (dependencies in either form, optional ones,
+ * features) plus {@code name}, {@code version}, {@code devDependencies}, {@code locked}, and the project features
+ * to enable: {@code enable} (as {@code --features}), {@code defaultFeatures} and {@code allFeatures}. Its
+ * {@code expect} holds {@code versions}, {@code installOrder}, {@code cycles}, {@code features} (package to feature
+ * to what enabled it) and {@code rootFeatures}, or the failure's {@code explanation}.
+ */
 class ResolverScenarioTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,23 +48,26 @@ class ResolverScenarioTest {
 
     static void run(Path file) throws IOException {
         JsonNode scenario = JSON.readTree(file.toFile());
-        RootRequirements root = root(scenario.get("root"));
+        Scenario root = root(scenario.get("root"));
         PackageSource source = IndexPackageSource.fromTree(scenario, file.getFileName().toString());
+        FeatureOracle oracle = new FeatureOracle(source, root.requirements().name(), root.requirements().version(),
+                root.declared(), root.dev(), root.selection());
         JsonNode expect = scenario.get("expect");
         if (expect.has("explanation")) {
             ResolutionException e = catchThrowableOfType(ResolutionException.class,
-                    () -> DependencyResolver.pubGrub().resolve(root, source));
+                    () -> DependencyResolver.pubGrub().resolve(root.requirements(), source));
             assertThat(e).as("resolution should fail").isNotNull();
             List<String> lines = new ArrayList<>();
             expect.get("explanation").forEach(l -> lines.add(l.asText()));
             assertThat(e.explanation()).isEqualTo(String.join("\n", lines));
             assertThat(e.code()).isEqualTo("E_VERSION_CONFLICT");
+            assertThat(oracle.solvable()).as("the oracle finds no solution either").isFalse();
             if (expect.has("hints")) {
                 assertThat(e.hints()).containsExactlyElementsOf(strings(expect.get("hints")));
             }
             return;
         }
-        Resolution resolution = DependencyResolver.pubGrub().resolve(root, source);
+        Resolution resolution = DependencyResolver.pubGrub().resolve(root.requirements(), source);
         Map<String, String> versions = new LinkedHashMap<>();
         resolution.versions().forEach((k, v) -> versions.put(k, v.toString()));
         Map<String, String> expected = new LinkedHashMap<>();
@@ -65,14 +79,56 @@ class ResolverScenarioTest {
         List<List<String>> cycles = new ArrayList<>();
         expect.path("cycles").forEach(c -> cycles.add(strings(c)));
         assertThat(resolution.cycles()).isEqualTo(cycles);
+        if (expect.has("features")) {
+            Map<String, Map<String, List<String>>> features = new TreeMap<>();
+            expect.get("features").properties().forEach(p -> {
+                Map<String, List<String>> byFeature = new TreeMap<>();
+                p.getValue().properties().forEach(f -> byFeature.put(f.getKey(), strings(f.getValue())));
+                features.put(p.getKey(), byFeature);
+            });
+            assertThat(resolution.features()).isEqualTo(features);
+        }
+        if (expect.has("rootFeatures")) {
+            assertThat(root.requirements().features()).isEqualTo(strings(expect.get("rootFeatures")));
+        }
+        assertAccepted(oracle, root.requirements(), resolution);
     }
 
-    static RootRequirements root(JsonNode node) {
-        Map<String, VersionSet> deps = new LinkedHashMap<>();
-        node.path("dependencies").properties().forEach(e -> deps.put(e.getKey(), Range.parse(e.getValue().asText()).toVersionSet()));
+    /** Check a resolution against the oracle's rules: valid, complete, and with exactly the forced features. */
+    static void assertAccepted(FeatureOracle oracle, RootRequirements root, Resolution resolution) {
+        FeatureOracle.Outcome outcome = oracle.evaluate(resolution.versions());
+        assertThat(outcome.problem()).as("the oracle's objection").isNull();
+        assertThat(outcome.pending()).as("packages needed but not chosen").isEmpty();
+        assertThat(outcome.active()).as("the packages the rules reach").isEqualTo(resolution.versions());
+        Map<String, java.util.Set<String>> features = new TreeMap<>(outcome.features());
+        assertThat(features.getOrDefault(root.name(), java.util.Set.of())).as("the project's features")
+                .containsExactlyInAnyOrderElementsOf(root.features());
+        features.remove(root.name());
+        Map<String, java.util.Set<String>> resolved = new TreeMap<>();
+        resolution.features().forEach((pkg, byFeature) -> resolved.put(pkg, new java.util.TreeSet<>(byFeature.keySet())));
+        features.values().removeIf(java.util.Set::isEmpty);
+        assertThat(resolved).as("the features the rules force").isEqualTo(features);
+    }
+
+    /** The project as a scenario declares it. */
+    record Scenario(RootRequirements requirements, Dependencies declared, Dependencies dev, FeatureSelection selection) {
+    }
+
+    static Scenario root(JsonNode node) {
+        Dependencies declared = PublishedDependencies.read(node);
+        ObjectNode devDocument = JsonNodeFactory.instance.objectNode();
+        if (node.has("devDependencies")) {
+            devDocument.set("dependencies", node.get("devDependencies"));
+        }
+        Dependencies dev = PublishedDependencies.read(devDocument);
         Map<String, Version> locked = new LinkedHashMap<>();
         node.path("locked").properties().forEach(e -> locked.put(e.getKey(), Version.parse(e.getValue().asText())));
-        return new RootRequirements(node.get("name").asText(), Version.parse(node.path("version").asText("1.0.0")), deps, locked);
+        FeatureSelection selection = FeatureSelection.of(strings(node.path("enable")),
+                node.path("defaultFeatures").asBoolean(true), node.path("allFeatures").asBoolean(false));
+        String name = node.get("name").asText();
+        Version version = Version.parse(node.path("version").asText("1.0.0"));
+        return new Scenario(RootRequirements.of(name, version, declared, dev, selection, locked), declared, dev,
+                selection);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -35,7 +35,10 @@ public final class LocalPackages {
                 + "\"}\n"), deps);
     }
 
-    /** Pack {@code name@version} with the given files (a {@code hype.json} among them replaces the generated one). */
+    /**
+     * Pack {@code name@version} with the given files; a {@code hype.json} among them replaces the generated one, and
+     * its dependencies, optional dependencies and features go into the index.
+     */
     public LocalPackages add(String name, String version, Map<String, String> files, String... deps) {
         try {
             Path source = root.resolve("src").resolve(name.replace('/', '+') + "-" + version);
@@ -56,6 +59,14 @@ public final class LocalPackages {
             Path tarball = result.writeTo(root.resolve("tarballs"));
             ObjectNode entry = ((ObjectNode) index.get("packages")).with(name).putObject(version);
             entry.set("dependencies", dependencies);
+            if (files.containsKey("hype.json")) {
+                var given = JSON.readTree(files.get("hype.json"));
+                for (String field : new String[] {"dependencies", "optionalDependencies", "features"}) {
+                    if (given.has(field)) {
+                        entry.set(field, given.get(field));
+                    }
+                }
+            }
             entry.putObject("dist").put("tarball", tarball.toUri().toString())
                     .put("integrity", result.integrity().sri());
             packed.put(name + "@" + version, result);

@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Run the registry on {@code com.sun.net.httpserver} with one virtual thread per request. */
 final class HttpRegistryServer implements RegistryServer {
+    private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
 
     private final RegistryConfig config;
     private final HttpServer http;
@@ -73,6 +75,7 @@ final class HttpRegistryServer implements RegistryServer {
             new OwnerHandler(store, auth, locks, known),
             new OrgHandler(scopes, auth, known),
             new TokenHandler(tokens, accounts, auth));
+        limitRequestTime(config.requestTimeout());
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
@@ -92,6 +95,17 @@ final class HttpRegistryServer implements RegistryServer {
         return server;
     }
 
+    /**
+     * Close connections whose request (headers and body) takes longer than {@code timeout}: without it a client
+     * sending its headers a byte at a time holds its connection forever. The JDK's server reads this once per
+     * process, when the first server starts; a value set on the command line ({@code -D}) wins.
+     */
+    private static void limitRequestTime(Duration timeout) {
+        if (System.getProperty(MAX_REQUEST_TIME) == null) {
+            System.setProperty(MAX_REQUEST_TIME, Long.toString(Math.max(1, timeout.toSeconds())));
+        }
+    }
+
     private void handle(HttpExchange exchange) {
         Instant arrived = Instant.now();
         long start = System.nanoTime();
@@ -102,17 +116,22 @@ final class HttpRegistryServer implements RegistryServer {
         } catch (HttpError e) {
             answer(request, e.status(), e.getMessage(), e.reason());
         } catch (HypeException e) {
-            answer(request, 500, e.getMessage(), e.code());
+            answer(request, 500, hideStorage(e.getMessage()), e.code());
         } catch (IOException e) {
-            answer(request, 500, "I/O error: " + e.getMessage(), "internal error");
+            answer(request, 500, hideStorage("I/O error: " + e.getMessage()), "internal error");
         } catch (RuntimeException e) {
-            answer(request, 500, "internal error: " + e, "internal error");
+            answer(request, 500, hideStorage("internal error: " + e), "internal error");
         } finally {
             exchange.close();
             long millis = (System.nanoTime() - start) / 1_000_000;
             config.accessLog().record(new AccessLogEntry(arrived, exchange.getRequestMethod(), request.rawPath(),
                 request.sent() ? request.status() : 500, request.bytesSent(), millis, request.user()));
         }
+    }
+
+    /** Keep the server's storage path out of what clients see. */
+    private String hideStorage(String message) {
+        return message == null ? null : message.replace(config.storage().toAbsolutePath().toString(), "<storage>");
     }
 
     private static void answer(Request request, int status, String error, String reason) {

@@ -1,5 +1,6 @@
 package dev.hype.registry.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.registry.storage.PackageName;
 import dev.hype.registry.storage.PackageStore;
@@ -66,16 +67,32 @@ final class PackageReadHandler {
             auth.cacheControl(false));
     }
 
-    /** Answer {@code GET /{name}/-/{file}.tgz}. */
+    /**
+     * Answer {@code GET /{name}/-/{file}.tgz}, only for a tarball a published version lists: a tarball written by a
+     * publish that died before its packument is not served (and the next start deletes it).
+     */
     void tarball(Request request, PackageName name, String fileName) throws IOException {
         auth.checkRead(request);
         if (!fileName.endsWith(".tgz") || !fileName.startsWith(name.bare() + "-") || fileName.contains("/")
-            || fileName.contains("\\")) {
+            || fileName.contains("\\") || !listed(store.packument(name).orElse(null), fileName)) {
             throw HttpError.notFound("tarball " + fileName + " of " + name + " not found");
         }
         Path file = store.tarball(name, fileName)
             .orElseThrow(() -> HttpError.notFound("tarball " + fileName + " of " + name + " not found"));
         request.sendFile(file, "application/octet-stream", auth.cacheControl(true));
+    }
+
+    private static boolean listed(ObjectNode packument, String fileName) {
+        if (packument == null) {
+            return false;
+        }
+        for (JsonNode version : packument.path("versions")) {
+            String tarball = version.path("dist").path("tarball").asText("");
+            if (tarball.substring(tarball.lastIndexOf('/') + 1).equals(fileName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ObjectNode load(PackageName name) {

@@ -19,14 +19,20 @@ import java.util.Objects;
  * @param accessLog where each request is recorded
  * @param publicUrl the base URL written into tarball links, or {@code null} to derive it from
  *     each request's {@code Host} header
+ * @param requestTimeout how long a client has to send a whole request, headers and body; a connection that takes
+ *     longer (a client sending its headers a byte at a time, or stalling its body) is closed. It is set for the
+ *     whole process when the first server starts ({@code sun.net.httpserver.maxReqTime}, in whole seconds).
  */
 public record RegistryConfig(String host, int port, Path storage, boolean privateMode, boolean allowSignup,
-                             long maxBodyBytes, Duration shutdownGrace, AccessLog accessLog, URI publicUrl) {
+                             long maxBodyBytes, Duration shutdownGrace, AccessLog accessLog, URI publicUrl,
+                             Duration requestTimeout) {
 
     /** The port npm-protocol registries customarily use. */
     public static final int DEFAULT_PORT = 4873;
     /** The default request body limit: 50 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 50L << 20;
+    /** The default request timeout: 15 s to send headers and body, enough for 50 MiB at 30 Mbit/s. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     /** Check the values. */
     public RegistryConfig {
@@ -40,9 +46,23 @@ public record RegistryConfig(String host, int port, Path storage, boolean privat
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
         }
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (requestTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("requestTimeout must be at least 1 s: " + requestTimeout);
+        }
     }
 
-    /** Return the defaults for {@code storage}: 127.0.0.1:4873, public, no sign-up, 50 MiB, 10 s grace, no log. */
+    /** Create a configuration with the default request timeout. */
+    public RegistryConfig(String host, int port, Path storage, boolean privateMode, boolean allowSignup,
+                          long maxBodyBytes, Duration shutdownGrace, AccessLog accessLog, URI publicUrl) {
+        this(host, port, storage, privateMode, allowSignup, maxBodyBytes, shutdownGrace, accessLog, publicUrl,
+            DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /**
+     * Return the defaults for {@code storage}: 127.0.0.1:4873, public, no sign-up, 50 MiB, 10 s grace, no log, 15 s
+     * per request.
+     */
     public static RegistryConfig defaults(Path storage) {
         return new RegistryConfig("127.0.0.1", DEFAULT_PORT, storage, false, false, DEFAULT_MAX_BODY_BYTES,
             Duration.ofSeconds(10), AccessLog.discard(), null);
@@ -50,41 +70,47 @@ public record RegistryConfig(String host, int port, Path storage, boolean privat
 
     /** Return a copy binding {@code newHost}. */
     public RegistryConfig withHost(String newHost) {
-        return new RegistryConfig(newHost, port, storage, privateMode, allowSignup, maxBodyBytes, shutdownGrace, accessLog, publicUrl);
+        return new RegistryConfig(newHost, port, storage, privateMode, allowSignup, maxBodyBytes, shutdownGrace, accessLog, publicUrl, requestTimeout);
     }
 
     /** Return a copy binding {@code newPort}. */
     public RegistryConfig withPort(int newPort) {
-        return new RegistryConfig(host, newPort, storage, privateMode, allowSignup, maxBodyBytes, shutdownGrace, accessLog, publicUrl);
+        return new RegistryConfig(host, newPort, storage, privateMode, allowSignup, maxBodyBytes, shutdownGrace, accessLog, publicUrl, requestTimeout);
     }
 
     /** Return a copy with reads requiring a token, or not. */
     public RegistryConfig withPrivateMode(boolean value) {
-        return new RegistryConfig(host, port, storage, value, allowSignup, maxBodyBytes, shutdownGrace, accessLog, publicUrl);
+        return new RegistryConfig(host, port, storage, value, allowSignup, maxBodyBytes, shutdownGrace, accessLog, publicUrl, requestTimeout);
     }
 
     /** Return a copy allowing {@code npm adduser} to create accounts, or not. */
     public RegistryConfig withAllowSignup(boolean value) {
-        return new RegistryConfig(host, port, storage, privateMode, value, maxBodyBytes, shutdownGrace, accessLog, publicUrl);
+        return new RegistryConfig(host, port, storage, privateMode, value, maxBodyBytes, shutdownGrace, accessLog, publicUrl, requestTimeout);
     }
 
     /** Return a copy with another request body limit. */
     public RegistryConfig withMaxBodyBytes(long value) {
-        return new RegistryConfig(host, port, storage, privateMode, allowSignup, value, shutdownGrace, accessLog, publicUrl);
+        return new RegistryConfig(host, port, storage, privateMode, allowSignup, value, shutdownGrace, accessLog, publicUrl, requestTimeout);
     }
 
     /** Return a copy with another shutdown grace period. */
     public RegistryConfig withShutdownGrace(Duration value) {
-        return new RegistryConfig(host, port, storage, privateMode, allowSignup, maxBodyBytes, value, accessLog, publicUrl);
+        return new RegistryConfig(host, port, storage, privateMode, allowSignup, maxBodyBytes, value, accessLog, publicUrl, requestTimeout);
     }
 
     /** Return a copy recording requests to {@code log}. */
     public RegistryConfig withAccessLog(AccessLog log) {
-        return new RegistryConfig(host, port, storage, privateMode, allowSignup, maxBodyBytes, shutdownGrace, log, publicUrl);
+        return new RegistryConfig(host, port, storage, privateMode, allowSignup, maxBodyBytes, shutdownGrace, log, publicUrl, requestTimeout);
     }
 
     /** Return a copy writing {@code url} into tarball links instead of the {@code Host} header. */
     public RegistryConfig withPublicUrl(URI url) {
-        return new RegistryConfig(host, port, storage, privateMode, allowSignup, maxBodyBytes, shutdownGrace, accessLog, url);
+        return new RegistryConfig(host, port, storage, privateMode, allowSignup, maxBodyBytes, shutdownGrace, accessLog, url, requestTimeout);
+    }
+
+    /** Return a copy giving clients {@code value} to send a whole request. */
+    public RegistryConfig withRequestTimeout(Duration value) {
+        return new RegistryConfig(host, port, storage, privateMode, allowSignup, maxBodyBytes, shutdownGrace, accessLog,
+            publicUrl, value);
     }
 }

@@ -1,6 +1,8 @@
 package dev.hype.registry.server;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +31,13 @@ import java.util.Map;
  */
 final class Request {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Parse request bodies. Jackson's default limit of 20 million characters per string would refuse a publish
+     * whose base64 tarball is over about 15 MB; a body is already capped at the configured size, so strings are not
+     * limited again.
+     */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final int DRAIN_LIMIT = 64 << 20;
 

@@ -91,9 +91,6 @@ final class UnpublishHandler {
             Ownership.check(packument, name, user);
             ObjectNode versions = packument.withObjectProperty("versions");
             List<String> removed = versionNames(versions);
-            for (String version : removed) {
-                store.deleteTarball(name, name.tarballFileName(version));
-            }
             versions.removeAll();
             packument.withObjectProperty("dist-tags").removeAll();
             String now = Instant.now().toString();
@@ -104,7 +101,12 @@ final class UnpublishHandler {
             unpublished.putObject("user").put("name", user);
             ArrayNode list = unpublished.putArray("versions");
             removed.forEach(list::add);
+            // the packument first: a kill before the deletions leaves tarballs nothing lists, which are not served
+            // and which the next start deletes
             store.writePackument(name, packument);
+            for (String version : removed) {
+                store.deleteTarball(name, name.tarballFileName(version));
+            }
         }
         request.sendJson(200, Request.JSON.createObjectNode().put("ok", "unpublished " + name));
     }

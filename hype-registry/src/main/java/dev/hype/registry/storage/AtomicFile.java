@@ -1,12 +1,17 @@
 package dev.hype.registry.storage;
 
+import dev.hype.pm.files.AtomicWrite;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Write files so that readers see either the old content or the new, never a torn mix. */
+/**
+ * Write files so that readers see either the old content or the new, never a torn mix; the files stay owner-only
+ * (tokens and users), and each is flushed to the disk before and after its rename.
+ */
 public final class AtomicFile {
 
     private AtomicFile() {
@@ -18,14 +23,17 @@ public final class AtomicFile {
         Files.createDirectories(directory);
         Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
         try {
-            Files.write(temp, content);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
             }
+            AtomicWrite.move(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
+        AtomicWrite.syncDirectory(directory);
     }
 }

@@ -3,8 +3,11 @@ package dev.hype.registry.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hype.pm.fault.PausePoints;
+import dev.hype.pm.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,8 +36,10 @@ final class DirectoryPackageStore implements PackageStore {
         try {
             Files.createDirectories(this.root);
         } catch (IOException e) {
-            throw failure("cannot create the storage directory " + this.root, e);
+            throw new StorageException(StorageException.E_STORAGE, "cannot create the storage directory " + this.root
+                + ": " + e.getMessage(), List.of(), e);
         }
+        StorageRecovery.clean(this.root);
     }
 
     @Override
@@ -54,14 +59,14 @@ final class DirectoryPackageStore implements PackageStore {
             try {
                 JsonNode tree = JSON.readTree(Files.readAllBytes(file));
                 if (!(tree instanceof ObjectNode object)) {
-                    throw failure(file + " is not a JSON object", null);
+                    throw failure("the packument of " + name + " is not a JSON object", null);
                 }
                 cached = object;
                 cache.putIfAbsent(name.toString(), cached);
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             } catch (IOException e) {
-                throw failure("cannot read " + file, e);
+                throw failure("cannot read the packument of " + name, e);
             }
         }
         return Optional.of(cached.deepCopy());
@@ -72,12 +77,24 @@ final class DirectoryPackageStore implements PackageStore {
         Path file = directory(name).resolve(PACKUMENT_FILE);
         ObjectNode copy = packument.deepCopy();
         try {
-            AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(copy));
+            write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(copy), "packument");
         } catch (IOException e) {
-            throw failure("cannot write " + file, e);
+            throw failure("cannot write the packument of " + name, e);
         }
         cache.put(name.toString(), copy);
         revisions.merge(name.toString(), 1L, Long::sum);
+    }
+
+    /**
+     * Write {@code file} through a temporary file, flushed to the disk before and after the rename, so that a version
+     * whose packument names it never lacks its tarball, even after a power loss. A test can stop the process before
+     * and after each rename ({@code registry.KIND.prepared}, {@code registry.KIND.written}).
+     */
+    private static void write(Path file, byte[] data, String kind) throws IOException {
+        Path temp = AtomicWrite.prepare(file, data, true);
+        PausePoints.reach("registry." + kind + ".prepared");
+        AtomicWrite.replace(temp, file, true);
+        PausePoints.reach("registry." + kind + ".written");
     }
 
     @Override
@@ -97,9 +114,9 @@ final class DirectoryPackageStore implements PackageStore {
         checkFileName(fileName);
         Path file = directory(name).resolve(fileName);
         try {
-            AtomicFile.write(file, data);
+            write(file, data, "tarball");
         } catch (IOException e) {
-            throw failure("cannot write " + file, e);
+            throw failure("cannot write " + fileName, e);
         }
     }
 
@@ -110,7 +127,7 @@ final class DirectoryPackageStore implements PackageStore {
         try {
             return Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw failure("cannot delete " + file, e);
+            throw failure("cannot delete " + fileName, e);
         }
     }
 
@@ -134,7 +151,7 @@ final class DirectoryPackageStore implements PackageStore {
                 }
             }
         } catch (IOException e) {
-            throw failure("cannot list " + root, e);
+            throw failure("cannot list the packages", e);
         }
         names.sort(Comparator.comparing(PackageName::toString));
         return names;
@@ -158,8 +175,17 @@ final class DirectoryPackageStore implements PackageStore {
         }
     }
 
-    private static StorageException failure(String message, Throwable cause) {
-        return new StorageException(StorageException.E_STORAGE,
-            message + (cause == null ? "" : ": " + cause.getMessage()), List.of(), cause);
+    /**
+     * Build a storage error whose message names the package but not the storage directory, since the server sends it
+     * to clients: {@code cannot write a-1.0.0.tgz: No space left on device}.
+     */
+    private StorageException failure(String message, Throwable cause) {
+        String reason = cause instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+            : cause == null ? null : String.valueOf(cause.getMessage());
+        if (reason != null) {
+            reason = reason.replace(root.toString(), "<storage>");
+        }
+        return new StorageException(StorageException.E_STORAGE, message + (reason == null ? "" : ": " + reason),
+            List.of(), cause);
     }
 }

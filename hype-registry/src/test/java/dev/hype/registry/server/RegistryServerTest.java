@@ -161,6 +161,23 @@ class RegistryServerTest {
     }
 
     @Test
+    void keepTheObjectFormOfDependenciesInBothForms() {
+        String dependencies = "{\"log\":{\"version\":\"^1.0.0\",\"features\":[\"json\"],\"default-features\":false},"
+            + "\"fmt\":{\"version\":\"^2.0.0\",\"optional\":true}}";
+        PackageFixture.of("web", "1.0.0").json("dependencies", dependencies)
+            .json("features", "{\"pretty\": [\"fmt\", \"log/color\"]}").publish(registry);
+
+        JsonNode full = json(getWith("/web")).path("versions").path("1.0.0");
+        JsonNode abbreviated = json(getWith("/web", "Accept", "application/vnd.npm.install-v1+json"))
+            .path("versions").path("1.0.0");
+
+        for (JsonNode version : java.util.List.of(full, abbreviated)) {
+            assertThat(version.path("dependencies").toString()).isEqualTo(dependencies);
+            assertThat(version.path("features").toString()).isEqualTo("{\"pretty\":[\"fmt\",\"log/color\"]}");
+        }
+    }
+
+    @Test
     void serveOneVersionByNumberOrTag() {
         PackageFixture.of("greet", "1.0.0").publish(registry);
         PackageFixture.of("greet", "1.1.0").publish(registry);

@@ -90,4 +90,38 @@ class DirectoryPackageStoreTest {
         assertThatThrownBy(() -> store.tarball(PackageName.parse("a"), "package.json"))
             .isInstanceOf(StorageException.class);
     }
+
+    @Test
+    void cleanWhatAKilledPublishLeftWhenOpened() throws IOException {
+        PackageStore store = PackageStore.open(root);
+        PackageName name = PackageName.parse("a");
+        store.writeTarball(name, "a-1.0.0.tgz", new byte[] {1});
+        ObjectNode packument = json.createObjectNode().put("name", "a");
+        packument.putObject("versions").putObject("1.0.0").putObject("dist").put("tarball", "a/-/a-1.0.0.tgz");
+        store.writePackument(name, packument);
+        store.writeTarball(name, "a-2.0.0.tgz", new byte[] {2});
+        Files.writeString(root.resolve("a/.package.json123.tmp"), "{");
+        Files.writeString(root.resolve(".tokens.json456.tmp"), "{");
+        Files.createDirectories(root.resolve("@team/orphan"));
+        Files.write(root.resolve("@team/orphan/orphan-1.0.0.tgz"), new byte[] {3});
+
+        PackageStore reopened = PackageStore.open(root);
+
+        assertThat(reopened.tarball(name, "a-1.0.0.tgz")).isPresent();
+        assertThat(reopened.tarball(name, "a-2.0.0.tgz")).isEmpty();
+        assertThat(root.resolve("a/.package.json123.tmp")).doesNotExist();
+        assertThat(root.resolve(".tokens.json456.tmp")).doesNotExist();
+        assertThat(root.resolve("@team/orphan")).doesNotExist();
+    }
+
+    @Test
+    void keepTheStoragePathOutOfErrors() throws IOException {
+        PackageStore store = PackageStore.open(root);
+        Files.writeString(root.resolve("blocked"), "a file where the package folder belongs");
+
+        assertThatThrownBy(() -> store.writeTarball(PackageName.parse("blocked"), "blocked-1.0.0.tgz", new byte[] {1}))
+            .isInstanceOf(StorageException.class)
+            .hasMessageStartingWith("cannot write blocked-1.0.0.tgz")
+            .satisfies(e -> assertThat(e.getMessage()).doesNotContain(root.toString()));
+    }
 }

@@ -37,11 +37,13 @@ final class LuaModuleSystem implements ModuleSystem {
     private final Set<Path> loaded = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Path canonicalCwd;
     private final Map<String, Realm> realms = new ConcurrentHashMap<>();
+    private final InstalledFeatures features;
 
     LuaModuleSystem(LuaRuntime runtime, ModuleOptions options) {
         this.runtime = runtime;
         this.options = options;
         this.resolver = ModuleResolver.create(options.resolverOptions());
+        this.features = new InstalledFeatures(options.realms());
         Path cwd = options.workingDirectory();
         try {
             cwd = cwd.toRealPath();
@@ -136,6 +138,7 @@ final class LuaModuleSystem implements ModuleSystem {
         natives.put("builtin", this::builtin);
         natives.put("realm", this::realm);
         natives.put("realm_api", this::realmApi);
+        natives.put("features", this::features);
         natives.put("sandbox", stack -> {
             stack.load(resource("sandbox.lua", "=[hype] sandbox"));
             return 1;
@@ -341,6 +344,17 @@ final class LuaModuleSystem implements ModuleSystem {
             stack.pushFunction(key, function);
             stack.setField(-2, key);
         });
+        return 1;
+    }
+
+    /** {@code features(file)} → a table with {@code [name] = true} for each feature enabled for the file's code. */
+    private int features(LuaStack stack) {
+        List<String> names = features.of(Path.of(stack.checkString(1, "features")));
+        stack.newTable(0, names.size());
+        for (String name : names) {
+            stack.pushBoolean(true);
+            stack.setField(-2, name);
+        }
         return 1;
     }
 

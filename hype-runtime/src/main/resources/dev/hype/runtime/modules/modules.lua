@@ -30,8 +30,8 @@ for name, f in pairs(natives) do natives[name] = quiet(f) end
 
 local resolve_native, paths_native, read_json, builtin_native, warn_native, canonical_native =
       natives.resolve, natives.paths, natives.read_json, natives.builtin, natives.warn, natives.canonical
-local realm_native, realm_api_native, sandbox_native, realms_native =
-      natives.realm, natives.realm_api, natives.sandbox, natives.realms
+local realm_native, realm_api_native, sandbox_native, realms_native, features_native =
+      natives.realm, natives.realm_api, natives.sandbox, natives.realms, natives.features
 local config = natives.config()
 
 local setmetatable, type, error, tostring, rawset, rawget, ipairs, pairs, next, select =
@@ -120,12 +120,17 @@ end
 
 local make_require
 
--- module.paths (the lookup directories, as in Node) is computed on first use.
+-- module.paths (the lookup directories, as in Node) and module.features (the package's enabled
+-- features, as hype-lock.json records them: { name = true, ... }) are computed on first use.
 local RECORD_MT = { __name = "hype.module", __index = function(record, field)
   if field == "paths" then
     local paths = paths_native(record.path, "x")
     rawset(record, "paths", paths)
     return paths
+  elseif field == "features" then
+    local features = features_native(record.filename)
+    rawset(record, "features", features)
+    return features
   end
 end }
 

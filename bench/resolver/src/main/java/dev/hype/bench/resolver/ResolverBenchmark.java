@@ -26,11 +26,15 @@ public class ResolverBenchmark {
     @Param({"100", "1000", "5000"})
     public int packages;
 
+    /** Whether the registry's packages have features and ask each other for them. */
+    @Param({"false", "true"})
+    public boolean features;
+
     private GeneratedRegistry registry;
 
     @Setup
     public void generate() {
-        registry = new GeneratedRegistry(packages, 42L);
+        registry = new GeneratedRegistry(packages, 42L, features);
     }
 
     @Benchmark

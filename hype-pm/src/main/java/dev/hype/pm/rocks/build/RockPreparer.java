@@ -3,6 +3,7 @@ package dev.hype.pm.rocks.build;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.pm.pack.Integrity;
+import dev.hype.pm.rocks.RockBuildKey;
 import dev.hype.pm.rocks.RockException;
 import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.rocks.RockPlatform;
@@ -34,8 +35,6 @@ import java.util.stream.Stream;
  * naming the rock ({@code name}, {@code version}, and {@code permissions.native} for a rock with C modules).
  */
 public final class RockPreparer {
-    /** The version of the build layout; a change makes every rock build again. */
-    private static final String BUILD_LAYOUT = "hype-rock-build/1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RockPlatform platform;
@@ -49,8 +48,7 @@ public final class RockPreparer {
 
     /** Return the store key of a rock's build on {@code platform}: what {@code hype_modules/rocks:NAME/} holds. */
     public static Integrity buildKey(Integrity archive, RockPlatform platform) {
-        return Integrity.sha512((BUILD_LAYOUT + "\n" + archive.sri() + "\n" + platform.arch())
-                .getBytes(StandardCharsets.UTF_8));
+        return RockBuildKey.of(archive, platform);
     }
 
     /**
@@ -60,18 +58,27 @@ public final class RockPreparer {
      * @throws RockException when the archive does not match, or the build fails
      */
     public Path prepare(Store store, PackageRef ref, TarballFetcher fetcher) {
+        return prepare(store, ref, fetcher, false);
+    }
+
+    /**
+     * Return the built folder as {@link #prepare(Store, PackageRef, TarballFetcher)} does; with {@code fullCheck}
+     * ({@code install --force}), every file of both entries is hashed, and a damaged entry is made again: the build
+     * from the archive's entry, the archive's entry by fetching the rock again.
+     */
+    public Path prepare(Store store, PackageRef ref, TarballFetcher fetcher, boolean fullCheck) {
         String rock = RockName.rock(ref.name());
         String version = ref.version().toString();
         String file = ref.tarball().getPath() == null ? ref.tarball().toString()
                 : RockSourceLayout.baseName(ref.tarball().getPath());
         String label = ref.label() + " (" + file + ")";
-        Path unpacked = store.ensure(ref.integrity(), label, directory -> {
+        Path unpacked = store.ensure(ref.integrity(), label, fullCheck, directory -> {
             byte[] bytes = fetcher.fetch(ref);
             ref.integrity().verify(bytes, label);
             RockArchive.unpack(bytes, rock, version, label, directory, platform);
         });
         return store.ensure(buildKey(ref.integrity(), platform), ref.label() + " built for " + platform.arch(),
-                directory -> build(unpacked, ref, rock, version, directory));
+                fullCheck, directory -> build(unpacked, ref, rock, version, directory));
     }
 
     private void build(Path unpacked, PackageRef ref, String rock, String version, Path output) throws IOException {

@@ -1,0 +1,120 @@
+package dev.hype.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The start-up caches (issue 17): the build trains both, the launcher runs each path with its
+ * own, and a training that fails is reported once with its reason and retried by the next build.
+ * Checked through files and the JVM's class-loading log, never through times.
+ */
+class AotCacheTest {
+    private static final String FROM_CACHE = " source: shared objects file";
+
+    @TempDir
+    Path temp;
+
+    private static Path dist() {
+        return Hype.checkout().resolve("hype-cli/target/dist");
+    }
+
+    @Test
+    void theBuildLeavesBothCachesAndNoFailure() {
+        for (String cache : List.of("script.aot", "commands.aot")) {
+            assertThat(dist().resolve(cache)).as(cache).isNotEmptyFile();
+            assertThat(dist().resolve(cache + ".failed")).as(cache + ".failed").doesNotExist();
+        }
+    }
+
+    @Test
+    void scriptsStartFromTheScriptCacheAndCommandsFromTheCommandsCache() throws IOException {
+        Hype hype = Hype.in(temp);
+        hype.write("hello.lua", "print('hello')\n");
+
+        String script = classLoads(hype, "script.txt", "hello.lua");
+        assertThat(script).contains("dev.hype.runtime.engine.LuaRuntime" + FROM_CACHE)
+                .doesNotContain("picocli.");
+
+        String commands = classLoads(hype, "commands.txt", "--version");
+        assertThat(commands).contains("picocli.CommandLine" + FROM_CACHE)
+                .contains("dev.hype.cli.CommandTree" + FROM_CACHE);
+
+        // The same run without a cache loads the same classes from the jars: the check above can fail.
+        hype.env("HYPE_NO_AOT", "1");
+        assertThat(classLoads(hype, "none.txt", "--version")).doesNotContain("picocli.CommandLine" + FROM_CACHE)
+                .contains("picocli.CommandLine source: file:");
+    }
+
+    @Test
+    void aFailedTrainingIsReportedOnceWithItsReasonAndTheNextBuildTrainsAgain() throws IOException {
+        Path checkout = copyOfTheDistribution();
+        Path launcher = checkout.resolve("hype");
+        Path copy = checkout.resolve("hype-cli/target/dist");
+        Hype hype = Hype.in(temp.resolve("run"));
+
+        // java.io.tmpdir naming a file: the commands' training cannot make its project.
+        hype.env("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + launcher);
+        Result failed = hype.runProgram(launcher.toString(), "--finish-build").assertSuccess();
+        assertThat(failed.stderr().lines().filter(line -> line.contains("could not build the start-up cache")))
+                .as(failed.describe()).hasSize(1);
+        assertThat(failed.stderr()).contains("for the commands path").contains("cannot create");
+        assertThat(copy.resolve("commands.aot")).doesNotExist();
+        assertThat(copy.resolve("commands.aot.failed")).content().contains("cannot create");
+        assertThat(copy.resolve("script.aot")).isNotEmptyFile();
+
+        // Runs go on without the cache and do not repeat the report or retrain on every start.
+        hype.env("JAVA_TOOL_OPTIONS", null);
+        Result run = hype.runProgram(launcher.toString(), "--version").assertSuccess();
+        assertThat(run.stdout()).startsWith("hype ");
+        assertThat(run.stderr()).doesNotContain("start-up cache");
+
+        // The next build trains again.
+        Result rebuilt = hype.runProgram(launcher.toString(), "--finish-build").assertSuccess();
+        assertThat(rebuilt.stderr()).doesNotContain("could not build");
+        assertThat(copy.resolve("commands.aot")).isNotEmptyFile();
+        assertThat(copy.resolve("commands.aot.failed")).doesNotExist();
+
+        // A cache missing without a recorded failure is trained before the run, not silently skipped.
+        Files.delete(copy.resolve("commands.aot"));
+        Result retrained = hype.runProgram(launcher.toString(), "--version").assertSuccess();
+        assertThat(retrained.stderr()).contains("building the start-up cache for the commands path");
+        assertThat(copy.resolve("commands.aot")).isNotEmptyFile();
+    }
+
+    /** Run the launcher with the JVM's class-loading log in {@code file}; return the log. */
+    private String classLoads(Hype hype, String file, String... args) throws IOException {
+        Path log = temp.resolve(file);
+        hype.env("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
+        hype.run(args).assertSuccess();
+        hype.env("JAVA_TOOL_OPTIONS", null);
+        return Files.readString(log);
+    }
+
+    /** Copy the launcher and the built distribution (without its caches) to a checkout of their own. */
+    private Path copyOfTheDistribution() throws IOException {
+        Path checkout = temp.resolve("checkout");
+        Files.createDirectories(checkout.resolve("scripts"));
+        Files.copy(Hype.launcher(), checkout.resolve("hype"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(Hype.checkout().resolve("scripts/find-java.sh"), checkout.resolve("scripts/find-java.sh"));
+        Path target = checkout.resolve("hype-cli/target/dist");
+        try (Stream<Path> files = Files.walk(dist())) {
+            for (Path from : files.toList()) {
+                Path to = target.resolve(dist().relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else if (!from.getFileName().toString().contains(".aot")) {
+                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return checkout;
+    }
+}
