@@ -10,6 +10,10 @@ return function(ctx)
   return {
     try(function() return ("").dump(ctx.callback) end),
     try(function() return coroutine.wrap(("").dump)(ctx.callback) end),
-    try(function() return coroutine.resume(coroutine.create(("").dump), ctx.callback) end),
+    try(function()
+      local ok, result = coroutine.resume(coroutine.create(("").dump), ctx.callback)
+      if not ok then error(result, 0) end
+      return result
+    end),
   }
 end

@@ -256,7 +256,7 @@ public final class HypeCommand implements Callable<Integer> {
     private int runScript(RuntimeOptions options, LuaCommandLine commandLine,
                           java.util.function.Consumer<java.util.Set<Path>> loaded) {
         try (LuaRuntime runtime = LuaRuntime.create(options);
-             Watchdog ignored = Watchdog.start(options.timeout(), terminal)) {
+             Watchdog _ = Watchdog.start(options.timeout(), terminal)) {
             ModuleSystem modules = prepare(runtime, commandLine);
             try {
                 int status = runCommandLine(runtime, commandLine);
@@ -280,7 +280,7 @@ public final class HypeCommand implements Callable<Integer> {
 
     private int runChunk(RuntimeOptions options, LuaCommandLine commandLine, Chunk main, String name) throws IOException {
         try (LuaRuntime runtime = LuaRuntime.create(options);
-             Watchdog ignored = Watchdog.start(options.timeout(), terminal)) {
+             Watchdog _ = Watchdog.start(options.timeout(), terminal)) {
             prepare(runtime, commandLine);
             int status = runCommandLine(runtime, commandLine);
             if (status != 0) {

@@ -36,7 +36,8 @@ class AotCacheTest {
 
     @Test
     void scriptsStartFromTheScriptCacheAndCommandsFromTheCommandsCache() throws IOException {
-        Hype hype = Hype.in(temp);
+        // The coverage agent runs the launcher without its cache: these runs must have the cache.
+        Hype hype = Hype.in(temp).env("HYPE_JAVAAGENT", null);
         hype.write("hello.lua", "print('hello')\n");
 
         String script = classLoads(hype, "script.txt", "hello.lua");
@@ -58,7 +59,7 @@ class AotCacheTest {
         Path checkout = copyOfTheDistribution();
         Path launcher = checkout.resolve("hype");
         Path copy = checkout.resolve("hype-cli/target/dist");
-        Hype hype = Hype.in(temp.resolve("run"));
+        Hype hype = Hype.in(temp.resolve("run")).env("HYPE_JAVAAGENT", null);
 
         // java.io.tmpdir naming a file: the commands' training cannot make its project.
         hype.env("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + launcher);

@@ -58,6 +58,7 @@ final class Conversation implements AutoCloseable {
         env.put("HYPE_HOME", hype.hypeHome().toString());
         env.put("TMPDIR", hype.home().resolveSibling("tmp").toString());
         env.put("TERM", "xterm");
+        Hype.coverageAgent().ifPresent(agent -> env.put("HYPE_JAVAAGENT", agent));
         try {
             return new Conversation(builder.start());
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -57,6 +58,18 @@ public final class Hype {
         env.put("HOME", home().toString());
         env.put("HYPE_HOME", hypeHome().toString());
         env.put("TMPDIR", root.resolve("tmp").toString());
+        coverageAgent().ifPresent(agent -> env.put("HYPE_JAVAAGENT", agent));
+    }
+
+    /**
+     * Return the coverage agent the build passes (system property {@code hype.e2e.javaagent},
+     * {@code JAR=OPTIONS}) if its jar exists, so the launcher's runs count towards coverage.
+     */
+    static Optional<String> coverageAgent() {
+        String agent = System.getProperty("hype.e2e.javaagent", "");
+        int eq = agent.indexOf('=');
+        String jar = eq < 0 ? agent : agent.substring(0, eq);
+        return !jar.isEmpty() && Files.isRegularFile(Path.of(jar)) ? Optional.of(agent) : Optional.empty();
     }
 
     /** Return a runner whose home, Hype home, temp folder and project live under {@code root}. */

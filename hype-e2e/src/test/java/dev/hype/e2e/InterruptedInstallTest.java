@@ -106,7 +106,7 @@ class InterruptedInstallTest {
         assertThat(hype.run("pkg", "check").assertSuccess().stdout()).startsWith("ok: 3 packages checked");
         assertThat(tree()).isEqualTo(NEW);
         assertThat(leftovers()).isEmpty();
-        assertThat(hype.write("main.lua", "print(require('c-lib'))\n")).exists();
+        assertThat(hype.write("main.lua", "print((require('c-lib')))\n")).exists();
         assertThat(hype.run("main.lua").assertSuccess().stdout()).isEqualTo("bc\n");
     }
 

@@ -22,6 +22,7 @@ class RocksTest {
     Path temp;
 
     @Test
+    @SuppressWarnings("try") // the server is closed inside its block on purpose: the last install is offline
     void installRocksAndRequireTheirModules() throws Exception {
         try (LuaRocksServer server = LuaRocksServer.create(temp.resolve("rocks"))) {
             server.rock("strings", "1.2-1").module("strings", "src/strings.lua",

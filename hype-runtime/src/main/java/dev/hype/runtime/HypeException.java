@@ -14,6 +14,8 @@ public class HypeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String code;
+    // List.copyOf's lists are serializable; the declared type is not, hence the suppression.
+    @SuppressWarnings("serial")
     private final List<String> hints;
 
     /** Create an error with a code, a message and optional hints. */

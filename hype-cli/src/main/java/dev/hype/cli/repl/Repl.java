@@ -89,7 +89,7 @@ public final class Repl {
             }
             pending.append(pending.isEmpty() && line.startsWith("=") ? "return " + line.substring(1) : line);
             EvalResult result;
-            try (LineSource.Interrupts ignored = lines.interruptsTo(runtime::interrupt)) {
+            try (LineSource.Interrupts _ = lines.interruptsTo(runtime::interrupt)) {
                 result = runtime.evaluate(pending.toString());
             }
             if (result instanceof EvalResult.Incomplete) {

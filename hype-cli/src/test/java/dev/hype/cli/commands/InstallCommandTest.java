@@ -51,7 +51,7 @@ class InstallCommandTest {
         Files.writeString(src.resolve("index.lua"), "return \"" + name + "\"\n");
         PackResult packed = Packer.create(SourceChecker.acceptAll()).pack(src);
         Path tarball = packed.writeTo(temp.resolve("tarballs"));
-        ObjectNode entry = index.with(name).putObject(version);
+        ObjectNode entry = index.withObjectProperty(name).putObject(version);
         entry.set("dependencies", dependencies);
         entry.putObject("dist").put("tarball", "tarballs/" + tarball.getFileName())
                 .put("integrity", packed.integrity().sri());

@@ -54,6 +54,8 @@ record DocPage(String name, List<DocStep> steps) {
 
     /** A malformed directive or block. */
     static final class DocSyntaxException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         DocSyntaxException(String page, int line, String message) {
             super(page + ":" + line + ": " + message);
         }

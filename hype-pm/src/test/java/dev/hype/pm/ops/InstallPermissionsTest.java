@@ -70,7 +70,8 @@ class InstallPermissionsTest {
 
         InstallResult result = install(pending -> asked.add(pending));
 
-        assertThat(asked).singleElement().asList().extracting(r -> ((PermissionRequest) r).name())
+        assertThat(asked).hasSize(1);
+        assertThat(asked.get(0)).extracting(PermissionRequest::name)
                 .containsExactly("net");
         assertThat(result.approved()).extracting(PermissionRequest::name).containsExactly("net");
         assertThat(lock().packages().get("net").permissions().toString())

@@ -97,4 +97,93 @@ class FileRegistryClientTest {
                 });
         }
     }
+
+    private void publish(RegistryClient client, String name, String... versions) throws IOException {
+        for (String version : versions) {
+            PackResult packed = pack(name, version);
+            client.publish(packed, manifest(packed), version.contains("-") ? "beta" : "latest");
+        }
+    }
+
+    @Test
+    void unpublishRemovesAVersionItsTarballAndItsTagsAndLatestFallsBack() throws IOException {
+        try (RegistryClient client = client()) {
+            publish(client, "json", "1.0.0", "1.1.0", "2.0.0-beta.1");
+            client.unpublish("json", "1.1.0");
+            assertThat(temp.resolve("registry/json/json-1.1.0.tgz")).doesNotExist();
+            assertThat(client.distTags("json")).containsEntry("latest", "1.0.0").containsEntry("beta", "2.0.0-beta.1");
+            assertThat(client.packument("json", Form.FULL).versions()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("1.0.0", "2.0.0-beta.1");
+            // An unpublished version keeps its time entry, so it can never be published again.
+            PackResult again = pack("json", "1.1.0");
+            assertThatThrownBy(() -> client.publish(again, manifest(again), "latest"))
+                .isInstanceOfSatisfying(RegistryException.class,
+                    e -> assertThat(e.code()).isEqualTo(RegistryException.E_PUBLISH_CONFLICT));
+            assertThatThrownBy(() -> client.unpublish("json", "9.9.9"))
+                .isInstanceOfSatisfying(RegistryException.class,
+                    e -> assertThat(e.code()).isEqualTo(RegistryException.E_NOT_FOUND));
+
+            client.unpublish("json", null);
+            assertThat(client.packument("json", Form.FULL).versions()).isEmpty();
+            assertThat(client.distTags("json")).isEmpty();
+            assertThat(temp.resolve("registry/json/json-1.0.0.tgz")).doesNotExist();
+        }
+    }
+
+    @Test
+    void deprecationMessagesAreSetAndClearedPerVersion() throws IOException {
+        try (RegistryClient client = client()) {
+            publish(client, "json", "1.0.0", "1.1.0");
+            client.deprecate("json", java.util.Map.of("1.0.0", "use 1.1", "7.7.7", "unknown versions are skipped"));
+            assertThat(client.version("json", "1.0.0").path("deprecated").asText()).isEqualTo("use 1.1");
+            assertThat(client.version("json", "1.1.0").has("deprecated")).isFalse();
+            client.deprecate("json", java.util.Map.of("1.0.0", ""));
+            assertThat(client.version("json", "1.0.0").has("deprecated")).isFalse();
+            assertThatThrownBy(() -> client.version("json", "next"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RegistryException.E_NOT_FOUND);
+                    assertThat(e.getMessage()).contains("next");
+                });
+        }
+    }
+
+    @Test
+    void ownersAreWrittenToThePackument() throws IOException {
+        try (RegistryClient client = client()) {
+            publish(client, "@lua/json", "1.0.0");
+            client.setOwners("@lua/json", List.of("ana", "bo"));
+            assertThat(client.owners("@lua/json")).containsExactly("ana", "bo");
+        }
+    }
+
+    @Test
+    void aMissingTarballIsNotFoundAndAnUnsafeTarballNameIsRefused() throws IOException {
+        try (RegistryClient client = client()) {
+            publish(client, "json", "1.0.0");
+            Dist dist = client.packument("json", Form.ABBREVIATED).dist("1.0.0").orElseThrow();
+            Files.delete(temp.resolve("registry/json/json-1.0.0.tgz"));
+            assertThatThrownBy(() -> client.download("json", "1.0.0", dist))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RegistryException.E_NOT_FOUND);
+                    assertThat(e.getMessage()).contains("json-1.0.0.tgz");
+                });
+            Dist unsafe = new Dist("file:///elsewhere/passwd", dist.integrity(), dist.shasum());
+            assertThatThrownBy(() -> client.download("json", "1.0.0", unsafe))
+                .isInstanceOfSatisfying(RegistryException.class,
+                    e -> assertThat(e.getMessage()).contains("invalid tarball name 'passwd'"));
+        }
+    }
+
+    @Test
+    void searchFindsScopedAndPlainPackagesByKeywordAndSkipsHiddenDirectories() throws IOException {
+        try (RegistryClient client = client()) {
+            publish(client, "@lua/json", "1.0.0");
+            publish(client, "cjson", "1.0.0");
+            Files.createDirectories(temp.resolve("registry/.staging"));
+            Files.writeString(temp.resolve("registry/.staging/package.json"), "{}");
+            assertThat(client.search("JSON", 10)).extracting(SearchHit::name).containsExactly("@lua/json", "cjson");
+            assertThat(client.search("json", 1)).hasSize(1);
+            assertThat(client.search("xml", 10)).isEmpty();
+        }
+    }
 }

@@ -57,7 +57,7 @@ public final class LocalPackages {
             }
             PackResult result = Packer.create(SourceChecker.acceptAll()).pack(source);
             Path tarball = result.writeTo(root.resolve("tarballs"));
-            ObjectNode entry = ((ObjectNode) index.get("packages")).with(name).putObject(version);
+            ObjectNode entry = ((ObjectNode) index.get("packages")).withObjectProperty(name).putObject(version);
             entry.set("dependencies", dependencies);
             if (files.containsKey("hype.json")) {
                 var given = JSON.readTree(files.get("hype.json"));
@@ -98,7 +98,7 @@ public final class LocalPackages {
             Path file = root.resolve("tarballs").resolve("raw-" + Math.abs((name + version).hashCode()) + ".tgz");
             Files.createDirectories(file.getParent());
             Files.write(file, tarball);
-            ObjectNode entry = ((ObjectNode) index.get("packages")).with(name).putObject(version);
+            ObjectNode entry = ((ObjectNode) index.get("packages")).withObjectProperty(name).putObject(version);
             ObjectNode dependencies = entry.putObject("dependencies");
             deps.forEach(dependencies::put);
             entry.putObject("dist").put("tarball", file.toUri().toString())

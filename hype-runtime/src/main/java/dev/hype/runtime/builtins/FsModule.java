@@ -72,8 +72,9 @@ final class FsModule implements BuiltinModule {
 
     private int readFile(LuaStack s) {
         String name = s.checkString(1, "readFileSync");
-        Path p = read(s, 1, "readFileSync");
+        Path p = resolve(s, 1, "readFileSync");
         TextEncoding encoding = encodingOption(s, 2, "readFileSync");
+        mayRead(p, "readFileSync");
         if (Files.isDirectory(p)) {
             throw new FsError(FsError.Code.EISDIR, "read", name);
         }
@@ -89,12 +90,13 @@ final class FsModule implements BuiltinModule {
 
     private int write(LuaStack s, String function, StandardOpenOption mode) {
         String name = s.checkString(1, function);
-        Path p = write(s, 1, function);
+        Path p = resolve(s, 1, function);
         byte[] data = s.checkBytes(2, function);
         TextEncoding encoding = encodingOption(s, 3, function);
         if (encoding != null) {
             data = encoding.encode(data, 2, function);
         }
+        mayWrite(p, function);
         try {
             Files.write(p, data, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
         } catch (IOException e) {
@@ -124,8 +126,9 @@ final class FsModule implements BuiltinModule {
 
     private int stat(LuaStack s, String function, boolean follow) {
         String name = s.checkString(1, function);
-        Path p = read(s, 1, function);
+        Path p = resolve(s, 1, function);
         boolean throwIfMissing = !(s.type(2) == LuaType.TABLE && field(s, 2, "throwIfNoEntry") == Boolean.FALSE);
+        mayRead(p, function);
         LinkOption[] links = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
         BasicFileAttributes attrs;
         try {
@@ -145,7 +148,8 @@ final class FsModule implements BuiltinModule {
 
     private int readdir(LuaStack s) {
         String name = s.checkString(1, "readdirSync");
-        Path p = read(s, 1, "readdirSync");
+        Path p = resolve(s, 1, "readdirSync");
+        mayRead(p, "readdirSync");
         List<byte[]> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(p)) {
             for (Path entry : entries) {
@@ -167,8 +171,9 @@ final class FsModule implements BuiltinModule {
 
     private int mkdir(LuaStack s) {
         String name = s.checkString(1, "mkdirSync");
-        Path p = write(s, 1, "mkdirSync");
+        Path p = resolve(s, 1, "mkdirSync");
         boolean recursive = booleanOption(s, 2, "mkdirSync", "recursive");
+        mayWrite(p, "mkdirSync");
         try {
             if (!recursive) {
                 Files.createDirectory(p);
@@ -196,9 +201,10 @@ final class FsModule implements BuiltinModule {
 
     private int rm(LuaStack s) {
         String name = s.checkString(1, "rmSync");
-        Path p = write(s, 1, "rmSync");
+        Path p = resolve(s, 1, "rmSync");
         boolean recursive = booleanOption(s, 2, "rmSync", "recursive");
         boolean force = booleanOption(s, 2, "rmSync", "force");
+        mayWrite(p, "rmSync");
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             if (force) {
                 return 0;
@@ -243,8 +249,10 @@ final class FsModule implements BuiltinModule {
     private int rename(LuaStack s) {
         String from = s.checkString(1, "renameSync");
         String to = s.checkString(2, "renameSync");
-        Path source = write(s, 1, "renameSync");
-        Path target = write(s, 2, "renameSync");
+        Path source = resolve(s, 1, "renameSync");
+        Path target = resolve(s, 2, "renameSync");
+        mayWrite(source, "renameSync");
+        mayWrite(target, "renameSync");
         try {
             try {
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -260,8 +268,10 @@ final class FsModule implements BuiltinModule {
     private int copyFile(LuaStack s) {
         String from = s.checkString(1, "copyFileSync");
         String to = s.checkString(2, "copyFileSync");
-        Path source = read(s, 1, "copyFileSync");
-        Path target = write(s, 2, "copyFileSync");
+        Path source = resolve(s, 1, "copyFileSync");
+        Path target = resolve(s, 2, "copyFileSync");
+        mayRead(source, "copyFileSync");
+        mayWrite(target, "copyFileSync");
         if (Files.isDirectory(source) || Files.isDirectory(target)) {
             throw new FsError(FsError.Code.EISDIR, "copyfile", from, to);
         }
@@ -275,7 +285,8 @@ final class FsModule implements BuiltinModule {
 
     private int realpath(LuaStack s) {
         String name = s.checkString(1, "realpathSync");
-        Path p = read(s, 1, "realpathSync");
+        Path p = resolve(s, 1, "realpathSync");
+        mayRead(p, "realpathSync");
         try {
             s.pushBytes(FileNames.bytes(p.toRealPath()));
         } catch (IOException e) {
@@ -284,22 +295,22 @@ final class FsModule implements BuiltinModule {
         return 1;
     }
 
-    /** Resolve a path the function reads, and check that the realm may read it. */
-    private Path read(LuaStack s, int arg, String function) {
-        Path p = resolve(s, arg, function);
+    // Each function reads all its arguments first, then checks, then acts: from the check to the
+    // file operation it makes no call into Lua (an option table's __index, a number converted to a
+    // string, an allocation that lets a finalizer run), so no Lua code can change the file between.
+
+    /** Check that the realm may read {@code p}. */
+    private void mayRead(Path p, String function) {
         if (!access.unrestricted()) {
             access.checkRead(p, "fs." + function);
         }
-        return p;
     }
 
-    /** Resolve a path the function creates, changes or removes, and check that the realm may write it. */
-    private Path write(LuaStack s, int arg, String function) {
-        Path p = resolve(s, arg, function);
+    /** Check that the realm may create, change or remove {@code p}. */
+    private void mayWrite(Path p, String function) {
         if (!access.unrestricted()) {
             access.checkWrite(p, "fs." + function);
         }
-        return p;
     }
 
     /**

@@ -118,8 +118,8 @@ final class ProcessModule implements BuiltinModule {
     /** {@code setenv(name, value)}: value nil removes the variable; process.lua checks the types. */
     private int setenv(LuaStack s) {
         String name = s.checkString(1, "setenv");
-        access.checkEnv(name, "process.env");
         String value = s.type(2) == LuaType.NIL || s.type(2) == LuaType.NONE ? null : s.checkString(2, "setenv");
+        access.checkEnv(name, "process.env");
         ENVIRONMENT.put(name, value);
         return 0;
     }

@@ -79,6 +79,15 @@ final class LuaEngine implements LuaRuntime {
             return 1;
         });
         stack.setField(-2, "promote");
+        stack.pushFunction("library", s -> {
+            java.util.Optional<java.nio.file.Path> file = NativeLibrary.libraryFile();
+            if (file.isEmpty()) {
+                return 0;
+            }
+            s.pushString(file.get().toString());
+            return 1;
+        });
+        stack.setField(-2, "library");
         stack.pushFunction("posix", s -> {
             PosixLibrary posix = PosixLibrary.get().orElse(null);
             if (posix == null) {

@@ -20,6 +20,9 @@ import java.util.Optional;
  * {@code not enough memory} error after a full collection, so a single huge allocation fails
  * cleanly instead of taking the process down.
  */
+// Calls native code on purpose (restricted methods); the launcher and the tests run with
+// --enable-native-access=ALL-UNNAMED, so javac's "restricted" warning says nothing new here.
+@SuppressWarnings("restricted")
 final class MemoryLimit {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MethodHandle REALLOC;

@@ -27,11 +27,15 @@ import party.iroiro.luajava.lua54.Lua54Natives;
  * loaded in {@link Lua54Natives}, whose constructor then skips its loader. Without the property,
  * without the file, or if LuaJava's internals differ from 4.1.0's, LuaJava loads as usual.
  */
+// Calls native code on purpose (restricted methods); the launcher and the tests run with
+// --enable-native-access=ALL-UNNAMED, so javac's "restricted" warning says nothing new here.
+@SuppressWarnings("restricted")
 final class NativeLibrary {
     /** The system property naming the directory with the unpacked natives jar. */
     static final String DIRECTORY_PROPERTY = "hype.natives";
 
     private static boolean tried;
+    private static Path preloaded;
     private static Boolean promoted;
 
     private NativeLibrary() {
@@ -51,6 +55,16 @@ final class NativeLibrary {
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Return the file of the Lua library this process runs: the one {@code /proc/self/maps} lists,
+     * else the one {@link #preload} loaded; empty when neither is known. Never another copy: a
+     * second copy of Lua's code working on this state would not recognise its internal constants.
+     */
+    static synchronized Optional<Path> libraryFile() {
+        Optional<Path> mapped = mappedFile();
+        return mapped.isPresent() ? mapped : Optional.ofNullable(preloaded);
     }
 
     /**
@@ -133,6 +147,7 @@ final class NativeLibrary {
                 throw new LinkageError("LuaJava could not initialise its bindings in " + file);
             }
             loaded.set(file.toString());
+            preloaded = file;
         }
     }
 }

@@ -27,6 +27,9 @@ import java.util.Optional;
  * unwind through Java frames). Arguments are checked before any native call, with lua5.4's
  * messages.
  */
+// Calls native code on purpose (restricted methods); the launcher and the tests run with
+// --enable-native-access=ALL-UNNAMED, so javac's "restricted" warning says nothing new here.
+@SuppressWarnings("restricted")
 final class PosixLibrary {
     private static final int REGISTRY_INDEX = -1001000;
     private static final Linker LINKER = Linker.nativeLinker();

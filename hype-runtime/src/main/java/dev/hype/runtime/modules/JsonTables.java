@@ -7,7 +7,6 @@ import dev.hype.runtime.JsonTreeReader;
 import dev.hype.runtime.engine.LuaError;
 import dev.hype.runtime.engine.LuaStack;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 
 /** Turn JSON text into Lua values: objects and arrays become tables, JSON null becomes nil. */
@@ -37,8 +36,7 @@ final class JsonTables {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 stack.newTable(0, node.size());
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     if (!field.getValue().isNull()) {
                         push(stack, field.getValue());
                         stack.setField(-2, field.getKey());

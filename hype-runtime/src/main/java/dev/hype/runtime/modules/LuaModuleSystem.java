@@ -339,12 +339,42 @@ final class LuaModuleSystem implements ModuleSystem {
         RealmNatives natives = new RealmNatives(realm, options.builtins());
         Map<String, JavaFunction> functions = new LinkedHashMap<>(natives.functions());
         functions.put("resolve", s -> resolveFor(s, realm));
+        functions.put("source", s -> {
+            s.pushBytes(readOwn(s.checkString(1, "source"), realm));
+            return 1;
+        });
+        functions.put("read_json", s -> {
+            String file = s.checkString(1, "read_json");
+            JsonTables.push(s, readOwn(file, realm), display(Path.of(file)));
+            return 1;
+        });
         stack.newTable(0, functions.size());
         functions.forEach((key, function) -> {
             stack.pushFunction(key, function);
             stack.setField(-2, key);
         });
         return 1;
+    }
+
+    /**
+     * Read a module file of {@code realm}, checking as it reads (with no Lua code in between) that
+     * the file, its links resolved now, still belongs to the realm that runs it.
+     */
+    private byte[] readOwn(String name, Realm realm) {
+        Path file = Path.of(name);
+        try {
+            Path real = file.toRealPath();
+            if (!options.realms().realmOf(real).id().equals(realm.id())) {
+                throw realm.access().denied(Kind.LOAD, "require", real.toString());
+            }
+            return Files.readAllBytes(real);
+        } catch (NoSuchFileException e) {
+            throw new LuaError(name + ": No such file or directory");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new LuaError(name + ": Permission denied");
+        } catch (IOException e) {
+            throw new LuaError(name + ": " + e.getMessage());
+        }
     }
 
     /** {@code features(file)} → a table with {@code [name] = true} for each feature enabled for the file's code. */

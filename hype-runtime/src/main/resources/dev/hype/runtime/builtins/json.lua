@@ -2,22 +2,32 @@
 -- file adds the sentinels: json.null, and the metatables json.array() and json.object() set to
 -- say what an empty table means. The writer reads a metatable's __jsontype field, so any class
 -- can declare itself "array", "object" or "null".
-local native = ...
-local encode, decode = native.encode, native.decode
+--
+-- Each realm has its own instance (its own json.null and markers). The module system is given
+-- the markers (`protect`), so that a package handed the project's decoded values gets copies of
+-- them from getmetatable and cannot change how the project's json encodes.
+local native, protect = ...
+local encode, decode, is_null = native.encode, native.decode, native.is_null
 local type, setmetatable, error, pcall = type, setmetatable, error, pcall
 
 local json = {}
 
-json.null = setmetatable({}, {
+local NULL = {
   __jsontype = "null",
   __name = "json.null",
   __tostring = function() return "null" end,
   __newindex = function() error("json.null cannot be changed", 2) end,
   __metatable = false,
-})
+}
+json.null = setmetatable({}, NULL)
 
 local ARRAY = { __jsontype = "array", __name = "json.array" }
 local OBJECT = { __jsontype = "object", __name = "json.object" }
+if protect then
+  protect(NULL)
+  protect(ARRAY)
+  protect(OBJECT)
+end
 
 local function mark(meta, name, t)
   if t == nil then t = {} end
@@ -39,9 +49,9 @@ function json.object(t)
   return r
 end
 
---- Return whether v is json.null.
+--- Return whether v is json.null: this instance's, or another realm's (decoded by a package, say).
 function json.isNull(v)
-  return v == json.null
+  return v == json.null or (type(v) == "table" and is_null(v))
 end
 
 -- The Java functions run under pcall, so their errors are re-raised at the caller's line.

@@ -11,6 +11,7 @@ local raw_sethook, raw_gethook, traceback = debug.sethook, debug.gethook, debug.
 local co_create, co_wrap, co_resume, co_close, co_running = coroutine.create, coroutine.wrap,
       coroutine.resume, coroutine.close, coroutine.running
 local deadline_passed, interrupted = natives.deadline_passed, natives.interrupted
+local raw_loadlib = package.loadlib
 
 -- The JVM sets the C library's locale from the environment at start-up. Put it back to "C", where
 -- lua5.4 runs: otherwise numbers print with the user's decimal separator, strings compare with
@@ -110,6 +111,13 @@ do
     return name
   end
 end
+
+-- What the realms of packages (modules/realms.lua) need of lua5.4's own functions, which the
+-- time limit and the C modules' promotion replace: the hook functions (a permission check and
+-- the operation it guards run with no hook of anyone's), package.loadlib (each realm opens its
+-- own math library, with its own random generator), and the Lua library's file (or nil).
+debug.getregistry()["hype.engine"] = { sethook = raw_sethook, gethook = raw_gethook, loadlib = raw_loadlib,
+                                       library = natives.library }
 
 -- LuaJava's state adds a global `java` that reaches any JVM class, and a package searcher for it.
 java = nil

@@ -63,6 +63,11 @@ local record_realm = setmetatable({}, { __mode = "k" })
 local record_dir = setmetatable({}, { __mode = "k" }) -- a record's directory, out of its reach
 local hidden_parent = setmetatable({}, { __mode = "k" })
 local realm_kit = nil      -- realms.lua: builds restricted realms; loaded with the first one
+-- Metatables of the module system and of every built-in's instance (json's array, object and null
+-- markers, say): a restricted realm's getmetatable hands out copies of them, so that a package
+-- given the project's values cannot change how the project's modules behave.
+local internal_metatables = setmetatable({}, { __mode = "k" })
+local function protect(mt) internal_metatables[mt] = true end
 local builtin_names = {}
 for _, name in ipairs(config.builtins) do builtin_names[name] = true end
 
@@ -133,6 +138,7 @@ local RECORD_MT = { __name = "hype.module", __index = function(record, field)
     return features
   end
 end }
+protect(RECORD_MT)
 
 -- A restricted record shows its parent only when the parent is of the same realm: through
 -- module.parent a package could otherwise reach the project's record and its require.
@@ -160,13 +166,17 @@ local PROLOGUE = "local module, exports, require, __filename, __dirname = module
 
 local function compile(record, source, chunkname)
   local filename = record.filename
-  if not source then
+  local realm = record_realm[record]
+  if not source and realm then
+    -- Read in one Java call that checks, as it reads, that the file still belongs to the realm:
+    -- between resolving and reading, the file's path could have been changed to lead elsewhere.
+    source = realm.api.source(filename)
+  elseif not source then
     local file, err = io_open(filename, "rb")
     if not file then error(err, 0) end
     source = file:read("a")
     file:close()
   end
-  local realm = record_realm[record]
   local globals = realm and realm.globals or G
   chunkname = chunkname or "@" .. display_of(record)
   if realm then realm_kit.mark(chunkname, realm) end
@@ -212,7 +222,8 @@ local function run_module(record, fn, name, ...)
   local guard <close> = setmetatable({ record = record }, GUARD_MT)
   local value
   if fn == nil then
-    value = read_json(record.filename)
+    local realm = record_realm[record]
+    value = (realm and realm.api.read_json or read_json)(record.filename)
   else
     local initial = record.exports
     local realm = record_realm[record]
@@ -264,7 +275,7 @@ local function load_builtin(name, realm)
     else
       fn, builtin_natives = builtin_native(name)
     end
-    value = fn(builtin_natives)
+    value = fn(builtin_natives, protect)
     if value == nil then value = true end
     values[name] = value
   end
@@ -625,7 +636,7 @@ realm_for = function(filename)
   if not realm then
     if not realm_kit then
       realm_kit = realms_native()({ config = config, realm_api = realm_api_native, sandbox = sandbox_native, quiet = quiet,
-                                    internal = { RECORD_MT }, cache = cache, record_realm = record_realm,
+                                    internal = internal_metatables, cache = cache, record_realm = record_realm,
                                     make_searcher = make_searcher })
     end
     realm = realm_kit.create(id, name, root)

@@ -1,33 +1,47 @@
 -- The globals of a restricted realm: a package under hype_modules/ (or the project under
 -- --sandbox). Each realm gets its own copies of the standard library; the functions that reach
 -- files, programs, the environment or native code check the realm's permissions first (the
--- `api` natives, bound in Java to that realm). debug (but traceback), package.loadlib, binary
--- chunks, string.dump and the shared globals are not reachable from here.
+-- `api` natives, bound in Java to that realm), with the collector and hooks held from the check
+-- to the operation it guards (kit.held), so no Lua code of any realm runs in between. What Lua
+-- keeps once per program is the realm's own where Lua allows it: its math library and random
+-- generator, its default input and output, its warning switch, its view of collectgarbage.
+-- debug (but traceback), package.loadlib, binary chunks, string.dump and the shared globals are
+-- not reachable from here.
 --
 -- This chunk runs once per runtime, when the first restricted module loads, with the shared
 -- metatables the realms must not change. It returns `build(api, info)`, called once per realm.
 local shared = ...
 
 local G = _G
-local type, select, error, tostring, pairs, ipairs, getmetatable, setmetatable =
-      type, select, error, tostring, pairs, ipairs, getmetatable, setmetatable
+local type, select, error, tostring, pairs, ipairs, getmetatable, setmetatable, rawget =
+      type, select, error, tostring, pairs, ipairs, getmetatable, setmetatable, rawget
 local raw_load, io_open, io_lines, io_popen, io_tmpfile, io_type = load, io.open, io.lines, io.popen, io.tmpfile, io.type
 local stdin, stdout = io.stdin, io.stdout
 local os_remove, os_rename, os_tmpname, os_execute, os_getenv, os_setlocale =
       os.remove, os.rename, os.tmpname, os.execute, os.getenv, os.setlocale
-local string_dump, byte, sub, find, gmatch, format = string.dump, string.byte, string.sub, string.find, string.gmatch,
-      string.format
+local string_dump, byte, sub, find, gmatch, format, unpack =
+      string.dump, string.byte, string.sub, string.find, string.gmatch, string.format, string.unpack
 local concat = table.concat
 local traceback = debug.traceback
+local gc, raw_warn = collectgarbage, warn
+local co_create, co_wrap, co_resume, co_close, co_running, co_status =
+      coroutine.create, coroutine.wrap, coroutine.resume, coroutine.close, coroutine.running, coroutine.status
 local package_loadlib, package_config, package_searchpath = package.loadlib, package.config, package.searchpath
 local string_mt = getmetatable("")
 local file_mt = getmetatable(stdout)
-local tmpdir = shared.tmpdir
+local tmpdir, kit, internal = shared.tmpdir, shared.kit, shared.internal
+local held, tag, may_drive, resume_from = kit.held, kit.tag, kit.may_drive, kit.resume
 
 -- Metatables every realm shares: a realm reading one gets its own copy, so changing it changes
--- nothing for anyone else.
+-- nothing for anyone else. Besides these, the built-ins' own (internal, filled as they load), and
+-- the one metatable Lua keeps per type for numbers, booleans, functions, threads and nil.
 local protected = { [string_mt] = true, [file_mt] = true }
-for _, mt in ipairs(shared.internal) do protected[mt] = true end
+
+local function is_shared(value, mt)
+  if protected[mt] or internal[mt] then return true end
+  local t = type(value)
+  return t ~= "table" and t ~= "userdata"
+end
 
 local function copy(t)
   local c = {}
@@ -38,6 +52,98 @@ end
 local function arg_error(n, fname, expected, value)
   error(format("bad argument #%d to '%s' (%s expected, got %s)", n, fname, expected,
     value == nil and "no value" or type(value)), 3)
+end
+
+-- The Lua library's math, opened afresh: a table of the library's functions whose random and
+-- randomseed share a generator of their own. Nil where the library's file is not known.
+local open_math = nil
+
+local function own_math()
+  if open_math == nil then
+    open_math = false
+    local file = shared.library()
+    if file then
+      local f = shared.loadlib(file, "luaopen_math")
+      if type(f) == "function" then open_math = f end
+    end
+  end
+  if not open_math then return nil end
+  local math = open_math()
+  -- luaopen_math seeds from the time and the state's address, the same for every realm made in
+  -- the same second: seed each from the system's random source instead.
+  local source = io_open("/dev/urandom", "rb")
+  if source then
+    local bytes = source:read(16)
+    source:close()
+    if bytes and #bytes == 16 then math.randomseed(unpack("<i8i8", bytes)) end
+  end
+  return math
+end
+
+-- collectgarbage as a realm may use it: the collector belongs to the whole program, so a realm
+-- may collect, step and count while it runs; stopping or restarting it, switching its mode and
+-- tuning it are the realm's own notion, answered as lua5.4 would, and change nothing else.
+local GC_OPTIONS = { stop = true, restart = true, collect = true, count = true, step = true, setpause = true,
+                     setstepmul = true, isrunning = true, generational = true, incremental = true }
+
+local function realm_collectgarbage()
+  local stopped, mode, tuning = false, "generational", { setpause = 200, setstepmul = 100 }
+  return function(...)
+    local option = ...
+    if option == nil then
+      option = "collect"
+    elseif type(option) == "number" then
+      option = tostring(option)
+    elseif type(option) ~= "string" then
+      arg_error(1, "collectgarbage", "string", option)
+    end
+    if not GC_OPTIONS[option] then
+      error(format("bad argument #1 to 'collectgarbage' (invalid option '%s')", option), 2)
+    end
+    if option == "count" then return gc("count") end
+    if option == "collect" then
+      if gc("isrunning") then gc("collect") end
+      return 0
+    end
+    if option == "step" then
+      if not gc("isrunning") then return false end
+      return gc("step", select(2, ...))
+    end
+    if option == "isrunning" then return gc("isrunning") and not stopped end
+    if option == "stop" or option == "restart" then
+      stopped = option == "stop"
+      return 0
+    end
+    if option == "generational" or option == "incremental" then
+      local previous = mode
+      mode = option
+      return previous
+    end
+    local previous = tuning[option]
+    local value = select(2, ...)
+    if value ~= nil then tuning[option] = value end
+    return previous
+  end
+end
+
+-- warn as a realm may use it: "@on" and "@off" switch the realm's own warnings; its other
+-- warnings go to the program's, which the project switches (hype -W, or its own warn("@on")).
+local function realm_warn()
+  local on = true
+  return function(...)
+    local n = select("#", ...)
+    if n == 0 then arg_error(1, "warn", "string", nil) end
+    for i = 1, n do
+      local t = type((select(i, ...)))
+      if t ~= "string" and t ~= "number" then arg_error(i, "warn", "string", (select(i, ...))) end
+    end
+    local message = ...
+    if n == 1 and byte(message, 1) == 64 then -- '@': a control message
+      if message == "@on" then on = true elseif message == "@off" then on = false end
+      return
+    end
+    if on then raw_warn(...) end
+  end
 end
 
 local function string_arg(value, n, fname)
@@ -61,8 +167,7 @@ local function replace(s, old, new)
 end
 
 local BASE = { "assert", "error", "ipairs", "next", "pairs", "pcall", "print", "rawequal", "rawget", "rawlen",
-               "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall", "collectgarbage",
-               "warn", "_VERSION" }
+               "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall", "_VERSION" }
 
 return function(api, info)
   local check, allows = api.check, api.allows
@@ -70,13 +175,16 @@ return function(api, info)
   for _, name in ipairs(BASE) do E[name] = G[name] end
   E._G = E
 
-  -- The standard libraries, copied: a realm changing string.format changes only its own.
+  -- The standard libraries, copied: a realm changing string.format changes only its own. Its
+  -- math is its own library, with its own random generator.
   E.string = copy(G.string)
   E.table = copy(G.table)
-  E.math = copy(G.math)
+  E.math = own_math() or copy(G.math)
   E.utf8 = copy(G.utf8)
   E.coroutine = copy(G.coroutine)
   E.debug = { traceback = traceback }
+  E.collectgarbage = realm_collectgarbage()
+  E.warn = realm_warn()
   if G.arg then E.arg = copy(G.arg) end
 
   local native = allows("native")
@@ -86,22 +194,43 @@ return function(api, info)
     return string_dump(fn, strip)
   end
 
-  -- ("").dump is the shared string.dump, which finds restricted callers on the stack; as the
-  -- first function of a coroutine it has no caller to find, so the realm refuses that here.
-  local co_create, co_wrap = E.coroutine.create, E.coroutine.wrap
-  E.coroutine.create = function(fn)
-    if fn == string_dump then check("native", "", "string.dump") end
-    return co_create(fn)
+  -- Coroutines: the ones the realm makes are its own (the chain of calls string.dump looks at
+  -- goes through them), and it resumes or closes another realm's only when that coroutine is not
+  -- started yet or waits in the realm's own code (kit.may_drive).
+  local coroutine = E.coroutine
+  coroutine.create = function(fn)
+    if type(fn) ~= "function" then arg_error(1, "create", "function", fn) end
+    local co = co_create(fn)
+    tag(co, info)
+    return co
   end
-  E.coroutine.wrap = function(fn)
-    if fn == string_dump then check("native", "", "string.dump") end
-    return co_wrap(fn)
+  coroutine.wrap = function(fn)
+    if type(fn) ~= "function" then arg_error(1, "wrap", "function", fn) end
+    return co_wrap(function(...)
+      tag(co_running(), info)
+      return fn(...)
+    end)
+  end
+  local function refuse(what)
+    error(format("coroutine.%s: %s may not %s a coroutine of another realm that waits in that realm's code "
+      .. "(a coroutine it made or started, or that waits in its own code, it may)",
+      what, info.name and "package '" .. info.name .. "'" or "the sandboxed project", what), 3)
+  end
+  coroutine.resume = function(co, ...)
+    if type(co) ~= "thread" then arg_error(1, "resume", "thread", co) end
+    if co_status(co) ~= "dead" and not may_drive(info, co) then refuse("resume") end
+    return resume_from(co_resume, co, ...)
+  end
+  coroutine.close = function(co)
+    if type(co) ~= "thread" then arg_error(1, "close", "thread", co) end
+    if not may_drive(info, co) then refuse("close") end
+    return resume_from(co_close, co)
   end
 
   local views = {}
   E.getmetatable = function(value)
     local mt = getmetatable(value)
-    if type(mt) == "table" and protected[mt] then
+    if type(mt) == "table" and is_shared(value, mt) then
       local view = views[mt]
       if not view then
         view = copy(mt)
@@ -121,13 +250,25 @@ return function(api, info)
   -- environment is given. Without this, load("return io")() would reach the shared globals.
   local function load_chunk(chunk, name, mode, has_env, env, fname)
     if not has_env then env = E end
-    -- What the chunk's frames will report as their source: string.dump looks for it.
-    shared.mark(name or (type(chunk) == "string" and chunk) or "=(load)", info)
-    if type(chunk) == "string" and byte(chunk, 1) == 27 then
+    local t = type(chunk)
+    if t == "number" then
+      chunk, t = tostring(chunk), "string"
+    elseif t ~= "string" and t ~= "function" then
+      arg_error(1, fname, "function", chunk)
+    end
+    if name == nil then
+      name = t == "string" and chunk or "=(load)"
+    elseif type(name) == "number" then
+      name = tostring(name)
+    elseif type(name) ~= "string" then
+      arg_error(2, fname, "string", name)
+    end
+    if t == "string" and byte(chunk, 1) == 27 then
       check("native", "", fname)
     end
     if not native then mode = "t" end
-    return raw_load(chunk, name, mode, env)
+    -- Compiled under a source of the realm's own (kit.source_for), shown as `name` would be.
+    return raw_load(chunk, kit.source_for(name, info), mode, env)
   end
 
   E.load = function(chunk, name, mode, ...)
@@ -140,15 +281,17 @@ return function(api, info)
       source = stdin:read("a")
     else
       filename = string_arg(filename, 1, "loadfile")
-      check("read", filename, "loadfile")
-      local file, err = io_open(filename, "rb")
+      local file, err = held(function()
+        check("read", filename, "loadfile")
+        return io_open(filename, "rb")
+      end)
       if not file then return nil, err end
       source = file:read("a")
       file:close()
     end
     if sub(source, 1, 3) == "\239\187\191" then source = sub(source, 4) end
     if sub(source, 1, 1) == "#" then source = "--" .. source end
-    return load_chunk(source, "@" .. (filename or "stdin"), mode, select("#", ...) > 0, (...), "loadfile")
+    return load_chunk(source, filename and "@" .. filename or "=stdin", mode, select("#", ...) > 0, (...), "loadfile")
   end
 
   E.dofile = function(filename)
@@ -163,9 +306,11 @@ return function(api, info)
     path = string_arg(path, 1, fname)
     local m = mode == nil and "r" or mode
     if type(m) ~= "string" then arg_error(2, fname, "string", m) end
-    if find(m, "[wa+]") then check("write", path, "io." .. fname) end
-    if find(m, "r") or find(m, "+", 1, true) then check("read", path, "io." .. fname) end
-    return io_open(path, m)
+    return held(function()
+      if find(m, "[wa+]") then check("write", path, "io." .. fname) end
+      if find(m, "r") or find(m, "+", 1, true) then check("read", path, "io." .. fname) end
+      return io_open(path, m)
+    end)
   end
 
   local current_in, current_out = stdin, stdout
@@ -174,8 +319,10 @@ return function(api, info)
   io.lines = function(filename, ...)
     if filename == nil then return current_in:lines(...) end
     filename = string_arg(filename, 1, "lines")
-    check("read", filename, "io.lines")
-    return io_lines(filename, ...)
+    return held(function(...)
+      check("read", filename, "io.lines")
+      return io_lines(filename, ...)
+    end, ...)
   end
   local function select_file(file, mode, fname)
     if type(file) == "string" then
@@ -199,12 +346,16 @@ return function(api, info)
   io.close = function(file) return (file or current_out):close() end
   io.popen = function(prog, mode)
     prog = string_arg(prog, 1, "popen")
-    check("run", prog, "io.popen")
-    return io_popen(prog, mode)
+    return held(function()
+      check("run", prog, "io.popen")
+      return io_popen(prog, mode)
+    end)
   end
   io.tmpfile = function()
-    check("write", tmpdir, "io.tmpfile")
-    return io_tmpfile()
+    return held(function()
+      check("write", tmpdir, "io.tmpfile")
+      return io_tmpfile()
+    end)
   end
   E.io = io
 
@@ -212,35 +363,47 @@ return function(api, info)
     clock = os.clock, date = os.date, time = os.time, difftime = os.difftime, exit = os.exit,
     getenv = function(name)
       name = string_arg(name, 1, "getenv")
-      check("env", name, "os.getenv")
-      return os_getenv(name)
+      return held(function()
+        check("env", name, "os.getenv")
+        return os_getenv(name)
+      end)
     end,
     remove = function(path)
       path = string_arg(path, 1, "remove")
-      check("write", path, "os.remove")
-      return os_remove(path)
+      return held(function()
+        check("write", path, "os.remove")
+        return os_remove(path)
+      end)
     end,
     rename = function(from, to)
       from = string_arg(from, 1, "rename")
       to = string_arg(to, 2, "rename")
-      check("write", from, "os.rename")
-      check("write", to, "os.rename")
-      return os_rename(from, to)
+      return held(function()
+        check("write", from, "os.rename")
+        check("write", to, "os.rename")
+        return os_rename(from, to)
+      end)
     end,
     tmpname = function()
-      check("write", tmpdir, "os.tmpname")
-      return os_tmpname()
+      return held(function()
+        check("write", tmpdir, "os.tmpname")
+        return os_tmpname()
+      end)
     end,
     execute = function(command)
       if command == nil then return allows("run") end
       command = string_arg(command, 1, "execute")
-      check("run", command, "os.execute")
-      return os_execute(command)
+      return held(function()
+        check("run", command, "os.execute")
+        return os_execute(command)
+      end)
     end,
     setlocale = function(locale, category)
       -- Reading the locale is harmless; setting it changes how the whole program formats numbers.
-      if locale ~= nil then check("run", "setlocale " .. tostring(locale), "os.setlocale") end
-      return os_setlocale(locale, category)
+      return held(function()
+        if locale ~= nil then check("run", "setlocale " .. tostring(locale), "os.setlocale") end
+        return os_setlocale(locale, category)
+      end)
     end,
   }
 
@@ -251,8 +414,10 @@ return function(api, info)
   local preload = {}
   local function loadlib(lib, fn)
     lib = string_arg(lib, 1, "loadlib")
-    check("native", lib, "package.loadlib")
-    return package_loadlib(lib, fn)
+    return held(function()
+      check("native", lib, "package.loadlib")
+      return package_loadlib(lib, fn)
+    end)
   end
   -- As Lua's, but each candidate is checked before it is tried: a miss outside the grants
   -- would tell the package what is not there.
@@ -265,8 +430,10 @@ return function(api, info)
     local tried = {}
     for candidate in gmatch(replace(path, "?", name) .. ";", "([^;]*);") do
       if candidate ~= "" then
-        check("read", candidate, "package.searchpath")
-        local file = io_open(candidate, "r")
+        local file = held(function()
+          check("read", candidate, "package.searchpath")
+          return io_open(candidate, "r")
+        end)
         if file then
           file:close()
           return candidate

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *     hype_modules/good/      a package with broader grants and an internal file
  *     hype_modules/plain/     packages whose "main" leaves their directory (plain-abs too)
  *   tmp/                      $TMP
- *     evil-data/              evil may write here (baseline grant), with links leading out
+ *     evil-data/              evil may write here (baseline grant), with links leading out, and
+ *       race/cur/B, race/stash/B  its own file, and a link to the project's secret beside it
  *   home/.ssh/id_rsa          $HOME
  *   outside/secret.txt        a directory no grant names
  * </pre>
@@ -160,6 +161,11 @@ final class EscapeProject {
         Files.createSymbolicLink(data.resolve("link-to-secret"), project.resolve("secret.txt"));
         Files.createSymbolicLink(data.resolve("dangling"), outside.resolve("created-through-link.txt"));
         Files.createSymbolicLink(data.resolve("linked-dir"), outside);
+        // For the check-then-open races: race/cur/B is evil's own file; race/stash/B a link to the
+        // project's secret, which renaming race/stash to race/cur puts where race/cur/B was.
+        write(data.resolve("race/cur/B"), "evil-race-file");
+        Files.createDirectories(data.resolve("race/stash"));
+        Files.createSymbolicLink(data.resolve("race/stash/B"), project.resolve("secret.txt"));
         Files.createDirectories(root.resolve("hype-home"));
     }
 

@@ -85,7 +85,7 @@ public final class ArchiveExtractor {
             try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive))) {
                 InputStream in = raw;
                 if (name.endsWith(".gz") || name.endsWith(".tgz")) {
-                    in = new GzipCompressorInputStream(raw, true);
+                    in = GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
                 } else if (name.endsWith(".bz2") || name.endsWith(".tbz2") || name.endsWith(".tbz")) {
                     in = new BZip2CompressorInputStream(raw, true);
                 }

@@ -200,8 +200,7 @@ final class ExportsResolver {
                         "conditions cannot be numeric property keys (\"" + name + "\")");
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> entries = target.fields(); entries.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : target.properties()) {
             if (entry.getKey().equals("default") || conditions.contains(entry.getKey())) {
                 Outcome outcome = resolveTarget(pkg, entry.getValue(), subpath, key, pattern, internal);
                 if (outcome != null) {
