@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install what the test suite and the benchmarks compare against: lua5.4, Debian's Lua 5.4 C
-# modules and busted, node and npm, and the npm packages pinned in build-tools/package.json;
-# and script(1) for the terminal tests. Idempotent; safe to run on every test run.
+# modules and busted, node and npm, the npm packages pinned in build-tools/package.json; script(1)
+# for the terminal tests; and for the LuaRocks tests Debian's luarocks (whose luarocks pack and
+# luarocks-admin make_manifest build the test servers), a C compiler and the Lua 5.4 headers (C
+# rocks are built at install). Idempotent; safe to run on every test run.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -23,6 +25,9 @@ apt_install() { # $@ = Debian packages
 
 command -v lua5.4 >/dev/null 2>&1 || { echo "install-test-tools: installing lua5.4" >&2; apt_install lua5.4; }
 command -v node >/dev/null 2>&1 || { echo "install-test-tools: installing node" >&2; apt_install nodejs npm; }
+command -v luarocks-admin >/dev/null 2>&1 || { echo "install-test-tools: installing luarocks" >&2; apt_install luarocks; }
+command -v cc >/dev/null 2>&1 || { echo "install-test-tools: installing gcc" >&2; apt_install gcc libc6-dev; }
+[[ -f /usr/include/lua5.4/lua.h ]] || { echo "install-test-tools: installing liblua5.4-dev" >&2; apt_install liblua5.4-dev; }
 # script(1) gives the end-to-end REPL tests a pseudo-terminal (Ctrl-C, the prompt).
 command -v script >/dev/null 2>&1 || { echo "install-test-tools: installing script (bsdutils)" >&2; apt_install bsdutils; }
 

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.pm.ops.InfoOperation;
 import dev.hype.pm.ops.InfoOptions;
 import dev.hype.pm.ops.InfoResult;
+import dev.hype.pm.ops.RockInfoOperation;
+import dev.hype.pm.ops.RockInfoResult;
 import dev.hype.pm.registry.RegistryClient;
+import dev.hype.pm.rocks.RockName;
+import dev.hype.pm.rocks.RockVersion;
+import dev.hype.pm.rocks.server.RockRepository;
 import dev.hype.pm.semver.Version;
 import dev.hype.runtime.TerminalText;
 import dev.hype.runtime.permissions.PermissionSpec;
@@ -27,13 +32,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show a package's description, versions, dist-tags, dependencies, features, permissions, license and"
                 + " integrity.",
-            "With NAME@RANGE, list the versions that satisfy RANGE, as 'npm view NAME@RANGE version' does."})
+            "With NAME@RANGE, list the versions that satisfy RANGE, as 'npm view NAME@RANGE version' does.",
+            "rocks:NAME[@CONSTRAINT] asks the LuaRocks servers about a rock instead."})
 public final class InfoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Mixin
     private RegistryOptions registry;
+
+    @Mixin
+    private RocksOptions rocks;
 
     @Parameters(paramLabel = "NAME[@RANGE]", description = "The package, optionally with a version range or dist-tag.")
     private String packageSpec;
@@ -43,6 +52,9 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (RockName.isRock(packageSpec)) {
+            return rockInfo();
+        }
         InfoResult result;
         try (RegistryClient client = registry.client(Path.of("").toAbsolutePath(), null)) {
             result = InfoOperation.run(new InfoOptions(packageSpec), client);
@@ -65,6 +77,50 @@ public final class InfoCommand implements Callable<Integer> {
         }
         out.flush();
         return result.matching() != null && result.matching().isEmpty() ? 1 : 0;
+    }
+
+    private int rockInfo() throws Exception {
+        RockInfoResult result;
+        try (RockRepository repository = rocks.repository(Path.of("").toAbsolutePath())) {
+            result = RockInfoOperation.info(packageSpec, repository);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> versions = result.versions().stream().map(RockVersion::text).toList();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            root.put("name", result.name());
+            versions.forEach(root.putArray("versions")::add);
+            if (result.matching() != null) {
+                result.matching().forEach(v -> root.withArray("matching").add(v.text()));
+            }
+            root.put("version", result.shown() == null ? null : result.shown().text());
+            if (result.rockspec() != null) {
+                root.put("description", result.rockspec().description("summary").strip());
+                root.put("license", result.rockspec().description("license"));
+                result.rockspec().dependencies().forEach(root.putArray("dependencies")::add);
+                result.arches().stream().sorted().forEach(root.putArray("forms")::add);
+                root.put("server", result.server().toString());
+            }
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            out.flush();
+            return result.shown() == null ? 1 : 0;
+        }
+        if (result.shown() == null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("no version of " + result.name() + " satisfies " + result.selector() + "; published: "
+                    + String.join(", ", versions));
+            err.flush();
+            return 1;
+        }
+        if (result.matching() != null) {
+            result.matching().forEach(v -> out.println(v.text()));
+            out.flush();
+            return 0;
+        }
+        out.print(RockInfoText.render(result));
+        out.flush();
+        return 0;
     }
 
     private static String toText(InfoResult result) {

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
                 "With NAME[@RANGE|@TAG] arguments, add them to hype.json first (default range ^<resolved version>;",
                 "a dist-tag such as NAME@latest or NAME@next installs the version it names and saves ^VERSION).",
                 "The project is the nearest folder from here up holding hype.json; with packages named and none",
-                "found, hype.json is created here."})
+                "found, hype.json is created here.",
+                "rocks:NAME[@CONSTRAINT] adds a LuaRocks rock (default constraint such as ~> 1 for 1.14.0-3);"
+                        + " see docs/luarocks.md."})
 public final class InstallCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

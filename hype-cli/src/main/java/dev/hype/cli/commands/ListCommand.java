@@ -30,6 +30,9 @@ public final class ListCommand implements Callable<Integer> {
     @Mixin
     private RegistryOptions registry;
 
+    @Mixin
+    private RocksOptions rocks;
+
     @Option(names = "--outdated", description = "Ask the registry which direct dependencies have newer versions.")
     private boolean outdated;
 
@@ -45,7 +48,7 @@ public final class ListCommand implements Callable<Integer> {
         ListResult result;
         if (outdated) {
             try (RegistryClient client = registry.client(project, null)) {
-                result = ListOperation.run(new ListOptions(project, client));
+                result = ListOperation.run(new ListOptions(project, client, rocks.repository(project)));
             }
         } else {
             result = ListOperation.run(new ListOptions(project, null));

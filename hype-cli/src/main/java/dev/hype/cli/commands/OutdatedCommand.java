@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** Show which direct dependencies have newer versions, as {@code npm outdated} does. */
 @Command(name = "outdated", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show each direct dependency that is not at its wanted or latest version: Current (locked),",
-            "Wanted (the newest within its range in hype.json) and Latest (the 'latest' dist-tag).",
+            "Wanted (the newest within its range in hype.json) and Latest (the 'latest' dist-tag;",
+            "for a rocks:NAME dependency, the newest version on the LuaRocks servers).",
             "Exits 1 when any is outdated, as npm outdated does; 0 when all are current."})
 public final class OutdatedCommand implements Callable<Integer> {
     @Spec
@@ -24,6 +25,9 @@ public final class OutdatedCommand implements Callable<Integer> {
 
     @Mixin
     private RegistryOptions registry;
+
+    @Mixin
+    private RocksOptions rocks;
 
     @Mixin
     private ProjectLocation location;
@@ -36,7 +40,7 @@ public final class OutdatedCommand implements Callable<Integer> {
         Path project = location.project();
         ListResult result;
         try (RegistryClient client = registry.client(project, null)) {
-            result = ListOperation.run(new ListOptions(project, client));
+            result = ListOperation.run(new ListOptions(project, client, rocks.repository(project)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -2,11 +2,14 @@ package dev.hype.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.hype.pm.ops.RockInfoOperation;
 import dev.hype.pm.ops.SearchOperation;
 import dev.hype.pm.ops.SearchOptions;
 import dev.hype.pm.ops.SearchResult;
 import dev.hype.pm.registry.RegistryClient;
 import dev.hype.pm.registry.SearchHit;
+import dev.hype.pm.rocks.RockName;
+import dev.hype.pm.rocks.server.RockRepository;
 import dev.hype.runtime.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,13 +25,17 @@ import picocli.CommandLine.Spec;
 
 /** Search the registry for packages. */
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Search the registry by name, description and keywords.")
+        description = {"Search the registry by name, description and keywords.",
+                "rocks:TEXT searches the LuaRocks servers for rocks whose name contains TEXT."})
 public final class SearchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Mixin
     private RegistryOptions registry;
+
+    @Mixin
+    private RocksOptions rocks;
 
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Words to look for.")
     private List<String> query;
@@ -45,8 +52,15 @@ public final class SearchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--limit must be between 1 and 250, not " + limit);
         }
         SearchResult result;
-        try (RegistryClient client = registry.client(Path.of("").toAbsolutePath(), null)) {
-            result = SearchOperation.run(new SearchOptions(String.join(" ", query), limit), client);
+        String text = String.join(" ", query);
+        if (RockName.isRock(text)) {
+            try (RockRepository repository = rocks.repository(Path.of("").toAbsolutePath())) {
+                result = RockInfoOperation.search(RockName.rock(text).strip(), limit, repository);
+            }
+        } else {
+            try (RegistryClient client = registry.client(Path.of("").toAbsolutePath(), null)) {
+                result = SearchOperation.run(new SearchOptions(text, limit), client);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

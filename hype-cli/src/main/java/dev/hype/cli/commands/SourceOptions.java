@@ -16,18 +16,27 @@ final class SourceOptions {
     @Mixin
     private RegistryOptions registry;
 
+    @Mixin
+    private RocksOptions rocks;
+
     /** Return a client of the configured registry for the project in {@code project}. */
     dev.hype.pm.registry.RegistryClient client(Path project) {
         return registry.client(project, null);
     }
 
-    /** Return the package sources for the project in {@code project}. */
+    /** Return the LuaRocks servers for the project in {@code project}. */
+    dev.hype.pm.rocks.server.RockRepository rocks(Path project) {
+        return rocks.repository(project);
+    }
+
+    /** Return the package sources for the project in {@code project}: packages and LuaRocks rocks. */
     PackageSources sources(Path project) {
         return sources(project, false);
     }
 
     /** Return the package sources for the project in {@code project}; offline ones never touch the network. */
     PackageSources sources(Path project, boolean offline) {
-        return RegistryAccess.sources(index, registry, project, offline);
+        return RegistryAccess.sources(index, registry, project, offline).withRocks(rocks.repository(project, offline),
+                RocksOptions.preparer());
     }
 }

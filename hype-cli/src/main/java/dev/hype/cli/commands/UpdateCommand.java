@@ -61,7 +61,8 @@ public final class UpdateCommand implements Callable<Integer> {
                 FeatureSelection.LOCKED, Set.of(), approval.approver(spec)).planning(dryRun, false);
         UpdateResult result;
         try (RegistryClient client = latest ? source.client(project) : null) {
-            result = UpdateOperation.run(new UpdateOptions(names, latest, client, install),
+            result = UpdateOperation.run(new UpdateOptions(names, latest, client, install,
+                            latest ? source.rocks(project) : null),
                     InstallOutput.reporter(spec));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -40,7 +40,7 @@ public final class InstallPlanner {
                 continue;
             }
             link.add(ref);
-            if (store.find(ref.integrity()).isEmpty()) {
+            if (store.find(ref.entryKey()).isEmpty()) {
                 fetch.add(ref);
             }
         }
@@ -55,7 +55,7 @@ public final class InstallPlanner {
     public InstallPlan planFresh(Collection<PackageRef> wanted, Path modules) {
         Map<String, InstalledPackage> installed = InstalledTree.scan(modules);
         List<PackageRef> link = List.copyOf(wanted);
-        List<PackageRef> fetch = link.stream().filter(ref -> store.find(ref.integrity()).isEmpty()).toList();
+        List<PackageRef> fetch = link.stream().filter(ref -> store.find(ref.entryKey()).isEmpty()).toList();
         Set<String> wantedNames = new HashSet<>();
         link.forEach(ref -> wantedNames.add(ref.name()));
         List<String> remove = installed.keySet().stream().filter(n -> !wantedNames.contains(n)).sorted().toList();
@@ -76,7 +76,7 @@ public final class InstallPlanner {
         if (current.files() != null) {
             return MarkedFiles.intact(current);
         }
-        return store.compare(ref.integrity(), current.directory(), Set.of(InstallMarker.FILE_NAME),
+        return store.compare(ref.entryKey(), current.directory(), Set.of(InstallMarker.FILE_NAME),
                 Set.of(MANIFEST)).map(List::isEmpty).orElse(true);
     }
 }

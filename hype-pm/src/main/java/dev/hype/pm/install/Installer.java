@@ -53,7 +53,7 @@ public final class Installer {
             for (PackageRef ref : plan.link()) {
                 Path target = InstalledTree.packageDirectory(staging, ref.name());
                 Map<String, long[]> files = linker.linkTree(storeDirectories.get(ref.name()), target);
-                String manifest = store.records(ref.integrity()).map(records -> records.get(MANIFEST))
+                String manifest = store.records(ref.entryKey()).map(records -> records.get(MANIFEST))
                         .map(FileRecord::integrity).orElse(null);
                 InstallMarker.write(target, ref, files, files.containsKey(MANIFEST) ? manifest : null);
                 names.add(ref.name());

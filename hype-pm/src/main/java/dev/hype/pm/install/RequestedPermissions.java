@@ -59,11 +59,17 @@ public final class RequestedPermissions {
         } catch (IOException e) {
             throw bad(label, "cannot read its hype.json: " + dev.hype.runtime.ErrorText.of(e));
         }
+        PermissionSpec spec;
         try {
-            return PermissionSpec.fromJson(manifest == null ? null : manifest.get("permissions"));
+            spec = PermissionSpec.fromJson(manifest == null ? null : manifest.get("permissions"));
         } catch (IllegalArgumentException e) {
             throw bad(label, "hype.json: " + e.getMessage());
         }
+        if (spec.unrestricted()) {
+            // Only the project grants it (to a LuaRocks rock); a package cannot ask for it.
+            throw bad(label, "hype.json: permissions.unrestricted is not a permission a package can ask for");
+        }
+        return spec;
     }
 
     private static HypeException bad(String label, String problem) {

@@ -37,7 +37,7 @@ public final class StoredTreeProof implements ProjectCommit.TreeProof {
                 problems.add(name + ": " + InstallMarker.FILE_NAME + " names no valid integrity");
                 continue;
             }
-            store.compare(integrity, installed.directory(), Set.of(InstallMarker.FILE_NAME), Set.of()).ifPresentOrElse(
+            store.compare(dev.hype.pm.rocks.RockBuildKey.installed(name, integrity), installed.directory(), Set.of(InstallMarker.FILE_NAME), Set.of()).ifPresentOrElse(
                     differences -> differences.forEach(d -> problems.add(name + "/" + d)),
                     () -> problems.add(name + ": the store has no entry to compare it with"));
         }

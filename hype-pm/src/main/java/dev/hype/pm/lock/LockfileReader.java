@@ -11,6 +11,8 @@ import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.pack.PackException;
 import dev.hype.pm.resolve.FeatureRequest;
+import dev.hype.pm.rocks.RockName;
+import dev.hype.pm.rocks.RockVersion;
 import dev.hype.pm.semver.Version;
 import dev.hype.runtime.TerminalText;
 import dev.hype.runtime.permissions.PermissionSpec;
@@ -93,7 +95,7 @@ public final class LockfileReader {
         String at = "packages." + name;
         object(node, origin, at);
         String versionText = text(node.get("version"), origin, at + ".version");
-        Version version = Version.tryParse(versionText, false)
+        Version version = version(name, versionText)
                 .orElseThrow(() -> invalid(origin, at + ".version", "\"" + versionText + "\" is not a version"));
         String resolved = text(node.get("resolved"), origin, at + ".resolved");
         String integrity = text(node.get("integrity"), origin, at + ".integrity");
@@ -107,7 +109,7 @@ public final class LockfileReader {
             name(d.getKey(), origin, at + ".dependencies");
             String where = at + ".dependencies." + d.getKey();
             String v = text(d.getValue(), origin, where);
-            deps.put(d.getKey(), Version.tryParse(v, false)
+            deps.put(d.getKey(), version(d.getKey(), v)
                     .orElseThrow(() -> invalid(origin, where, "\"" + v + "\" is not a version")));
         }
         JsonNode permissions = node.get("permissions");
@@ -142,6 +144,16 @@ public final class LockfileReader {
             throw invalid(origin, at, "expected true or false");
         }
         return node.booleanValue();
+    }
+
+    /** Read a locked version: semver for packages, LuaRocks' grammar for {@code rocks:NAME}. */
+    private static java.util.Optional<Version> version(String name, String text) {
+        if (RockName.isRock(name)) {
+            RockVersion rock = RockVersion.parse(text);
+            return rock.hasRevision() && text.equals(rock.text()) ? java.util.Optional.of(rock.toVersion())
+                    : java.util.Optional.empty();
+        }
+        return Version.tryParse(text, false);
     }
 
     /** Check that an approval slot has the {@code permissions} schema, so the runtime can read it. */

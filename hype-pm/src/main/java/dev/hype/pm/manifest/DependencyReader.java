@@ -2,6 +2,8 @@ package dev.hype.pm.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hype.pm.features.FeatureName;
+import dev.hype.pm.rocks.RockConstraint;
+import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.RangeOptions;
 import java.util.ArrayList;
@@ -39,6 +41,13 @@ final class DependencyReader {
         }
         for (var e : node.properties()) {
             String path = section + "." + e.getKey();
+            if (RockName.isRock(e.getKey())) {
+                DependencySpec spec = rock(kind, path, e.getValue());
+                if (spec != null) {
+                    result.put(e.getKey(), spec);
+                }
+                continue;
+            }
             PackageName.problem(e.getKey()).ifPresent(p -> reader.problem(path, "invalid package name: " + p));
             DependencySpec spec = spec(kind, path, e.getValue());
             if (spec != null) {
@@ -46,6 +55,20 @@ final class DependencyReader {
             }
         }
         return result;
+    }
+
+    /** A LuaRocks rock ({@code rocks:NAME}): a LuaRocks constraint string; rocks have no features. */
+    private DependencySpec rock(DependencyKind kind, String path, JsonNode value) {
+        int before = reader.problemCount();
+        RockName.problem(path.substring(path.indexOf('.') + 1))
+                .ifPresent(p -> reader.problem(path, "invalid rock name: " + p));
+        if (!value.isTextual()) {
+            reader.problem(path, "expected a LuaRocks constraint string such as \"~> 1.14\" (a rock has no features, "
+                    + "so it takes no object form)");
+            return null;
+        }
+        RockConstraint.problem(value.asText()).ifPresent(p -> reader.problem(path, p));
+        return reader.problemCount() > before ? null : DependencySpec.of(value.asText(), kind);
     }
 
     private DependencySpec spec(DependencyKind kind, String path, JsonNode value) {

@@ -2,6 +2,8 @@ package dev.hype.pm.manifest;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.hype.pm.files.AtomicWrite;
+import dev.hype.pm.rocks.RockConstraint;
+import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.RangeOptions;
 import java.io.IOException;
@@ -59,13 +61,18 @@ public final class ManifestEditor {
 
     /** Add the dependency, or change its range if present. */
     public ManifestEditor addDependency(DependencyKind kind, String name, String range) {
-        PackageName.problem(name).ifPresent(p -> {
+        boolean rock = RockName.isRock(name);
+        (rock ? RockName.problem(name) : PackageName.problem(name)).ifPresent(p -> {
             throw new ManifestException(List.of(new ManifestProblem(Manifest.FILE_NAME, 1, 1, kind.key() + "." + name, p)));
         });
-        if (Range.tryParse(range, RangeOptions.DEFAULT).isEmpty()) {
+        java.util.Optional<String> rangeProblem = rock ? RockConstraint.problem(range)
+                : Range.tryParse(range, RangeOptions.DEFAULT).isEmpty()
+                ? java.util.Optional.of(ManifestReader.quote(range) + " is not a valid version range")
+                : java.util.Optional.empty();
+        rangeProblem.ifPresent(p -> {
             throw new ManifestException(List.of(new ManifestProblem(Manifest.FILE_NAME, 1, 1, kind.key() + "." + name,
-                    ManifestReader.quote(range) + " is not a valid version range")));
-        }
+                    p)));
+        });
         JsonLayout layout = layout(kind);
         String member = quote(name) + ": " + quote(range);
         String nl = text.contains("\r\n") ? "\r\n" : "\n";

@@ -2,6 +2,8 @@ package dev.hype.pm.manifest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hype.pm.rocks.RockConstraint;
+import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.Version;
 import java.io.IOException;
@@ -54,6 +56,8 @@ final class ManifestReader {
         String name = string("name");
         if (name == null && !root.has("name")) {
             problem("", "missing required field \"name\"");
+        } else if (RockName.isRock(name)) {
+            problem("name", "rocks:NAME names LuaRocks rocks; a package's own name cannot start with \"rocks:\"");
         } else if (name != null) {
             PackageName.problem(name).ifPresent(p -> problem("name", p));
         }
@@ -94,6 +98,7 @@ final class ManifestReader {
         if (license != null) {
             SpdxExpression.problem(license).ifPresent(p -> problem("license", p));
         }
+        rockPermissions();
         Manifest manifest = new Manifest(name, version, string("description"), string("main"),
                 ranges(specs.get(DependencyKind.RUNTIME)), ranges(specs.get(DependencyKind.DEV)),
                 ranges(specs.get(DependencyKind.OPTIONAL)), features, root.get("exports"), imports, bin(name), strings("files"), stringMap("scripts"),
@@ -104,6 +109,26 @@ final class ManifestReader {
             throw new ManifestException(problems);
         }
         return manifest;
+    }
+
+    /**
+     * Validate {@code rockPermissions}: for each {@code rocks:NAME}, the permissions the project grants the rock
+     * instead of leaving it unrestricted (the object stays among the extras, read at install).
+     */
+    private void rockPermissions() {
+        JsonNode node = node("rockPermissions");
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            problem("rockPermissions", "expected an object mapping rocks:NAME to permissions");
+            return;
+        }
+        node.properties().forEach(e -> {
+            String path = "rockPermissions." + e.getKey();
+            RockName.problem(e.getKey()).ifPresent(p -> problem(path, "invalid rock name: " + p));
+            new PermissionsReader(this, e.getValue(), path).read();
+        });
     }
 
     int problemCount() {

@@ -1,5 +1,6 @@
 package dev.hype.pm.manifest;
 
+import dev.hype.pm.rocks.RockName;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * <p>A package name becomes a path ({@code hype_modules/NAME}, a store or registry folder), so every name is checked
  * here where it is read, from whatever source: the manifest, the lockfile, a registry's package document, a
  * tarball's {@code hype.json}, the command line. A valid name is one or two path segments, neither {@code .},
- * {@code ..} nor starting with a dot, of URL-safe characters only.
+ * {@code ..} nor starting with a dot, of URL-safe characters only; or a LuaRocks rock, {@code rocks:NAME}
+ * ({@link RockName}), one segment.
  */
 public final class PackageName {
     /** Code of a package name that is not valid, from any source. */
@@ -24,8 +26,11 @@ public final class PackageName {
     private PackageName() {
     }
 
-    /** Return why the name is not a valid package name, or empty if it is. */
+    /** Return why the name is not a valid package name (or {@code rocks:NAME} rock name), or empty if it is. */
     public static Optional<String> problem(String name) {
+        if (RockName.isRock(name)) {
+            return RockName.problem(name);
+        }
         if (name.isEmpty()) {
             return Optional.of("a package name must not be empty");
         }

@@ -9,41 +9,64 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** Validate the {@code permissions} object of a manifest, entry by entry, into a {@link PermissionSpec}. */
+/**
+ * Validate a {@code permissions} object of a manifest (the package's own, or one of {@code rockPermissions}), entry
+ * by entry, into a {@link PermissionSpec}.
+ */
 final class PermissionsReader {
     private static final Set<String> KEYS = Set.of("filesystem", "network", "env", "process", "java", "native");
     private final ManifestReader reader;
+    private final JsonNode root;
+    private final String base;
 
+    /** Read the manifest's own {@code permissions}. */
     PermissionsReader(ManifestReader reader) {
+        this(reader, reader.node("permissions"), "permissions");
+    }
+
+    /** Read the permissions object {@code root}, found at {@code base} (named in problems). */
+    PermissionsReader(ManifestReader reader, JsonNode root, String base) {
         this.reader = reader;
+        this.root = root;
+        this.base = base;
+    }
+
+    /** Return the node at {@code path} ({@code base} then dotted keys), or null. */
+    private JsonNode node(String path) {
+        JsonNode node = root;
+        String rest = path.substring(base.length());
+        for (String part : rest.isEmpty() ? new String[0] : rest.substring(1).split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        return node;
     }
 
     PermissionSpec read() {
-        JsonNode node = reader.node("permissions");
+        JsonNode node = root;
         if (node == null || node.isNull()) {
             return PermissionSpec.NONE;
         }
         if (!node.isObject()) {
-            reader.problem("permissions", "expected an object");
+            reader.problem(base, "expected an object");
             return PermissionSpec.NONE;
         }
         node.properties().forEach(e -> {
             if (!KEYS.contains(e.getKey())) {
-                reader.problem("permissions." + e.getKey(), "unknown permission (expected one of " + new TreeSet<>(KEYS) + ")");
+                reader.problem(base + "." + e.getKey(), "unknown permission (expected one of " + new TreeSet<>(KEYS) + ")");
             }
         });
-        checkKeys("permissions.filesystem", Set.of("read", "write"));
-        checkKeys("permissions.network", Set.of("domains", "ports"));
-        return new PermissionSpec(entries("permissions.filesystem.read", "paths", PermissionPatterns::path),
-                entries("permissions.filesystem.write", "paths", PermissionPatterns::path),
-                entries("permissions.network.domains", "host names", PermissionPatterns::domain), ports(),
-                entries("permissions.env", "variable names", PermissionPatterns::env), flag("permissions.process"),
-                entries("permissions.java", "class-name patterns such as \"java.util.*\"", PermissionPatterns::javaClass),
-                flag("permissions.native"));
+        checkKeys(base + ".filesystem", Set.of("read", "write"));
+        checkKeys(base + ".network", Set.of("domains", "ports"));
+        return new PermissionSpec(entries(base + ".filesystem.read", "paths", PermissionPatterns::path),
+                entries(base + ".filesystem.write", "paths", PermissionPatterns::path),
+                entries(base + ".network.domains", "host names", PermissionPatterns::domain), ports(),
+                entries(base + ".env", "variable names", PermissionPatterns::env), flag(base + ".process"),
+                entries(base + ".java", "class-name patterns such as \"java.util.*\"", PermissionPatterns::javaClass),
+                flag(base + ".native"));
     }
 
     private void checkKeys(String path, Set<String> keys) {
-        JsonNode node = reader.node(path);
+        JsonNode node = node(path);
         if (node == null || node.isNull()) {
             return;
         }
@@ -60,7 +83,7 @@ final class PermissionsReader {
 
     /** Read an array of strings, reporting each entry {@code check} finds wrong at {@code path[i]}. */
     private List<String> entries(String path, String what, Function<String, Optional<String>> check) {
-        JsonNode node = reader.node(path);
+        JsonNode node = node(path);
         List<String> result = new ArrayList<>();
         if (node == null || node.isNull()) {
             return result;
@@ -87,8 +110,8 @@ final class PermissionsReader {
     }
 
     private List<Integer> ports() {
-        String path = "permissions.network.ports";
-        JsonNode node = reader.node(path);
+        String path = base + ".network.ports";
+        JsonNode node = node(path);
         List<Integer> result = new ArrayList<>();
         if (node == null || node.isNull()) {
             return result;
@@ -109,7 +132,7 @@ final class PermissionsReader {
     }
 
     private boolean flag(String path) {
-        JsonNode node = reader.node(path);
+        JsonNode node = node(path);
         if (node == null || node.isNull()) {
             return false;
         }

@@ -16,6 +16,8 @@ import dev.hype.pm.manifest.ManifestException;
 import dev.hype.pm.ops.CheckProblem.Kind;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.resolve.PackageSource;
+import dev.hype.pm.rocks.RockName;
+import dev.hype.pm.rocks.RockBuildKey;
 import dev.hype.pm.resolve.FeatureSelection;
 import dev.hype.pm.resolve.RootRequirements;
 import dev.hype.pm.store.FileIndex;
@@ -91,7 +93,7 @@ public final class CheckOperation {
             } else if (checkIdentity(locked, present, problems)) {
                 checked++;
                 checkFiles(store, locked, present, problems);
-                checkPermissions(locked, present, problems);
+                checkPermissions(manifest, locked, present, problems);
             }
         }
         return new CheckResult(problems, checked);
@@ -136,10 +138,13 @@ public final class CheckOperation {
     }
 
     /** Report an installed package whose own {@code hype.json} asks for more than the lockfile approves. */
-    private static void checkPermissions(LockedPackage locked, InstalledPackage present, List<CheckProblem> problems) {
+    private static void checkPermissions(Manifest manifest, LockedPackage locked, InstalledPackage present,
+                                         List<CheckProblem> problems) {
         PermissionSpec requested;
         try {
-            requested = RequestedPermissions.read(present.directory(), locked.name() + "@" + locked.version());
+            String label = locked.name() + "@" + locked.version();
+            PermissionSpec own = RequestedPermissions.read(present.directory(), label);
+            requested = RockName.isRock(locked.name()) ? RockPermissions.requested(manifest, locked.name(), own) : own;
         } catch (HypeException e) {
             problems.add(new CheckProblem(Kind.PERMISSIONS, locked.name(), e.getMessage()));
             return;
@@ -156,7 +161,9 @@ public final class CheckOperation {
     private static void checkFiles(Store store, LockedPackage locked, InstalledPackage present,
                                    List<CheckProblem> problems) {
         String name = locked.name();
-        Optional<Map<String, String>> expected = store.files(Integrity.parse(locked.integrity()));
+        Integrity archive = Integrity.parse(locked.integrity());
+        // A rock's folder is its build for this platform, a store entry of its own.
+        Optional<Map<String, String>> expected = store.files(RockBuildKey.installed(name, archive));
         if (expected.isEmpty()) {
             problems.add(new CheckProblem(Kind.UNVERIFIABLE, name, "the store has no entry for " + locked.integrity()
                     + "; run '" + CheckResult.REPAIR + "' to fetch it again"));

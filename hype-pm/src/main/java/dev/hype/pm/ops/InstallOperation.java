@@ -3,6 +3,9 @@ package dev.hype.pm.ops;
 import dev.hype.pm.install.Reporter;
 import dev.hype.pm.manifest.ManifestEditor;
 import dev.hype.pm.resolve.PackageSource;
+import dev.hype.pm.rocks.RockConstraint;
+import dev.hype.pm.rocks.RockName;
+import dev.hype.pm.rocks.RockVersion;
 import dev.hype.pm.semver.Version;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +89,9 @@ public final class InstallOperation {
             return spec.range();
         }
         String version = versions.get(spec.name()).toString();
+        if (RockName.isRock(spec.name())) {
+            return RockConstraint.defaultFor(RockVersion.parse(version), exact);
+        }
         return exact ? version : "^" + version;
     }
 }

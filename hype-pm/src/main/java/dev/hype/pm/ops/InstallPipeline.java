@@ -18,6 +18,7 @@ import dev.hype.pm.manifest.ManifestEditor;
 import dev.hype.pm.manifest.ManifestException;
 import dev.hype.pm.manifest.ProjectDirectory;
 import dev.hype.pm.resolve.RootRequirements;
+import dev.hype.pm.store.PackagePreparer;
 import dev.hype.pm.store.PackageRef;
 import dev.hype.pm.store.Store;
 import dev.hype.pm.store.StoreException;
@@ -82,9 +83,9 @@ final class InstallPipeline {
                     }
                     InstallPlan plan = planned.plan();
                     Map<String, Path> stored = fill(store, plan, options.offline() ? TarballFetcher.OFFLINE
-                            : options.sources().fetcher(), options.fresh(), reporter);
+                            : options.sources().fetcher(), options.sources().preparer(), options.fresh(), reporter);
                     PermissionGate.Approvals approvals = PermissionGate.check(plan, store, stored, planned.previous(),
-                            options, reporter);
+                            planned.manifest(), options, reporter);
                     Path staging = new Installer(store).stage(dir, plan, stored, reporter);
                     Map<String, byte[]> files = new LinkedHashMap<>();
                     if (!options.frozen()) {
@@ -115,20 +116,21 @@ final class InstallPipeline {
      *
      * @param original the manifest text on disk ({@code null} when there is none yet)
      * @param edited the manifest text to write
+     * @param manifest {@code edited}, parsed
      * @param previous the lockfile on disk, or {@code null}
      * @param next the lockfile the install writes
      * @param wanted the packages the tree is to hold
      * @param plan what to fetch, link, keep and remove
      * @param lockfileChanged whether {@code next} differs from {@code previous}
      */
-    private record Planned(String original, String edited, Lockfile previous, Lockfile next, List<PackageRef> wanted,
-                           InstallPlan plan, boolean lockfileChanged) {
+    private record Planned(String original, String edited, Manifest manifest, Lockfile previous, Lockfile next,
+                           List<PackageRef> wanted, InstallPlan plan, boolean lockfileChanged) {
         boolean manifestChanges() {
             return original == null || !edited.equals(original);
         }
 
         Planned withLockfileChanged(boolean changed) {
-            return new Planned(original, edited, previous, next, wanted, plan, changed);
+            return new Planned(original, edited, manifest, previous, next, wanted, plan, changed);
         }
 
         InstallResult result(List<dev.hype.pm.install.PermissionRequest> approved, int installed, Duration duration,
@@ -171,7 +173,7 @@ final class InstallPipeline {
         InstallPlan plan = options.fresh() ? planner.planFresh(wanted, modules) : planner.plan(wanted, modules);
         boolean lockChanges = previous == null
                 || !LockfileWriter.render(previous).equals(LockfileWriter.render(next));
-        return new Planned(original, edited, previous, next, wanted, plan, lockChanges && !options.frozen());
+        return new Planned(original, edited, manifest, previous, next, wanted, plan, lockChanges && !options.frozen());
     }
 
     /** Return the text of a {@code hype.json} for a folder that has none: its name and a first version. */
@@ -192,7 +194,12 @@ final class InstallPipeline {
     private static void checkOffline(InstallPlan plan, Store store) {
         List<String> missing = new ArrayList<>();
         for (PackageRef ref : plan.fetch()) {
-            if (store.hasEntry(ref.integrity())) {
+            if (!ref.entryKey().equals(ref.integrity())) {
+                // A rock: its build is made again from the archive's entry offline; only a missing archive is fatal.
+                if (!store.hasEntry(ref.integrity()) && !store.hasEntry(ref.entryKey())) {
+                    missing.add(ref.label());
+                }
+            } else if (store.hasEntry(ref.integrity())) {
                 store.ensure(ref, TarballFetcher.OFFLINE); // E_STORE_DAMAGED, or the entry is whole after all
             } else {
                 missing.add(ref.label());
@@ -376,7 +383,8 @@ final class InstallPipeline {
     }
 
     /** Put every package to link into the store, downloading in parallel on virtual threads. */
-    private static Map<String, Path> fill(Store store, InstallPlan plan, TarballFetcher fetcher, boolean fullCheck,
+    private static Map<String, Path> fill(Store store, InstallPlan plan, TarballFetcher fetcher,
+                                          PackagePreparer preparer, boolean fullCheck,
                                           Reporter reporter) {
         Set<PackageRef> toFetch = Set.copyOf(plan.fetch());
         Semaphore permits = new Semaphore(PARALLEL_FETCHES);
@@ -390,7 +398,7 @@ final class InstallPipeline {
                         if (toFetch.contains(ref)) {
                             reporter.fetching(ref);
                         }
-                        Path path = store.ensure(ref, fetcher, fullCheck);
+                        Path path = preparer.prepare(store, ref, fetcher, fullCheck);
                         reporter.stored(ref);
                         return path;
                     } finally {

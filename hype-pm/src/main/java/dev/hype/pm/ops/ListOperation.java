@@ -5,6 +5,7 @@ import dev.hype.pm.lock.Lockfile;
 import dev.hype.pm.manifest.Manifest;
 import dev.hype.pm.registry.Form;
 import dev.hype.pm.registry.Packument;
+import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.RangeOptions;
 import dev.hype.pm.semver.Version;
@@ -48,6 +49,12 @@ public final class ListOperation {
         List<ListResult.Outdated> behind = new ArrayList<>();
         for (var e : directRanges(manifest).entrySet()) {
             String name = e.getKey();
+            if (RockName.isRock(name)) {
+                if (options.rocks() != null) {
+                    RockUpdates.outdated(options.rocks(), name, e.getValue(), lock).ifPresent(behind::add);
+                }
+                continue;
+            }
             Packument packument = options.registry().packument(name, Form.ABBREVIATED);
             Version current = lock.packages().containsKey(name) ? lock.packages().get(name).version() : null;
             Version wanted = Range.tryParse(e.getValue(), RangeOptions.DEFAULT)

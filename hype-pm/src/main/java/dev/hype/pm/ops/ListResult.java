@@ -34,6 +34,9 @@ public record ListResult(List<Entry> packages, List<Outdated> outdated) {
             if (permissions == null) {
                 return kinds;
             }
+            if (permissions.unrestricted()) {
+                kinds.add("unrestricted");
+            }
             if (!permissions.read().isEmpty()) {
                 kinds.add("read");
             }

@@ -1,6 +1,8 @@
 package dev.hype.pm.ops;
 
 import dev.hype.pm.manifest.PackageName;
+import dev.hype.pm.rocks.RockConstraint;
+import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Range;
 import dev.hype.pm.semver.RangeOptions;
 import dev.hype.runtime.TerminalText;
@@ -53,6 +55,15 @@ public record PackageSpec(String text, String name, Kind kind, String selector) 
         if (selector.isBlank()) {
             throw bad(text, "nothing follows the '@'", "write " + name + " for any version, or " + name
                     + "@RANGE / " + name + "@TAG, for example " + name + "@^1 or " + name + "@latest");
+        }
+        if (RockName.isRock(name)) {
+            // A rock's selector is a LuaRocks constraint list (~> 1.14, >= 1.0, < 2, scm-1); rocks have no dist-tags.
+            String problem = RockConstraint.problem(selector).orElse(null);
+            if (problem != null) {
+                throw bad(text, problem, "a rock constraint looks like 1.14.0-3, ~> 1.14 or >= 1.0, < 2"
+                        + " (docs/luarocks.md)");
+            }
+            return new PackageSpec(text, name, Kind.RANGE, selector);
         }
         if (Range.tryParse(selector, RangeOptions.DEFAULT).isPresent()) {
             return new PackageSpec(text, name, Kind.RANGE, selector);

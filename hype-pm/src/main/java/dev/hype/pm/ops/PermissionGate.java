@@ -8,6 +8,8 @@ import dev.hype.pm.install.PermissionRequest;
 import dev.hype.pm.install.Reporter;
 import dev.hype.pm.install.RequestedPermissions;
 import dev.hype.pm.lock.Lockfile;
+import dev.hype.pm.manifest.Manifest;
+import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.store.PackageRef;
 import dev.hype.pm.store.Store;
@@ -53,6 +55,7 @@ final class PermissionGate {
      *     anything needs approval under {@code --frozen}
      */
     static Approvals check(InstallPlan plan, Store store, Map<String, Path> stored, Lockfile previous,
+                           Manifest manifest,
                            InstallOptions options, Reporter reporter) {
         Map<String, Version> versions = new TreeMap<>();
         Map<String, PermissionSpec> requested = new TreeMap<>();
@@ -61,15 +64,15 @@ final class PermissionGate {
             Path dir = stored.get(ref.name());
             PackageIdentity.check(dir, ref);
             versions.put(ref.name(), ref.version());
-            requested.put(ref.name(), RequestedPermissions.read(store.readVerified(ref.integrity(), MANIFEST),
-                    ref.label()));
+            requested.put(ref.name(), requested(manifest, ref, RequestedPermissions.read(
+                    store.readVerified(ref.entryKey(), MANIFEST), ref.label())));
             commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
         }
         for (PackageRef ref : plan.keep()) {
             Path dir = plan.installed().get(ref.name()).directory();
             versions.put(ref.name(), ref.version());
             // the planner kept it only because its hype.json has the hash the store's index records
-            requested.put(ref.name(), RequestedPermissions.read(dir, ref.label()));
+            requested.put(ref.name(), requested(manifest, ref, RequestedPermissions.read(dir, ref.label())));
             commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
         }
         List<PermissionRequest> pending = PermissionApprovals.pending(
@@ -91,5 +94,10 @@ final class PermissionGate {
             }
         }
         return new Approvals(requested, pending);
+    }
+
+    /** Return what a package asks for: its own {@code hype.json}'s request, or for a rock what the project decides. */
+    private static PermissionSpec requested(Manifest manifest, PackageRef ref, PermissionSpec own) {
+        return RockName.isRock(ref.name()) ? RockPermissions.requested(manifest, ref.name(), own) : own;
     }
 }

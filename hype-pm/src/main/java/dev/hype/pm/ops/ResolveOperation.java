@@ -9,7 +9,7 @@ import dev.hype.pm.resolve.DependencyResolver;
 import dev.hype.pm.resolve.IndexPackageSource;
 import dev.hype.pm.resolve.PackageSource;
 import dev.hype.pm.resolve.RootRequirements;
-import dev.hype.pm.semver.Range;
+import dev.hype.pm.rocks.DependencyRange;
 import dev.hype.pm.semver.Version;
 import dev.hype.pm.semver.VersionSet;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ public final class ResolveOperation {
         Map<String, FeatureRequest> requests = new LinkedHashMap<>();
         for (DependencyKind kind : List.of(DependencyKind.RUNTIME, DependencyKind.OPTIONAL)) {
             manifest.specs(kind).forEach((name, spec) -> {
-                (spec.optional() ? optional : required).put(name, Range.parse(spec.range()).toVersionSet());
+                (spec.optional() ? optional : required).put(name, DependencyRange.parse(name, spec.range()));
                 requests.put(name, FeatureRequest.of(spec.features(), spec.defaultFeatures()));
             });
         }
@@ -61,7 +61,7 @@ public final class ResolveOperation {
         Map<String, VersionSet> required = new LinkedHashMap<>();
         Map<String, FeatureRequest> requests = new LinkedHashMap<>();
         manifest.specs(DependencyKind.DEV).forEach((name, spec) -> {
-            required.put(name, Range.parse(spec.range()).toVersionSet());
+            required.put(name, DependencyRange.parse(name, spec.range()));
             requests.put(name, FeatureRequest.of(spec.features(), spec.defaultFeatures()));
         });
         return new Dependencies(required, Map.of(), Map.of(), requests);

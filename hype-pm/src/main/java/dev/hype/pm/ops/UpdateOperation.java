@@ -7,6 +7,7 @@ import dev.hype.pm.manifest.DependencyKind;
 import dev.hype.pm.manifest.Manifest;
 import dev.hype.pm.manifest.ManifestEditor;
 import dev.hype.pm.registry.Form;
+import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.semver.Version;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -81,6 +82,13 @@ public final class UpdateOperation {
                                                     Map<String, Version> older) {
         Map<String, String> ranges = new TreeMap<>();
         for (String name : targets) {
+            if (RockName.isRock(name)) {
+                String range = RockUpdates.latestRange(options.rocks(), name);
+                if (!range.equals(direct.get(name))) {
+                    ranges.put(name, range);
+                }
+                continue;
+            }
             String text = options.registry().packument(name, Form.ABBREVIATED).latest()
                     .orElseThrow(() -> new OperationException(NO_LATEST, name + " has no 'latest' dist-tag",
                             List.of("'hype pkg info " + name + "' lists its dist-tags")));

@@ -87,8 +87,8 @@ public final class RegistryConfigReader {
         return dev.hype.pm.sign.TrustedKeys.parse(merged, where);
     }
 
-    /** Return the config files that exist, in the order they apply. */
-    static List<Path> files(Path home, Path projectDirectory) {
+    /** Return the config files that exist, in the order they apply: the user's, then the project's. */
+    public static List<Path> files(Path home, Path projectDirectory) {
         List<Path> files = new java.util.ArrayList<>();
         Path user = home.resolve(USER_FILE);
         if (Files.isRegularFile(user)) {

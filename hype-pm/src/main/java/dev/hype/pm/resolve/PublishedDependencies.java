@@ -1,7 +1,8 @@
 package dev.hype.pm.resolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hype.pm.semver.Range;
+import dev.hype.pm.rocks.DependencyRange;
+import dev.hype.pm.rocks.RockException;
 import dev.hype.pm.semver.SemverException;
 import dev.hype.pm.semver.VersionSet;
 import java.util.ArrayList;
@@ -69,8 +70,8 @@ public final class PublishedDependencies {
             }
             VersionSet set;
             try {
-                set = Range.parse(text).toVersionSet();
-            } catch (SemverException ex) {
+                set = DependencyRange.parse(e.getKey(), text);
+            } catch (SemverException | RockException ex) {
                 throw new IllegalArgumentException(at + ": \"" + text + "\" is not a valid version range", ex);
             }
             (isOptional ? optional : required).put(e.getKey(), set);

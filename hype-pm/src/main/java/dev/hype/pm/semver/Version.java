@@ -20,9 +20,16 @@ import java.util.regex.Matcher;
  * @param patch the patch number
  * @param prerelease the dot-separated prerelease identifiers, empty for a release
  * @param build the build metadata identifiers, ignored in comparisons
+ * @param label the text {@link #toString()} shows instead, or {@code null}; ignored in comparisons (a version
+ *     standing for another scheme's, such as a LuaRocks {@code 1.14.0-3}, shows as that)
  */
-public record Version(long major, long minor, long patch, List<String> prerelease, List<String> build)
+public record Version(long major, long minor, long patch, List<String> prerelease, List<String> build, String label)
         implements Comparable<Version> {
+
+    /** Create a version without a label. */
+    public Version(long major, long minor, long patch, List<String> prerelease, List<String> build) {
+        this(major, minor, patch, prerelease, build, null);
+    }
 
     /** Copy the identifier lists; reject negative numbers and identifiers that are empty or not {@code [0-9A-Za-z-]}. */
     public Version {
@@ -106,6 +113,11 @@ public record Version(long major, long minor, long patch, List<String> prereleas
         return Increment.apply(this, release, preid);
     }
 
+    /** Return the same version, shown by {@link #toString()} as {@code text}. */
+    public Version withLabel(String text) {
+        return new Version(major, minor, patch, prerelease, build, text);
+    }
+
     /** Return whether this version has prerelease identifiers. */
     public boolean isPrerelease() {
         return !prerelease.isEmpty();
@@ -158,16 +170,19 @@ public record Version(long major, long minor, long patch, List<String> prereleas
         return Long.hashCode(major) * 961 + Long.hashCode(minor) * 31 + Long.hashCode(patch) + prerelease.hashCode();
     }
 
-    /** Return {@code major.minor.patch[-prerelease]}, as node-semver's {@code version} property. */
+    /** Return the label if there is one, else {@code major.minor.patch[-prerelease]}, as node-semver's {@code version}. */
     @Override
     public String toString() {
+        if (label != null) {
+            return label;
+        }
         String base = major + "." + minor + "." + patch;
         return prerelease.isEmpty() ? base : base + "-" + String.join(".", prerelease);
     }
 
     /** Return the version with its build metadata, if any. */
     public String toFullString() {
-        return build.isEmpty() ? toString() : toString() + "+" + String.join(".", build);
+        return label != null || build.isEmpty() ? toString() : toString() + "+" + String.join(".", build);
     }
 
     private static int comparePrerelease(List<String> a, List<String> b) {

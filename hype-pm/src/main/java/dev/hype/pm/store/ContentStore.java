@@ -5,6 +5,7 @@ import dev.hype.pm.files.FileModes;
 import dev.hype.pm.files.Trees;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.pack.Unpacker;
+import dev.hype.runtime.HypeException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -93,8 +94,17 @@ final class ContentStore implements Store {
 
     @Override
     public Path ensure(PackageRef ref, TarballFetcher fetcher, boolean fullCheck) {
+        return ensure(ref.integrity(), ref.label(), fullCheck, unpacked -> {
+            byte[] tarball = fetcher.fetch(ref);
+            ref.integrity().verify(tarball, ref.label() + " (" + ref.tarball() + ")");
+            unpacker.unpack(tarball, ref.label(), unpacked);
+        });
+    }
+
+    @Override
+    public Path ensure(Integrity key, String label, boolean fullCheck, EntryMaker maker) {
         sweepOnce();
-        Path entry = entry(ref.integrity());
+        Path entry = entry(key);
         ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(entry, k -> new ReentrantLock());
         local.lock();
         try {
@@ -102,12 +112,10 @@ final class ContentStore implements Store {
             if (state.usable()) {
                 return entry.resolve(PACKAGE);
             }
-            byte[] tarball = fetch(ref, fetcher, state);
-            ref.integrity().verify(tarball, ref.label() + " (" + ref.tarball() + ")");
-            Path staging = unpack(ref, tarball);
+            Path staging = make(label, maker, state);
             try {
                 PausePoints.reach("store.unpacked");
-                place(staging, entry, ref, state != EntryState.ABSENT);
+                place(staging, entry, label, state != EntryState.ABSENT);
                 PausePoints.reach("store.placed");
             } finally {
                 Trees.deleteQuietly(staging);
@@ -283,32 +291,31 @@ final class ContentStore implements Store {
         return Optional.of(records);
     }
 
-    private byte[] fetch(PackageRef ref, TarballFetcher fetcher, EntryState state) {
-        try {
-            return fetcher.fetch(ref);
-        } catch (StoreException e) {
-            if (state == EntryState.ABSENT || !StoreException.E_OFFLINE.equals(e.code())) {
-                throw e;
-            }
-            throw new StoreException(StoreException.E_STORE_DAMAGED, "the store entry of " + ref.label()
-                    + " is damaged (" + String.join("; ", state.problems()) + ") and the install is offline",
-                    List.of("run the install without --offline to fetch " + ref.label() + " again",
-                            "'hype pkg store verify' lists every damaged entry"), e);
-        }
-    }
-
-    /** Unpack {@code tarball} into a new directory under {@code v1/tmp/}, sealed and indexed; return it. */
-    private Path unpack(PackageRef ref, byte[] tarball) {
+    /**
+     * Have {@code maker} fill {@code package/} of a new directory under {@code v1/tmp/}, then seal and index it as
+     * every entry is; return the directory. An offline maker that cannot replace a damaged entry fails as damaged.
+     */
+    private Path make(String label, EntryMaker maker, EntryState state) {
         Path staging = null;
         try {
             staging = TempDirectories.create(layout().resolve(TMP), "entry");
             Path unpacked = staging.resolve(PACKAGE);
-            unpacker.unpack(tarball, ref.label(), unpacked);
+            maker.make(unpacked);
+            Files.createDirectories(unpacked);
             EntryIndex.write(staging.resolve(EntryIndex.FILE_NAME), EntryCheck.seal(unpacked));
             return staging;
         } catch (IOException e) {
             Trees.deleteQuietly(staging);
-            throw failure("cannot add " + ref.label() + " to the store", e);
+            throw failure("cannot add " + label + " to the store", e);
+        } catch (HypeException e) {
+            Trees.deleteQuietly(staging);
+            if (state == EntryState.ABSENT || !StoreException.E_OFFLINE.equals(e.code())) {
+                throw e;
+            }
+            throw new StoreException(StoreException.E_STORE_DAMAGED, "the store entry of " + label
+                    + " is damaged (" + String.join("; ", state.problems()) + ") and the install is offline",
+                    List.of("run the install without --offline to fetch " + label + " again",
+                            "'hype pkg store verify' lists every damaged entry"), e);
         } catch (RuntimeException e) {
             Trees.deleteQuietly(staging);
             throw e;
@@ -320,7 +327,7 @@ final class ContentStore implements Store {
      * incomplete one this fill replaces ({@code replacing}), or one that does not check out. When another process
      * placed a good entry first, theirs is used.
      */
-    private void place(Path staging, Path entry, PackageRef ref, boolean replacing) {
+    private void place(Path staging, Path entry, String label, boolean replacing) {
         try {
             Files.createDirectories(entry.getParent());
             boolean knownBad = replacing;
@@ -342,7 +349,7 @@ final class ContentStore implements Store {
                 }
             }
         } catch (IOException e) {
-            throw failure("cannot add " + ref.label() + " to the store", e);
+            throw failure("cannot add " + label + " to the store", e);
         }
     }
 

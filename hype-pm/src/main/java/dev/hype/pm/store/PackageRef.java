@@ -22,6 +22,14 @@ public record PackageRef(String name, Version version, Integrity integrity, URI 
         Objects.requireNonNull(tarball, "tarball");
     }
 
+    /**
+     * Return the key of the store entry {@code hype_modules/NAME/} is linked from: {@link #integrity()}, or for a
+     * LuaRocks rock its build for this platform.
+     */
+    public Integrity entryKey() {
+        return dev.hype.pm.rocks.RockBuildKey.installed(name, integrity);
+    }
+
     /** Return {@code name@version}. */
     public String label() {
         return name + "@" + version;

@@ -42,6 +42,30 @@ public interface Store {
         return ensure(ref, fetcher, false);
     }
 
+    /**
+     * Return the directory of the entry under {@code key}, making it first with {@code maker} when the store lacks
+     * it or its entry is damaged or incomplete: for content the store derives rather than unpacks from a tarball (a
+     * LuaRocks rock unpacked, or built for this platform). The maker fills a directory under the store's temporary
+     * folder; it is sealed and indexed as every entry is, so verification, {@code check} and {@code --force} treat it
+     * alike, and appears as the entry by a single rename. Nothing is kept when the maker fails.
+     *
+     * @param label names the content in errors, such as {@code rocks:lpeg@1.1.0-1}
+     * @param fullCheck whether to hash every file of an existing entry rather than trust untouched stamps
+     */
+    Path ensure(Integrity key, String label, boolean fullCheck, EntryMaker maker);
+
+    /** Return the entry under {@code key} as {@link #ensure(Integrity, String, boolean, EntryMaker)} does. */
+    default Path ensure(Integrity key, String label, EntryMaker maker) {
+        return ensure(key, label, false, maker);
+    }
+
+    /** Write the content of a store entry. */
+    @FunctionalInterface
+    interface EntryMaker {
+        /** Write the entry's files into {@code directory} (its parent exists; it may not). */
+        void make(Path directory) throws java.io.IOException;
+    }
+
     /** Return the unpacked directory of the entry with this integrity, if the store has it (unchecked). */
     Optional<Path> find(Integrity integrity);
 

@@ -129,4 +129,26 @@ class LockfileTest {
                 .anyMatch(m -> m.startsWith("c "));
         assertThat(lock.mismatches(fewer)).singleElement().asString().contains("no longer required");
     }
+
+    @Test
+    void rocksKeepTheirLuaRocksVersions() {
+        String text = """
+                {"lockfileVersion": 1, "root": {"dependencies": {"rocks:penlight": "~> 1"}},
+                 "packages": {
+                   "rocks:penlight": {"version": "1.14.0-3", "resolved": "https://luarocks.org/penlight-1.14.0-3.src.rock",
+                     "integrity": "%s", "dependencies": {"rocks:luafilesystem": "1.8.0-1"},
+                     "permissions": {"unrestricted": true}},
+                   "rocks:luafilesystem": {"version": "1.8.0-1", "resolved": "https://luarocks.org/lfs.src.rock",
+                     "integrity": "%s"}}}
+                """.formatted(SHA, SHA);
+        Lockfile lock = LockfileReader.parse(text, "hype-lock.json");
+        LockedPackage penlight = lock.packages().get("rocks:penlight");
+        assertThat(penlight.version().toString()).isEqualTo("1.14.0-3");
+        assertThat(penlight.version()).isEqualTo(dev.hype.pm.rocks.RockVersion.parse("1.14.0-3").toVersion());
+        assertThat(penlight.dependencies().get("rocks:luafilesystem").toString()).isEqualTo("1.8.0-1");
+        assertThat(penlight.approvedPermissions().unrestricted()).isTrue();
+        assertThat(LockfileReader.parse(LockfileWriter.render(lock), "x")).isEqualTo(lock);
+        assertThatThrownBy(() -> LockfileReader.parse(text.replace("\"1.8.0-1\", \"resolved", "\"1.8\", \"resolved"),
+                "hype-lock.json")).hasMessageContaining("packages.rocks:luafilesystem.version: \"1.8\" is not a version");
+    }
 }

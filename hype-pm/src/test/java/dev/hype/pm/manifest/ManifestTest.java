@@ -126,4 +126,30 @@ class ManifestTest {
         assertThat(SpdxExpression.problem("Apache 2")).isPresent();
         assertThat(SpdxExpression.problem("MIT WITH Nope")).isPresent();
     }
+
+    @Test
+    void rocksAreDependenciesWithLuaRocksConstraints() {
+        Manifest m = Manifest.parse("""
+                {"name": "app", "dependencies": {"rocks:penlight": "~> 1.14", "rocks:lpeg": ">= 1.0, < 2", "json": "^1"},
+                 "devDependencies": {"rocks:luaunit": "*"},
+                 "rockPermissions": {"rocks:lpeg": {"native": true}, "rocks:penlight": {"filesystem": {"read": ["data"]}}}}
+                """, "hype.json");
+        assertThat(m.dependencies()).containsEntry("rocks:penlight", "~> 1.14").containsEntry("rocks:lpeg", ">= 1.0, < 2");
+        assertThat(m.extras()).containsKey("rockPermissions");
+    }
+
+    @Test
+    void reportBadRockNamesConstraintsAndPermissionsByField() {
+        ManifestException e = catchThrowableOfType(ManifestException.class, () -> Manifest.parse("""
+                {"name": "app",
+                 "dependencies": {"rocks:Pen Light": "*", "rocks:lpeg": "^1.0", "rocks:x": "~> 1.0-2"},
+                 "rockPermissions": {"lpeg": {}, "rocks:y": {"filesystem": {"read": ["/etc"]}, "unrestricted": true}}}
+                """, "hype.json"));
+        assertThat(e.problems()).extracting(ManifestProblem::path).containsExactlyInAnyOrder(
+                "dependencies.rocks:Pen Light", "dependencies.rocks:lpeg", "dependencies.rocks:x",
+                "rockPermissions.lpeg", "rockPermissions.rocks:y.filesystem.read[0]", "rockPermissions.rocks:y.unrestricted");
+        assertThat(e.getMessage()).contains("\"^1.0\" is not a LuaRocks version constraint")
+                .contains("invalid rock name").contains("an absolute path is not allowed")
+                .contains("unknown permission");
+    }
 }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.hype.pm.install.PermissionApprover;
 import dev.hype.pm.install.PermissionRequest;
 import dev.hype.pm.install.Reporter;
+import dev.hype.pm.install.RequestedPermissions;
 import dev.hype.pm.lock.Lockfile;
 import dev.hype.pm.lock.LockfileReader;
 import dev.hype.pm.store.CountingFetcher;
+import dev.hype.runtime.HypeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,5 +178,18 @@ class InstallPermissionsTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aPackageCannotAskToRunUnrestricted() {
+        add("greedy", "1.0.0", "{\"unrestricted\": true}");
+        project.manifest("{\"name\": \"app\", \"dependencies\": {\"greedy\": \"^1.0.0\"}}");
+
+        HypeException e = catchThrowableOfType(HypeException.class, () -> install(pending -> true));
+
+        assertThat(e.code()).isEqualTo(RequestedPermissions.BAD_PERMISSIONS);
+        assertThat(e.getMessage()).isEqualTo("greedy@1.0.0: hype.json: permissions.unrestricted is not a permission a"
+                + " package can ask for");
+        assertThat(project.dir.resolve("hype_modules")).doesNotExist();
     }
 }

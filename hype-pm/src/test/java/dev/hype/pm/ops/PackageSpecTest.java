@@ -38,4 +38,20 @@ class PackageSpecTest {
         assertThatThrownBy(() -> PackageSpec.parse("@1.0.0")).hasMessageContaining("invalid package name");
         assertThatThrownBy(() -> PackageSpec.parse("")).hasMessageContaining("names no package");
     }
+
+    @Test
+    void aRockTakesLuaRocksConstraintsNotRangesOrTags() {
+        assertThat(PackageSpec.parse("rocks:penlight@>= 1.13, < 2")).extracting(PackageSpec::name, PackageSpec::range)
+                .containsExactly("rocks:penlight", ">= 1.13, < 2");
+        assertThat(PackageSpec.parse("rocks:lpeg@scm-1")).extracting(PackageSpec::kind, PackageSpec::range)
+                .as("a word version, not a dist-tag").containsExactly(PackageSpec.Kind.RANGE, "scm-1");
+        assertThat(PackageSpec.parse("rocks:penlight@~> 1.14").range()).isEqualTo("~> 1.14");
+        assertThatThrownBy(() -> PackageSpec.parse("rocks:penlight@^1.14"))
+                .isInstanceOfSatisfying(HypeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(PackageSpec.E_BAD_SPEC);
+                    assertThat(e.getMessage()).startsWith("invalid package argument 'rocks:penlight@^1.14': ")
+                            .contains("not a LuaRocks version constraint");
+                    assertThat(e.hints().getFirst()).contains("~> 1.14");
+                });
+    }
 }

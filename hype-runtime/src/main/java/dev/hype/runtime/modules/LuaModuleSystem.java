@@ -197,7 +197,9 @@ final class LuaModuleSystem implements ModuleSystem {
         }
         try {
             Resolution resolution = resolver.resolve(id, Path.of(directory), packagePath, provided);
-            if (realm != null && (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH)) {
+            boolean isFile = resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH
+                    || resolution.kind() == Resolution.Kind.ROCK;
+            if (realm != null && isFile) {
                 Realm owner = options.realms().realmOf(resolution.file());
                 if (owner != realm && !loadsPackageByName(resolution, owner)) {
                     throw realm.access().denied(Kind.LOAD, "require", resolution.file().toString());
@@ -205,7 +207,7 @@ final class LuaModuleSystem implements ModuleSystem {
             }
             stack.pushString(resolution.kind().name().toLowerCase(java.util.Locale.ROOT));
             stack.pushString(resolution.key());
-            if (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.LUA_PATH) {
+            if (isFile) {
                 loaded.add(resolution.file());
                 stack.pushString(display(resolution.file()));
             } else {
@@ -251,7 +253,8 @@ final class LuaModuleSystem implements ModuleSystem {
      * as that package, with its approval, as {@code require("name")} should.
      */
     private static boolean loadsPackageByName(Resolution resolution, Realm owner) {
-        return resolution.kind() == Resolution.Kind.FILE && resolution.packageName() != null
+        return (resolution.kind() == Resolution.Kind.FILE || resolution.kind() == Resolution.Kind.ROCK)
+                && resolution.packageName() != null
                 && resolution.packageName().equals(owner.packageName());
     }
 

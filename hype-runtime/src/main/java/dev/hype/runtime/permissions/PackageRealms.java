@@ -81,6 +81,11 @@ final class PackageRealms implements Realms {
                     new GrantedAccess(packageName, PermissionSpec.NONE, own, protectedPaths, note));
         }
         PermissionSpec approved = approvals().of(packageName);
+        if (approved.unrestricted()) {
+            // An unrestricted approval (a LuaRocks rock's default) makes the package trusted code, sharing the
+            // project's globals as it would under lua5.4.
+            return new Realm(dir.toString(), packageName, dir, Access.UNRESTRICTED);
+        }
         return new Realm(dir.toString(), packageName, dir,
                 new GrantedAccess(packageName, approved, own, protectedPaths, null));
     }

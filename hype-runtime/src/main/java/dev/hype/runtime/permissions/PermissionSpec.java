@@ -23,12 +23,25 @@ import java.util.function.Function;
  * @param java class-name patterns it may use through {@code hype:java}: {@code *} matches within
  *     one package segment, {@code **} across segments
  * @param nativeCode whether it may load C modules and binary chunks ({@code native} in JSON)
+ * @param unrestricted whether it may do everything, running as the project's own code does ({@code unrestricted}
+ *     in JSON): what a LuaRocks rock asks for unless the project restricts it; a package's {@code hype.json}
+ *     cannot ask for it
  */
 public record PermissionSpec(List<String> read, List<String> write, List<String> domains, List<Integer> ports,
-                             List<String> env, boolean process, List<String> java, boolean nativeCode) {
+                             List<String> env, boolean process, List<String> java, boolean nativeCode,
+                             boolean unrestricted) {
     /** No permission at all. */
     public static final PermissionSpec NONE = new PermissionSpec(List.of(), List.of(), List.of(), List.of(),
             List.of(), false, List.of(), false);
+    /** Every permission: the code runs unchecked, as the project's own code does. */
+    public static final PermissionSpec UNRESTRICTED = new PermissionSpec(List.of(), List.of(), List.of(), List.of(),
+            List.of(), false, List.of(), false, true);
+
+    /** Create a spec that lists what it grants (not unrestricted). */
+    public PermissionSpec(List<String> read, List<String> write, List<String> domains, List<Integer> ports,
+                          List<String> env, boolean process, List<String> java, boolean nativeCode) {
+        this(read, write, domains, ports, env, process, java, nativeCode, false);
+    }
 
     /** Copy the lists, dropping repeated entries. */
     public PermissionSpec {
@@ -53,7 +66,7 @@ public record PermissionSpec(List<String> read, List<String> write, List<String>
     public PermissionSpec plus(PermissionSpec other) {
         return new PermissionSpec(concat(read, other.read), concat(write, other.write), concat(domains, other.domains),
                 concat(ports, other.ports), concat(env, other.env), process || other.process,
-                concat(java, other.java), nativeCode || other.nativeCode);
+                concat(java, other.java), nativeCode || other.nativeCode, unrestricted || other.unrestricted);
     }
 
     /**
@@ -61,6 +74,12 @@ public record PermissionSpec(List<String> read, List<String> write, List<String>
      * Entries compare as written, so a request that only repeats approved entries is covered.
      */
     public PermissionSpec beyond(PermissionSpec approved) {
+        if (approved.unrestricted) {
+            return NONE;
+        }
+        if (unrestricted) {
+            return UNRESTRICTED;
+        }
         return new PermissionSpec(minus(read, approved.read), minus(write, approved.write),
                 minus(domains, approved.domains), minus(ports, approved.ports), minus(env, approved.env),
                 process && !approved.process, minus(java, approved.java), nativeCode && !approved.nativeCode);
@@ -73,6 +92,9 @@ public record PermissionSpec(List<String> read, List<String> write, List<String>
      */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
+        if (unrestricted) {
+            lines.add("unrestricted: everything, unchecked, as your own code runs");
+        }
         if (!read.isEmpty()) {
             lines.add("read files: " + shown(read));
         }
@@ -139,6 +161,9 @@ public record PermissionSpec(List<String> read, List<String> write, List<String>
         if (nativeCode) {
             out.put("native", true);
         }
+        if (unrestricted) {
+            out.put("unrestricted", true);
+        }
         return out;
     }
 
@@ -174,7 +199,8 @@ public record PermissionSpec(List<String> read, List<String> write, List<String>
                 strings(fs.path("write"), "permissions.filesystem.write"),
                 strings(net.path("domains"), "permissions.network.domains"), ports,
                 strings(node.path("env"), "permissions.env"), flag(node.path("process"), "permissions.process"),
-                strings(node.path("java"), "permissions.java"), flag(node.path("native"), "permissions.native"));
+                strings(node.path("java"), "permissions.java"), flag(node.path("native"), "permissions.native"),
+                flag(node.path("unrestricted"), "permissions.unrestricted"));
     }
 
     private static List<String> strings(JsonNode node, String field) {

@@ -367,11 +367,38 @@ local function package_path(pkg)
   return path
 end
 
+-- A loader for a rock's C module (hype_modules/rocks:NAME/lib/a/b.so), opened as lua5.4's C
+-- searcher opens one (loadlib.c's loadfunc): luaopen_ and the name with dots as underscores, up to
+-- a hyphen, else the part after it. The rock's own realm needs native for it.
+local function native_loader(key)
+  return function(name)
+    local realm = realm_for(key)
+    if realm then realm.api.check("native", key, "require") end
+    local modname = gsub(name, "%.", "_")
+    local mark = find(modname, "-", 1, true)
+    local open, message
+    if mark then
+      open, message = package.loadlib(key, "luaopen_" .. sub(modname, 1, mark - 1))
+      modname = sub(modname, mark + 1)
+    end
+    if not open then open, message = package.loadlib(key, "luaopen_" .. modname) end
+    if not open then
+      error("error loading module '" .. name .. "' from file '" .. key .. "':\n\t" .. tostring(message), 0)
+    end
+    return open(name, key)
+  end
+end
+
 -- Ask a resolver (the project's, or a realm's, which denies what the realm may not load) for a
--- name: a loader and the file, or nothing, with the locations it tried added to `lines`.
+-- name: a loader and the file, or nothing, with the locations it tried added to `lines`. A rock's
+-- module (kind "rock") loads as lua5.4 loads one from package.path or package.cpath.
 local function by_resolver(resolve, record, dir, name, path, keys, lines)
   local kind, found, display, tried = resolve(dir, name, path, false)
-  if kind == "file" or kind == "lua_path" then
+  if kind == "rock" and (sub(found, -3) == ".so" or sub(found, -4) == ".dll") then
+    displays[found] = display
+    return native_loader(found), found
+  end
+  if kind == "file" or kind == "lua_path" or kind == "rock" then
     displays[found] = display
     local again = keys[name] == found
     keys[name] = found

@@ -406,4 +406,52 @@ class ModuleSystemTest {
                 .isEqualTo("ERR_INVALID_PACKAGE_CONFIG");
         assertThat(failure("require('p')")).contains("invalid field \"main\"").contains("hype_modules/p/hype.json");
     }
+
+    @Test
+    void rocksLoadByTheirLuaModuleNamesAsLuaRocksLaysThemOut() throws IOException {
+        rootedAtTheTestProject();
+        file("hype_modules/rocks:penlight/lua/pl/path.lua", "local name, file = ... return {name = name, file = file}");
+        file("hype_modules/rocks:penlight/lua/pl/init.lua", "return 'pl init'");
+        file("hype_modules/rocks:argparse/lua/argparse.lua", "return 'argparse'");
+        file("hype_modules/rocks:xshadow/lua/pl/path.lua", "return 'shadowed: rocks are searched in name order'");
+        // Approved unrestricted (a rock's default), penlight runs as the project's code: one package.loaded.
+        file("hype-lock.json", "{\"packages\": {\"rocks:penlight\": {\"permissions\": {\"unrestricted\": true}}}}");
+        assertThat(eval("local p = require('pl.path') return p.name, p.file == require.resolve('pl.path')"))
+                .isEqualTo("pl.path\ttrue");
+        assertThat(eval("return package.loaded['pl.path'] == require('pl.path'), (require('pl')), require('argparse')"))
+                .isEqualTo("true\tpl init\targparse\t" + root.resolve("hype_modules/rocks:argparse/lua/argparse.lua"));
+        file("lib/user.lua", "return require('pl.path').name");
+        assertThat(eval("require('./lib/user')")).isEqualTo("pl.path");
+    }
+
+    @Test
+    void aMissingRockModuleListsTheRockLocationsTried() throws IOException {
+        file("hype_modules/rocks:nowhere/lib/other.so", "not a library");
+        assertThat(failure("require('nowhere_mod')"))
+                .contains(root.resolve("hype_modules/rocks:nowhere/lua/nowhere_mod.lua").toString())
+                .contains(root.resolve("hype_modules/rocks:nowhere/lib/nowhere_mod.so").toString());
+    }
+
+    @Test
+    void aRocksCModuleIsOpenedWithItsLuaopenFunction() throws IOException {
+        rootedAtTheTestProject();
+        file("hype_modules/rocks:lpeg/lib/lpeg.so", "not a shared library");
+        file("hype-lock.json", "{\"packages\": {\"rocks:lpeg\": {\"permissions\": {\"unrestricted\": true}}}}");
+        assertThat(failure("require('lpeg')")).contains("error loading module 'lpeg' from file '"
+                + root.resolve("hype_modules/rocks:lpeg/lib/lpeg.so"));
+    }
+
+    @Test
+    void aRestrictedRockNeedsNativeForItsCModule() throws IOException {
+        rootedAtTheTestProject();
+        file("hype_modules/rocks:lpeg/lib/lpeg.so", "not a shared library");
+        file("hype-lock.json", "{\"packages\": {\"rocks:lpeg\": {\"permissions\": {}}}}");
+        assertThat(failure("require('lpeg')")).contains("PERMISSION_DENIED").contains("rocks:lpeg");
+    }
+
+    /** Approve packages with the lockfile of the test's folder, as the project root. */
+    private void rootedAtTheTestProject() {
+        start(ModuleOptions.defaults().withRealms(dev.hype.runtime.permissions.Realms.packages(root,
+                root.resolve(".home"))));
+    }
 }

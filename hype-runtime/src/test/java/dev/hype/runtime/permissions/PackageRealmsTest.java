@@ -23,7 +23,8 @@ class PackageRealmsTest {
                 {"packages": {
                   "a": {"version": "1.0.0", "permissions": {"env": ["A_*"]}},
                   "@s/b": {"version": "1.0.0", "permissions": {"process": true}},
-                  "bad": {"version": "1.0.0", "permissions": {"process": "yes"}}}}""");
+                  "bad": {"version": "1.0.0", "permissions": {"process": "yes"}},
+                  "rocks:pl": {"version": "1.0-1", "permissions": {"unrestricted": true}}}}""");
         realms = new PackageRealms(Access.UNRESTRICTED, new Anchors(project, project, project, project));
     }
 
@@ -137,5 +138,14 @@ class PackageRealmsTest {
         assertThat(ProjectRoot.ofScript(bin.resolve("tool.lua"))).isEqualTo(project);
         Path bare = Files.createDirectories(temp.toRealPath().resolve("bare/dir"));
         assertThat(ProjectRoot.find(bare)).isEqualTo(bare);
+    }
+
+    @Test
+    void anUnrestrictedApprovalMakesThePackageTrustedCode() {
+        Realm realm = realms.realmOf(project.resolve("hype_modules/rocks:pl/lua/pl/path.lua"));
+        assertThat(realm.packageName()).isEqualTo("rocks:pl");
+        assertThat(realm.restricted()).isFalse();
+        assertThat(realm.access().mayRun()).isTrue();
+        assertThat(realm.access().mayRead(Path.of("/etc/hostname"))).isTrue();
     }
 }

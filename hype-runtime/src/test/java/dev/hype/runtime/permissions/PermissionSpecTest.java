@@ -141,4 +141,16 @@ class PermissionSpecTest {
         assertThat(read("{\"network\": {\"ports\": [22]}}").describe()).containsExactly("use ports: 22 (but no domain)");
         assertThat(PermissionSpec.NONE.describe()).isEqualTo(List.of());
     }
+
+    @Test
+    void unrestrictedCoversEverythingAndIsShownAsSuch() throws IOException {
+        PermissionSpec all = read("{\"unrestricted\": true}");
+        assertThat(all).isEqualTo(PermissionSpec.UNRESTRICTED);
+        assertThat(all.toJson()).isEqualTo(json("{\"unrestricted\": true}"));
+        assertThat(all.describe()).containsExactly("unrestricted: everything, unchecked, as your own code runs");
+        assertThat(read(FULL).beyond(all)).isEqualTo(PermissionSpec.NONE);
+        assertThat(all.beyond(read(FULL))).isEqualTo(PermissionSpec.UNRESTRICTED);
+        assertThat(all.beyond(all).isEmpty()).isTrue();
+        assertThat(PermissionSpec.NONE.plus(all).unrestricted()).isTrue();
+    }
 }

@@ -26,11 +26,16 @@ public record Resolution(Kind kind, String key, String packageName) {
         FILE,
         /** A file found through Lua's {@code package.path} (step 6). */
         LUA_PATH,
+        /**
+         * A module of a LuaRocks rock installed in {@code hype_modules/rocks:NAME/}, found by its Lua module name
+         * (step 5): loaded as Lua loads a module from {@code package.path} or {@code package.cpath}.
+         */
+        ROCK,
         /** A module Lua already provides through {@code package.preload} or {@code package.loaded}. */
         LUA_LOADED
     }
 
-    /** Return the resolved file; only for {@link Kind#FILE} and {@link Kind#LUA_PATH}. */
+    /** Return the resolved file; only for {@link Kind#FILE}, {@link Kind#LUA_PATH} and {@link Kind#ROCK}. */
     public Path file() {
         return Path.of(key);
     }

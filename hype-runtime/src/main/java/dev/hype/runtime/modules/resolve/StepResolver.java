@@ -16,6 +16,13 @@ final class StepResolver implements ModuleResolver {
     private final PackageJsonCache manifests = new PackageJsonCache();
     private final ExportsResolver exports;
     private final java.util.Map<Path, Path> realDirectories = new java.util.HashMap<>();
+    private final java.util.Map<Path, List<Path>> rockDirectories = new java.util.HashMap<>();
+    /** The folder prefix of a LuaRocks rock in {@code hype_modules/}. */
+    private static final String ROCK_PREFIX = "rocks:";
+    private static final java.util.regex.Pattern LUA_MODULE_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    private static final String NATIVE_EXTENSION =
+            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows") ? ".dll" : ".so";
 
     StepResolver(ResolverOptions options) {
         this.options = options;
@@ -64,6 +71,10 @@ final class StepResolver implements ModuleResolver {
         if (specifier instanceof Specifier.Bare) {
             if (luaProvided) {
                 return new Resolution(Resolution.Kind.LUA_LOADED, id);
+            }
+            Path rock = resolveRock(id, fromDirectory, attempt);
+            if (rock != null) {
+                return new Resolution(Resolution.Kind.ROCK, rock.toString(), attempt.packageName);
             }
             Path onLuaPath = searchLuaPath(id, packagePath, attempt);
             if (onLuaPath != null) {
@@ -244,6 +255,54 @@ final class StepResolver implements ModuleResolver {
                     + pkg.get().file() + "; check that \"main\" names an existing file", main.toString(), attempt.tried);
         }
         return found;
+    }
+
+    // Step 5, rocks: a LuaRocks rock's modules by their Lua names, in each hype_modules/ walking up.
+
+    /**
+     * Find {@code id} as LuaRocks lays a rock out in {@code hype_modules/rocks:NAME/}: {@code lua/a/b.lua},
+     * {@code lua/a/b/init.lua}, then the C module {@code lib/a/b.so}; rocks in name order.
+     */
+    private Path resolveRock(String id, Path fromDirectory, Attempt attempt) {
+        if (!LUA_MODULE_NAME.matcher(id).matches() || id.contains("..")) {
+            return null;
+        }
+        String path = id.replace('.', '/');
+        List<String> candidates = List.of("lua/" + path + ".lua", "lua/" + path + "/init.lua",
+                "lib/" + path + NATIVE_EXTENSION);
+        for (Path directory : moduleDirectories(fromDirectory)) {
+            for (Path rock : rockDirectories(directory)) {
+                for (String candidate : candidates) {
+                    Path file = rock.resolve(candidate);
+                    if (attempt.isFile(file)) {
+                        attempt.packageName = rock.getFileName().toString();
+                        return canonical(file);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Return the {@code rocks:NAME} folders of a {@code hype_modules/} folder, sorted; listed once per run. */
+    private List<Path> rockDirectories(Path modules) {
+        if (!modules.getFileName().toString().equals("hype_modules")) {
+            return List.of();
+        }
+        return rockDirectories.computeIfAbsent(modules, dir -> {
+            String[] names = dir.toFile().list((parent, name) -> name.startsWith(ROCK_PREFIX));
+            if (names == null) {
+                return List.of();
+            }
+            java.util.Arrays.sort(names);
+            List<Path> rocks = new ArrayList<>();
+            for (String name : names) {
+                if (dir.resolve(name).toFile().isDirectory()) {
+                    rocks.add(dir.resolve(name));
+                }
+            }
+            return List.copyOf(rocks);
+        });
     }
 
     // Step 6: Lua's package.path.
