@@ -122,8 +122,16 @@ public final class HypeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (script != null && !script.equals("-") && !java.nio.file.Files.exists(Path.of(script))) {
-            throw missingScript(script);
+        if (script != null && !script.equals("-")) {
+            Path file;
+            try {
+                file = Path.of(script);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new UsageException("cannot open " + script + ": " + e.getReason());
+            }
+            if (!java.nio.file.Files.exists(file)) {
+                throw missingScript(script);
+            }
         }
         RuntimeOptions options = runtimeOptions();
         LuaCommandLine commandLine = LuaCommandLine.of(LuaCommandLine.argv0(), rawArgs, script != null, args.size());
@@ -153,11 +161,6 @@ public final class HypeCommand implements Callable<Integer> {
             return runChunk(options, commandLine, readStdin(), "stdin");
         }
         if (script != null && !script.equals("-")) {
-            try {
-                Path.of(script);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new UsageException("cannot open " + script + ": " + e.getReason());
-            }
             if (watch) {
                 return new WatchLoop(terminal, Path.of(script), loaded -> runScript(options, commandLine, loaded)).run();
             }

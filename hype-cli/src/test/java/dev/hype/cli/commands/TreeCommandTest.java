@@ -2,6 +2,8 @@ package dev.hype.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hype.cli.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -91,5 +93,66 @@ class TreeCommandTest {
         CliRun tree = project.local("tree", "zzz");
         assertThat(tree.status()).isEqualTo(1);
         assertThat(tree.err()).contains("zzz is not installed");
+    }
+
+    @Test
+    void jsonMarksDedupedRepeatsAndShowsFeaturesWhenAsked() throws Exception {
+        CliRun tree = project.local("tree", "--json", "-e", "features,normal");
+        assertThat(tree.status()).as(tree.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(tree.out());
+        assertThat(root.path("name").asText()).isEqualTo("app");
+        assertThat(root.path("features").isObject()).isTrue();
+        JsonNode c = root.path("dependencies").path(1);
+        assertThat(c.path("name").asText()).isEqualTo("c-lib");
+        assertThat(c.path("deduped").asBoolean()).isTrue();
+        assertThat(root.path("dependencies").path(0).has("deduped")).isFalse();
+    }
+
+    @Test
+    void invertAsJsonListsEveryPathAsSteps() throws Exception {
+        CliRun paths = project.local("tree", "--invert", "b-lib", "--json", "--edges", "features");
+        assertThat(paths.status()).as(paths.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(paths.out());
+        assertThat(root.size()).isEqualTo(3);
+        assertThat(root.path(2).path(1).path("name").asText()).isEqualTo("c-lib");
+        assertThat(root.path(2).path(2).path("version").asText()).isEqualTo("1.0.0");
+        assertThat(root.path(0).path(0).path("features").isObject()).isTrue();
+
+        CliRun why = project.local("why", "b-lib", "--json");
+        assertThat(why.status()).as(why.err()).isZero();
+        JsonNode whyRoot = new ObjectMapper().readTree(why.out());
+        assertThat(whyRoot.size()).isEqualTo(3);
+        assertThat(whyRoot.path(0).path(0).path("name").asText()).isEqualTo("app");
+        assertThat(whyRoot.path(0).path(0).has("features")).isFalse();
+    }
+
+    @Test
+    void aNegativeDepthOrAnUnknownEdgeKindIsAUsageError() {
+        CliRun depth = project.local("tree", "--depth", "-1");
+        assertThat(depth.status()).isEqualTo(2);
+        assertThat(depth.err()).contains("--depth must be 0 or more");
+        CliRun edges = project.local("tree", "-e", "dev");
+        assertThat(edges.status()).isEqualTo(2);
+        assertThat(edges.err()).contains("-e/--edges: unknown kind 'dev' (expected features or normal)");
+    }
+
+    @Test
+    void checkAsJsonReportsTheProblemsAndFailsOnThem() throws Exception {
+        CliRun ok = project.local("check", "--json", "--store-dir", temp.resolve("store").toString());
+        assertThat(ok.status()).as(ok.err()).isZero();
+        JsonNode clean = new ObjectMapper().readTree(ok.out());
+        assertThat(clean.path("ok").asBoolean()).isTrue();
+        assertThat(clean.path("packagesChecked").asInt()).isEqualTo(3);
+        assertThat(clean.path("problems").size()).isZero();
+
+        Path index = project.app.resolve("hype_modules/b-lib/index.lua");
+        index.toFile().setWritable(true);
+        java.nio.file.Files.writeString(index, "return 'changed'\n");
+        CliRun bad = project.local("check", "--json", "--store-dir", temp.resolve("store").toString());
+        assertThat(bad.status()).isEqualTo(1);
+        JsonNode broken = new ObjectMapper().readTree(bad.out());
+        assertThat(broken.path("ok").asBoolean()).isFalse();
+        assertThat(broken.path("problems").path(0).path("subject").asText()).contains("b-lib");
+        assertThat(broken.path("problems").path(0).path("kind").asText()).isNotEmpty();
     }
 }

@@ -18,6 +18,7 @@ final class LuaEngine implements LuaRuntime {
     private static final int OUTCOME_TIMEOUT = 3;
     private static final int OUTCOME_INCOMPLETE = 4;
     private static final int OUTCOME_SYNTAX = 5;
+    private static final int LUA_ERRMEM = 4;
 
     private final Thread owner = Thread.currentThread();
     private final RuntimeOptions options;
@@ -51,7 +52,14 @@ final class LuaEngine implements LuaRuntime {
 
     private int loadPrelude() {
         Chunk prelude = Chunk.ofResource(LuaEngine.class, "prelude.lua", "=[hype]");
-        if (stack.loadBuffer(prelude.source(), prelude.chunkName()) != 0) {
+        int status = stack.loadBuffer(prelude.source(), prelude.chunkName());
+        if (status == LUA_ERRMEM && memoryLimit != null) {
+            // The cap is below what Lua needs to start: the user's option, not a fault of Hype.
+            lua.close();
+            throw new dev.hype.runtime.HypeException("E_USAGE", "a memory limit of " + options.maxMemoryBytes()
+                    + " bytes is too small for Lua to start", List.of("allow more, for example --max-memory 16m"));
+        }
+        if (status != 0) {
             throw new IllegalStateException("the engine prelude does not compile: " + stack.toText(-1));
         }
         stack.newTable(0, 1);
