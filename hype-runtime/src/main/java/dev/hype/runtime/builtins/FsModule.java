@@ -138,12 +138,24 @@ final class FsModule implements BuiltinModule {
                 s.pushNil();
                 return 1;
             }
-            throw FsError.of(e, follow ? "stat" : "lstat", name);
+            // The JDK reports stat's ENOTDIR (a path through a file) as a missing file; Node says ENOTDIR.
+            throw throughAFile(p) ? new FsError(FsError.Code.ENOTDIR, follow ? "stat" : "lstat", name)
+                    : FsError.of(e, follow ? "stat" : "lstat", name);
         } catch (IOException e) {
             throw FsError.of(e, follow ? "stat" : "lstat", name);
         }
         FsStats.push(s, p, attrs, links);
         return 1;
+    }
+
+    /** Return whether the nearest existing folder on the way to {@code p} is not a folder. */
+    private static boolean throughAFile(Path p) {
+        for (Path parent = p.getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.exists(parent)) {
+                return !Files.isDirectory(parent);
+            }
+        }
+        return false;
     }
 
     private int readdir(LuaStack s) {

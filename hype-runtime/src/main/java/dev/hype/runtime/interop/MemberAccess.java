@@ -129,9 +129,9 @@ final class MemberAccess {
         Class<?> owner = isStatic ? ((StaticClass) target).type() : target.getClass();
         ClassMembers m = members.get(owner);
         Field f = isStatic ? m.staticField(key) : m.instanceField(key);
-        String name = owner.getName() + "." + key;
+        String name = owner.getTypeName() + "." + key;
         if (f == null) {
-            throw new LuaError("cannot set " + name + ": " + owner.getName() + " has no public "
+            throw new LuaError("cannot set " + name + ": " + owner.getTypeName() + " has no public "
                     + (isStatic ? "static " : "") + "field '" + key + "'");
         }
         if (Modifier.isFinal(f.getModifiers())) {
