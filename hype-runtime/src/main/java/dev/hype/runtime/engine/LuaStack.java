@@ -132,40 +132,10 @@ public interface LuaStack {
         return toBytes(arg);
     }
 
-    /** Return integer argument {@code arg}, or raise Lua's error for a missing or non-integer value. */
-    default long checkInteger(int arg, String function) {
-        if (isInteger(arg)) {
-            return toInteger(arg);
-        }
-        if (type(arg) == LuaType.NUMBER) {
-            double d = toNumber(arg);
-            if (d == Math.rint(d) && !Double.isInfinite(d)) {
-                return (long) d;
-            }
-            throw LuaError.badArgument(arg, function, "number has no integer representation");
-        }
-        throw typeError(arg, function, "number");
-    }
-
-    /** Return number argument {@code arg}, or raise a bad-argument error. */
-    default double checkNumber(int arg, String function) {
-        if (type(arg) != LuaType.NUMBER) {
-            throw typeError(arg, function, "number");
-        }
-        return toNumber(arg);
-    }
-
     /** Check that argument {@code arg} is a table, or raise a bad-argument error. */
     default void checkTable(int arg, String function) {
         if (type(arg) != LuaType.TABLE) {
             throw typeError(arg, function, "table");
-        }
-    }
-
-    /** Check that argument {@code arg} is a function, or raise a bad-argument error. */
-    default void checkFunction(int arg, String function) {
-        if (type(arg) != LuaType.FUNCTION) {
-            throw typeError(arg, function, "function");
         }
     }
 
