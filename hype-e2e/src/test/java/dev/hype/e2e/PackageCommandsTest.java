@@ -159,6 +159,29 @@ class PackageCommandsTest {
     }
 
     @Test
+    void updateAndRemoveWorkOfflineFromTheCacheAndTheStore() throws IOException {
+        publish("1.0.0").assertSuccess();
+        project("app");
+        hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"a-lib\": \"^1.0.0\"}}\n");
+        hype.run("pkg", "install").assertSuccess();
+        registry.stop();
+
+        Result update = hype.run("pkg", "update", "--offline").assertSuccess();
+        assertThat(update.stdout()).contains("nothing to update");
+        assertThat(update.stderr()).doesNotContain("cannot reach");
+        hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"a-lib\": \"^1.0.0\", \"b-lib\": \"*\"}}\n");
+        Result missing = hype.run("pkg", "update", "--offline").assertExit(1);
+        assertThat(missing.stderr()).contains("--offline").contains("the package document of b-lib is not in the cache")
+                .doesNotContain("attempts");
+        hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"a-lib\": \"^1.0.0\"}}\n");
+
+        Result remove = hype.run("pkg", "remove", "a-lib", "--offline").assertSuccess();
+        assertThat(remove.stdout()).contains("- a-lib");
+        assertThat(hype.directory().resolve("hype_modules/a-lib")).doesNotExist();
+        assertThat(hype.read("hype.json")).doesNotContain("a-lib");
+    }
+
+    @Test
     void dryRunsPrintThePlanAndChangeNothing() throws IOException {
         publish("1.0.0").assertSuccess();
         publish("1.1.0").assertSuccess();
