@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -241,7 +242,12 @@ class PackageCommandsTest {
             assertThat(hype.run("pkg", "whoami", "--registry", url).assertSuccess().stdout()).isEqualTo("bob\n");
             assertThat(hype.runWithInput("hunter2\n", "pkg", "token", "create", "--registry", url).assertSuccess()
                     .stdout()).startsWith("hype_");
-            assertThat(hype.run("pkg", "token", "list", "--registry", url).assertSuccess().stdout().lines()).hasSize(2);
+            assertThat(hype.runWithInput("hunter2\n", "pkg", "token", "create", "--read-only", "--cidr", "127.0.0.1",
+                    "--registry", url).assertSuccess().stdout()).startsWith("hype_");
+            List<String> tokens = hype.run("pkg", "token", "list", "--registry", url).assertSuccess().stdout().lines()
+                    .toList();
+            assertThat(tokens).hasSize(3);
+            assertThat(tokens).filteredOn(t -> t.endsWith("  read-only  from 127.0.0.1")).hasSize(1);
             hype.run("pkg", "logout", "--registry", url).assertSuccess();
             assertThat(hype.run("pkg", "whoami", "--registry", url).assertExit(1).stderr()).contains("HTTP 401");
         }
