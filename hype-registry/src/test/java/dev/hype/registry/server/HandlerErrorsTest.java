@@ -172,16 +172,18 @@ class HandlerErrorsTest {
     }
 
     @Test
-    void tokensWithRestrictionsAndAmbiguousKeysAreRefused() {
+    void malformedTokenLimitsAndAmbiguousKeysAreRefused() {
         HttpResponse<String> signup = registry.send("PUT", "/-/user/org.couchdb.user:erin",
                 "{\"name\": \"erin\", \"password\": \"pw\"}", null);
         assertThat(signup.statusCode()).as(signup.body()).isEqualTo(201);
         String erin = TestRegistry.json(signup).path("token").asText();
         assertStatus(registry.send("POST", "/-/npm/v1/tokens",
-                "{\"password\": \"pw\", \"cidr_whitelist\": [\"10.0.0.0/8\"]}", erin), 400,
-                "CIDR-restricted tokens are not supported by this registry");
-        assertStatus(registry.send("POST", "/-/npm/v1/tokens", "{\"password\": \"pw\", \"readonly\": true}", erin), 400,
-                "read-only tokens are not supported");
+                "{\"password\": \"pw\", \"cidr_whitelist\": \"10.0.0.0/8\"}", erin), 400,
+                "'cidr_whitelist' must be an array of CIDR ranges");
+        assertStatus(registry.send("POST", "/-/npm/v1/tokens",
+                "{\"password\": \"pw\", \"cidr_whitelist\": [\"10.0.0.0/99\"]}", erin), 400, "cidr_whitelist: ");
+        assertStatus(registry.send("POST", "/-/npm/v1/tokens", "{\"password\": \"pw\", \"readonly\": \"yes\"}", erin),
+                400, "'readonly' must be true or false");
         for (int i = 0; i < 20; i++) {
             assertThat(registry.send("POST", "/-/npm/v1/tokens", "{\"password\": \"pw\"}", erin).statusCode())
                     .isEqualTo(201);
