@@ -117,4 +117,19 @@ class RunExecCommandTest {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("no installed package provides 'nope'").contains("installed commands: other");
     }
+
+    @Test
+    void execRefusesABinThatTwoPackagesProvide() throws Exception {
+        manifest("{}");
+        for (String name : java.util.List.of("first", "second")) {
+            Path pkg = Files.createDirectories(dir.resolve("hype_modules/" + name));
+            Files.writeString(pkg.resolve("tool.lua"), "print('" + name + "')\n");
+            Files.writeString(pkg.resolve("hype.json"),
+                    "{\"name\": \"" + name + "\", \"bin\": {\"tool\": \"tool.lua\"}}");
+        }
+        CliRun run = CliRun.of("pkg", "exec", "-C", dir.toString(), "tool");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("'tool' is provided by first and second")
+                .contains("hint: run the one you mean with 'hype ").contains("tool.lua'");
+    }
 }

@@ -76,4 +76,55 @@ class TestCommandOptionsTest {
         assertThat(run.out()).contains("<system-out>a &amp; b &lt;c&gt;&#13;\uFFFD\n</system-out>")
                 .contains("name=\"marks &amp; &lt;signs&gt; passes\"");
     }
+
+    @Test
+    void osExitInATestFileOrATestIsReportedAsTheFilesError() throws Exception {
+        Files.createDirectories(dir.resolve("test"));
+        Files.writeString(dir.resolve("test/top_test.lua"), "os.exit(3)\n");
+        Files.writeString(dir.resolve("test/inner_test.lua"), """
+                it("exits", function() os.exit(4) end)
+                it("never runs", function() end)
+                """);
+        TestCommandTest.Run run = test();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out() + run.err()).contains("the test file called os.exit(3)")
+                .contains("a test called os.exit(4); the file's remaining tests did not run");
+    }
+
+    @Test
+    void theTestFieldOfHypeJsonIsAGlobOrAListOfGlobs() throws Exception {
+        Files.createDirectories(dir.resolve("checks"));
+        Files.writeString(dir.resolve("checks/one.lua"), "it('runs from the glob', function() end)\n");
+        Files.writeString(dir.resolve("hype.json"), "{\"name\": \"p\", \"test\": \"checks/*.lua\"}");
+        TestCommandTest.Run glob = test("-r", "tap");
+        assertThat(glob.status()).as(glob.err()).isZero();
+        assertThat(glob.out()).contains("ok 1 - runs from the glob");
+
+        Files.writeString(dir.resolve("hype.json"), "{\"name\": \"p\", \"test\": 5}");
+        TestCommandTest.Run number = test();
+        assertThat(number.status()).isEqualTo(1);
+        assertThat(number.err()).contains("field 'test' must be a glob or a list of globs")
+                .contains("for example \"test\": [\"test/**/*_test.lua\"]");
+        Files.writeString(dir.resolve("hype.json"), "{\"name\": \"p\", \"test\": [\"a\", 1]}");
+        assertThat(test().err()).contains("field 'test' must be a glob or a list of globs");
+        Files.writeString(dir.resolve("hype.json"), "{\"name\": ");
+        TestCommandTest.Run broken = test();
+        assertThat(broken.status()).isEqualTo(1);
+        assertThat(broken.err()).contains("hype.json is not valid JSON");
+    }
+
+    @Test
+    void aBustedFileThatDoesNotRunOrHasABadPatternIsNamed() throws Exception {
+        Files.createDirectories(dir.resolve("spec"));
+        Files.writeString(dir.resolve("spec/a_spec.lua"), "it('a', function() end)\n");
+        Files.writeString(dir.resolve(".busted"), "return { _all = { ROOT = ");
+        TestCommandTest.Run broken = test();
+        assertThat(broken.status()).isEqualTo(1);
+        assertThat(broken.err()).contains("cannot read ").contains(".busted");
+
+        Files.writeString(dir.resolve(".busted"), "return { default = { pattern = \"[a\" } }");
+        TestCommandTest.Run pattern = test();
+        assertThat(pattern.status()).isEqualTo(1);
+        assertThat(pattern.err()).contains("bad pattern in .busted");
+    }
 }
