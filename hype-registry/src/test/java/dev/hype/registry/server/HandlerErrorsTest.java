@@ -6,18 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.pack.PackResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +103,8 @@ class HandlerErrorsTest {
     void aTarballWhoseManifestIsNotAJsonObjectIsRejected() throws IOException {
         PackResult template = PackageFixture.of("lib", "1.0.0").pack();
         for (var manifest : Map.of("{not json", "is not valid JSON", "[1, 2]", "is not a JSON object").entrySet()) {
-            byte[] tarball = tarball("package/hype.json", manifest.getKey());
+            byte[] tarball = RegistryAccessControlTest.tarball(
+                    java.util.List.of(Map.entry("package/hype.json", manifest.getKey())));
             ObjectNode body = body(template);
             ((ObjectNode) version(body, "1.0.0").path("dist")).put("integrity", Integrity.sha512(tarball).sri())
                     .put("shasum", Integrity.sha1(tarball).hex());
@@ -279,18 +275,5 @@ class HandlerErrorsTest {
                 .header("If-Modified-Since", "yesterday").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(badDate.statusCode()).isEqualTo(200);
         assertThat(TestRegistry.json(badDate).path("name").asText()).isEqualTo("lib");
-    }
-
-    private static byte[] tarball(String name, String content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-            byte[] data = content.getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry header = new TarArchiveEntry(name, true);
-            header.setSize(data.length);
-            tar.putArchiveEntry(header);
-            tar.write(data);
-            tar.closeArchiveEntry();
-        }
-        return bytes.toByteArray();
     }
 }

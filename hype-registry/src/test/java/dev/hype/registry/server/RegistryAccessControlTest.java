@@ -240,7 +240,8 @@ class RegistryAccessControlTest {
         return body;
     }
 
-    private static byte[] tarball(List<Map.Entry<String, String>> entries) throws IOException {
+    /** Gzip a tar of these entries (name to content), as a publisher's tarball. */
+    static byte[] tarball(List<Map.Entry<String, String>> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

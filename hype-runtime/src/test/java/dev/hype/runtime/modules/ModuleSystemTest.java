@@ -3,6 +3,7 @@ package dev.hype.runtime.modules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hype.runtime.HypeException;
 import dev.hype.runtime.builtins.BuiltinModule;
 import dev.hype.runtime.builtins.BuiltinModules;
 import dev.hype.runtime.engine.Chunk;
@@ -453,5 +454,54 @@ class ModuleSystemTest {
     private void rootedAtTheTestProject() {
         start(ModuleOptions.defaults().withRealms(dev.hype.runtime.permissions.Realms.packages(root,
                 root.resolve(".home"))));
+    }
+
+    @Test
+    void anEmptyOrNonObjectManifestIsNamed() throws IOException {
+        file("hype_modules/empty/hype.json", "   ");
+        file("hype_modules/empty/init.lua", "return 'empty'");
+        assertThat(failure("require('empty')")).contains("hype_modules/empty/hype.json").contains("the file is empty");
+
+        file("hype_modules/listed/hype.json", "[1, 2]");
+        assertThat(failure("require('listed')")).contains("hype_modules/listed/hype.json must hold a JSON object, "
+                + "found an array");
+        file("hype_modules/texty/hype.json", "\"text\"");
+        assertThat(failure("require('texty')")).contains("must hold a JSON object, found a string");
+        file("hype_modules/truth/hype.json", "true");
+        assertThat(failure("require('truth')")).contains("must hold a JSON object, found a boolean");
+        file("hype_modules/nothing/hype.json", "null");
+        assertThat(failure("require('nothing')")).contains("hype_modules/nothing/hype.json");
+    }
+
+    @Test
+    void importsMustBeAnObjectAndNullFieldsCountAsAbsent() throws IOException {
+        file("hype_modules/imp/hype.json", "{\"imports\": \"./x.lua\"}");
+        file("hype_modules/imp/init.lua", "return require('#x')");
+        assertThat(failure("require('imp')")).contains("invalid field \"imports\"")
+                .contains("expected an object, found a string");
+        file("hype_modules/imp2/hype.json", "{\"imports\": {\"#x\": \"./x.lua\"}, \"main\": \"main.lua\"}");
+        file("hype_modules/imp2/main.lua", "return require('#x')");
+        file("hype_modules/imp2/x.lua", "return 'x via imports'");
+        assertThat(eval("(require('imp2'))")).isEqualTo("x via imports");
+
+        file("hype_modules/nulls/hype.json", "{\"exports\": null, \"imports\": null, \"main\": \"lib.lua\"}");
+        file("hype_modules/nulls/lib.lua", "return 'main, as if no exports were given'");
+        assertThat(eval("(require('nulls'))")).isEqualTo("main, as if no exports were given");
+        assertThat(eval("(require('nulls/lib'))")).isEqualTo("main, as if no exports were given");
+    }
+
+    @Test
+    void aMainScriptThatIsMissingOrBehindAFileIsNamed() throws IOException {
+        assertThatThrownBy(() -> modules.runMain(root.resolve("missing.lua"), List.of()))
+                .isInstanceOfSatisfying(HypeException.class, e -> {
+                    assertThat(e.code()).isEqualTo("E_SCRIPT_NOT_FOUND");
+                    assertThat(e.getMessage()).isEqualTo("cannot open " + root.resolve("missing.lua") + " (no such file)");
+                });
+        file("plain", "not a directory");
+        assertThatThrownBy(() -> modules.runMain(root.resolve("plain/app.lua"), List.of()))
+                .isInstanceOfSatisfying(HypeException.class, e -> {
+                    assertThat(e.code()).isEqualTo("E_SCRIPT_UNREADABLE");
+                    assertThat(e.getMessage()).startsWith("cannot read " + root.resolve("plain/app.lua") + ": ");
+                });
     }
 }
