@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hype.pm.pack.Integrity;
-import dev.hype.pm.registry.ClientOptions;
 import dev.hype.pm.resolve.Dependencies;
 import dev.hype.pm.rocks.RockException;
-import dev.hype.pm.rocks.RockPlatform;
+import dev.hype.pm.rocks.RockFolder;
 import dev.hype.pm.rocks.RockVersion;
 import dev.hype.pm.store.PackageRef;
 import dev.hype.pm.store.StoreException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,40 +45,21 @@ class RockRepositoryTest {
     private RockRepository repository;
 
     @BeforeEach
-    void server() throws IOException {
-        folder = Files.createDirectories(temp.resolve("server"));
-        Files.writeString(folder.resolve("manifest-5.4"), MANIFEST);
-        Files.writeString(folder.resolve("manifest"), MANIFEST);
-        Files.write(folder.resolve("inner-1.0-1.src.rock"), zip("inner-1.0-1.rockspec", spec("inner", "1.0-1", "")));
-        Files.writeString(folder.resolve("liar-1.0-1.rockspec"), spec("other", "1.0-1", ""));
-        Files.write(folder.resolve("nospec-1.0-1.src.rock"), zip("README", "no rockspec here"));
-        Files.writeString(folder.resolve("broken-1.0-1.src.rock"), "this is not a zip");
-        Files.writeString(folder.resolve("needy-2.0-1.rockspec"), spec("needy", "2.0-1",
-                "dependencies = { \"lua >= 5.1\", \"dep\", \"needy\" }\n"));
-        Files.writeString(folder.resolve("oldlua-1.0-1.rockspec"), spec("oldlua", "1.0-1",
-                "dependencies = { \"lua < 5.4\" }\n"));
-        repository = new RockRepository(new RocksConfig(List.of(folder.toUri()), Map.of()), ClientOptions.defaults(null),
-                RockPlatform.current());
+    void server() {
+        RockFolder rocks = new RockFolder(temp.resolve("server"), MANIFEST)
+                .file("inner-1.0-1.src.rock", RockFolder.zip("inner-1.0-1.rockspec", RockFolder.spec("inner", "1.0-1", "")))
+                .rockspec("liar", "1.0-1", "other", "")
+                .file("nospec-1.0-1.src.rock", RockFolder.zip("README", "no rockspec here"))
+                .file("broken-1.0-1.src.rock", "this is not a zip".getBytes(StandardCharsets.UTF_8))
+                .rockspec("needy", "2.0-1", "needy", "dependencies = { \"lua >= 5.1\", \"dep\", \"needy\" }\n")
+                .rockspec("oldlua", "1.0-1", "oldlua", "dependencies = { \"lua < 5.4\" }\n");
+        folder = rocks.folder();
+        repository = rocks.repository();
     }
 
     @AfterEach
     void close() {
         repository.close();
-    }
-
-    private static String spec(String name, String version, String extra) {
-        return "package = \"" + name + "\"\nversion = \"" + version + "\"\nsource = { url = \"https://example.invalid/"
-                + name + ".tar.gz\" }\nbuild = { type = \"none\" }\n" + extra;
-    }
-
-    private static byte[] zip(String name, String text) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(text.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
     }
 
     private static RockException rockError(Runnable action) {
