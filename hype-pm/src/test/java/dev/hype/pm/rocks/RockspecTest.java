@@ -96,7 +96,7 @@ class RockspecTest {
                 .hasMessage("x-1.0-1.rockspec is not a valid rockspec: dependencies must be a list of strings");
         assertThatThrownBy(() -> RockDependency.parse("", "x.rockspec"))
                 .hasMessage("x.rockspec: dependency \"\" is not a rock name followed by version constraints");
-        assertThat(RockDependency.parse("LPeg == 1.1.0", "x.rockspec")).hasToString("lpeg 1.1.0");
+        assertThat(RockDependency.parse("LPeg == 1.1.0", "x.rockspec")).hasToString("lpeg == 1.1.0");
         assertThat(RockDependency.parse("lpeg ~> 1.1", "x.rockspec")).hasToString("lpeg ~> 1.1");
         assertThat(RockDependency.parse("lpeg", "x.rockspec")).hasToString("lpeg");
         assertThat(RockName.problem("rocks:")).contains("the rock name after \"rocks:\" is empty");

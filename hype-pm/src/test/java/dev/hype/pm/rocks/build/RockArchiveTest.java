@@ -186,7 +186,7 @@ class RockArchiveTest {
         assertArchiveError(() -> prepareZip("demo-1.0-1.all.rock", extra),
                 "it holds lua/extra.lua, which its rock_manifest does not list");
         assertArchiveError(() -> prepareZip("demo-1.0-1.all.rock", binaryRock(good.replace("}, [", ", ['gone.so'] = '"
-                + so + "' }, ["))), "its rock_manifest lists lib/demo/gone.so, which the archive does not hold");
+                + so + "' }, ["))), "its rock_manifest lists lib/gone.so, which the archive does not hold");
         assertArchiveError(() -> prepareZip("demo-1.0-1.all.rock", binaryRock("rock_manifest = 'none'")),
                 "its rock_manifest has no rock_manifest table");
     }
