@@ -197,4 +197,92 @@ class HttpRegistryErrorsTest {
                 .isEqualTo(stub.url() + ": the whoami answer has no username");
         }
     }
+
+    @Test
+    void anUnreachableRegistryIsExplainedByItsInnermostCause() {
+        java.net.URI registry = stub.url();
+        java.util.Map<Throwable, String> reasons = new java.util.LinkedHashMap<>();
+        reasons.put(new IOException(new java.net.UnknownHostException("r.example")), "unknown host");
+        reasons.put(new java.net.http.HttpConnectTimeoutException("slow"), "timed out connecting");
+        reasons.put(new java.net.http.HttpTimeoutException("slow"), "timed out waiting for an answer");
+        reasons.put(new InterruptedException(), "interrupted");
+        reasons.put(new IOException(new java.net.ConnectException()), "connection refused");
+        reasons.put(new IOException("stream reset"), "stream reset");
+        reasons.put(new IOException(), "connection failed");
+
+        reasons.forEach((cause, reason) -> assertThat(RegistryException.unreachable(registry, "a", 2, cause))
+            .as(cause.toString()).satisfies(e -> {
+                assertThat(e.code()).isEqualTo(RegistryException.E_REGISTRY_UNREACHABLE);
+                assertThat(e.getMessage()).isEqualTo("cannot reach " + registry + " for a after 2 attempts: " + reason);
+            }));
+        assertThat(RegistryException.unreachable(registry, null, 1, null).getMessage())
+            .isEqualTo("cannot reach " + registry + " after 1 attempt: connection failed");
+    }
+
+    @Test
+    void aMalformedDependencyListOrDependencyNameIsBlamedOnThePublishedVersion() {
+        stub.on("/bad", request -> Answer.json(200, """
+            {"name":"bad","dist-tags":{"latest":"1.0.0"},"versions":{
+              "1.0.0":{"name":"bad","version":"1.0.0","dependencies":{"b":["^1"]}},
+              "2.0.0":{"name":"bad","version":"2.0.0","dependencies":{"../evil":"^1"}}}}"""));
+
+        try (RegistryClient client = client()) {
+            RegistryPackageSource source = new RegistryPackageSource(client);
+            RegistryException list = registryError(() -> source.dependencies("bad",
+                dev.hype.pm.semver.Version.parse("1.0.0")));
+            assertThat(list.code()).isEqualTo(RegistryException.E_BAD_RESPONSE);
+            assertThat(list.getMessage()).startsWith("bad@1.0.0 in " + stub.url() + " has a malformed dependency"
+                + " list: ");
+            assertThatThrownBy(() -> source.dependencies("bad", dev.hype.pm.semver.Version.parse("2.0.0")))
+                .hasMessageContaining("the package document of bad@2.0.0 in " + stub.url() + " (a dependency)");
+            assertThat(source.dependencies("bad", dev.hype.pm.semver.Version.parse("9.0.0")).required())
+                .as("a version the document lacks has none").isEmpty();
+        }
+    }
+
+    @Test
+    void aDamagedCacheCountsAsAMissOfflineAndAnUnreadableBodyIsNamed() throws IOException {
+        stub.on("/a", request -> Answer.json(200, PACKUMENT));
+        try (RegistryClient client = client()) {
+            client.packument("a", Form.FULL);
+        }
+        List<java.nio.file.Path> cached;
+        try (var walk = java.nio.file.Files.walk(temp.resolve("cache"))) {
+            cached = walk.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+        assertThat(cached).isNotEmpty();
+        ClientOptions offline = new ClientOptions(temp.resolve("cache"), Duration.ofSeconds(2), Duration.ofSeconds(5), 1,
+            Duration.ofMillis(1)).withOffline(true);
+
+        for (java.nio.file.Path file : cached) {
+            String header = java.nio.file.Files.readString(file).lines().findFirst().orElseThrow();
+            java.nio.file.Files.writeString(file, header + "\n{ not json");
+        }
+        try (RegistryClient client = RegistryClient.create(RegistryConfig.defaults().withRegistry(stub.url()), offline)) {
+            assertThat(registryError(() -> client.packument("a", Form.FULL)).getMessage())
+                .isEqualTo(stub.url() + ": the cached package document is not JSON (package a)");
+        }
+        for (java.nio.file.Path file : cached) {
+            java.nio.file.Files.writeString(file, "no header line");
+        }
+        try (RegistryClient client = RegistryClient.create(RegistryConfig.defaults().withRegistry(stub.url()), offline)) {
+            assertThat(registryError(() -> client.packument("a", Form.FULL)).code())
+                .isEqualTo(RegistryException.E_OFFLINE);
+        }
+        for (java.nio.file.Path file : cached) {
+            java.nio.file.Files.writeString(file, "{\"url\":\"http://elsewhere/a\"}\n" + PACKUMENT);
+        }
+        try (RegistryClient client = RegistryClient.create(RegistryConfig.defaults().withRegistry(stub.url()), offline)) {
+            assertThat(registryError(() -> client.packument("a", Form.FULL)).code()).as("another URL's document")
+                .isEqualTo(RegistryException.E_OFFLINE);
+        }
+    }
+
+    @Test
+    void clientOptionsRefuseBoundsThatCannotWork() {
+        assertThatThrownBy(() -> new ClientOptions(null, Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
+            Duration.ofMillis(1))).isInstanceOf(IllegalArgumentException.class).hasMessage("attempts must be at least 1");
+        assertThatThrownBy(() -> ClientOptions.defaults(null).withBodyBounds(Duration.ofSeconds(1), 0))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("maxResponseBytes must be positive");
+    }
 }
