@@ -296,4 +296,24 @@ class StoreDamageTest {
         assertThatThrownBy(() -> IndexDistSource.load(temp.resolve("absent.json")))
                 .hasMessageStartingWith("cannot read package index " + temp.resolve("absent.json"));
     }
+
+    @Test
+    void aStoreWhoseLockCannotBeOpenedSaysSoAndRecoversOnceItCan() throws IOException {
+        Path lock = Files.createDirectories(temp.resolve("store3/v1/lock"));
+        Store blocked = Store.at(temp.resolve("store3"));
+
+        for (Runnable use : List.<Runnable>of(blocked::share, blocked::prune, () -> blocked.verify(true))) {
+            assertThatThrownBy(use::run).isInstanceOfSatisfying(StoreException.class, e -> {
+                assertThat(e.code()).isEqualTo(StoreException.E_STORE);
+                assertThat(e.getMessage()).startsWith("cannot lock the store " + lock + ": ");
+                assertThat(e.hints()).anyMatch(h -> h.contains("HYPE_HOME"));
+            });
+        }
+        Files.delete(lock);
+
+        try (Store.Lease lease = blocked.share()) {
+            assertThat(lease).isNotNull();
+        }
+        assertThat(blocked.prune().removed()).isZero();
+    }
 }
