@@ -206,9 +206,12 @@ class RockServerTest {
                 Duration.ofMillis(1));
 
         assertThatThrownBy(() -> RockServer.open(closed, options, HttpClient.newHttpClient()).file("x.rockspec"))
-                .isInstanceOfSatisfying(RockException.class, e -> assertThat(e.code()).isEqualTo(RockException.E_ROCK_SERVER))
+                .isInstanceOfSatisfying(RockException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RockException.E_ROCK_SERVER);
+                    assertThat(e.hints()).anyMatch(h -> h.contains("--offline"));
+                })
                 .hasMessageContaining("cannot reach the LuaRocks server " + closed)
-                .hasMessageContaining("2 attempts")
+                .hasMessageContaining("(GET " + closed + "x.rockspec, 2 attempts)")
                 .hasMessageEndingWith(": connection refused")
                 .hasMessageNotContaining("Exception");
     }
@@ -292,25 +295,6 @@ class RockServerTest {
                 .isInstanceOfSatisfying(RockException.class, e -> assertThat(e.code()).isEqualTo("E_ROCK_SERVER"))
                 .hasMessageContaining("answered 502 to GET " + url() + "down.src.rock");
         assertThat(calls).as("tried twice").hasValue(2);
-    }
-
-    @Test
-    void anUnreachableServerIsNamedWithTheFileAndTheAttempts() throws IOException {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        URI closed = URI.create("http://127.0.0.1:" + port + "/rocks/");
-        ClientOptions options = new ClientOptions(temp.resolve("cache"), Duration.ofSeconds(5), Duration.ofSeconds(10),
-                2, Duration.ofMillis(1));
-
-        assertThatThrownBy(() -> RockServer.open(closed, options, HttpClient.newHttpClient()).file("x.src.rock"))
-                .isInstanceOfSatisfying(RockException.class, e -> {
-                    assertThat(e.code()).isEqualTo("E_ROCK_SERVER");
-                    assertThat(e.getMessage()).startsWith("cannot reach the LuaRocks server " + closed + " (GET "
-                            + closed + "x.src.rock, 2 attempts): ");
-                    assertThat(e.hints()).anyMatch(h -> h.contains("--offline"));
-                });
     }
 
     @Test
