@@ -100,4 +100,25 @@ class RegistryOperationsTest {
         assertThat(tag.getMessage()).isEqualTo("deprecate takes NAME or NAME@RANGE, not the dist-tag in '@acme/w@next'");
         assertThat(tag.hints()).containsExactly("for example: hype pkg deprecate @acme/w@\"<2.0.0\" \"use 2.x\"");
     }
+
+    @Test
+    void searchTakesALimitFrom1To250() {
+        for (int limit : new int[] {0, 251}) {
+            HypeException e = error(() -> SearchOperation.run(new SearchOptions("w", limit), client));
+            assertThat(e.code()).isEqualTo("E_USAGE");
+            assertThat(e.getMessage()).isEqualTo("--limit must be between 1 and 250, not " + limit);
+        }
+    }
+
+    @Test
+    void packingNeedsAVersion() throws IOException {
+        Path project = java.nio.file.Files.createDirectories(temp.resolve("unversioned"));
+        java.nio.file.Files.writeString(project.resolve("hype.json"), "{\"name\": \"w\"}");
+
+        HypeException e = error(() -> PackOperation.run(new PackOptions(project, temp.resolve("out"), false)));
+
+        assertThat(e.code()).isEqualTo(dev.hype.pm.pack.PackException.E_PACK);
+        assertThat(e.getMessage()).isEqualTo(project.resolve("hype.json") + ": field 'version' is missing");
+        assertThat(temp.resolve("out")).doesNotExist();
+    }
 }
