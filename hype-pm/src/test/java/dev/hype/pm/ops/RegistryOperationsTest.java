@@ -1,6 +1,7 @@
 package dev.hype.pm.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hype.pm.registry.Form;
@@ -8,6 +9,7 @@ import dev.hype.pm.registry.RegistryClient;
 import dev.hype.runtime.HypeException;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,13 +35,10 @@ class RegistryOperationsTest {
         client.close();
     }
 
-    private static HypeException error(Runnable action) {
-        try {
-            action.run();
-        } catch (HypeException e) {
-            return e;
-        }
-        throw new AssertionError("no HypeException");
+    private static HypeException error(ThrowingCallable action) {
+        HypeException e = catchThrowableOfType(HypeException.class, action);
+        assertThat(e).as("the HypeException thrown").isNotNull();
+        return e;
     }
 
     private DistTagResult distTag(DistTagOptions.Action action, String spec, String tag) {

@@ -1,6 +1,7 @@
 package dev.hype.pm.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hype.pm.registry.StubServer.Answer;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,13 +56,10 @@ class HttpRegistryErrorsTest {
         return new Answer(status, Map.of("Content-Type", "application/json", header, value), "{}".getBytes());
     }
 
-    private static RegistryException registryError(Runnable action) {
-        try {
-            action.run();
-        } catch (RegistryException e) {
-            return e;
-        }
-        throw new AssertionError("no RegistryException");
+    private static RegistryException registryError(ThrowingCallable action) {
+        RegistryException e = catchThrowableOfType(RegistryException.class, action);
+        assertThat(e).as("the RegistryException thrown").isNotNull();
+        return e;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.hype.pm.sign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +32,10 @@ class SigningTest {
         return JSON.readTree(text);
     }
 
-    private static SignatureException signatureError(Runnable action) {
-        try {
-            action.run();
-        } catch (SignatureException e) {
-            return e;
-        }
-        throw new AssertionError("no SignatureException");
+    private static SignatureException signatureError(ThrowingCallable action) {
+        SignatureException e = catchThrowableOfType(SignatureException.class, action);
+        assertThat(e).as("the SignatureException thrown").isNotNull();
+        return e;
     }
 
     @Test
@@ -51,13 +50,7 @@ class SigningTest {
         assertThat(SigningKeys.keyid(beside)).isEqualTo(keys.keyid()).startsWith("SHA256:");
         assertThat(SigningKeys.readPrivateKey(keys.privateKeyFile()).getAlgorithm()).isIn("Ed25519", "EdDSA");
 
-        SignatureException again = signatureError(() -> {
-            try {
-                SigningKeys.generate(temp.resolve("keys"), "release");
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        });
+        SignatureException again = signatureError(() -> SigningKeys.generate(temp.resolve("keys"), "release"));
         assertThat(again.code()).isEqualTo(SignatureException.E_KEY);
         assertThat(again.getMessage()).endsWith("already exists");
         assertThat(again.hints()).anyMatch(h -> h.contains("keys are never overwritten"));
@@ -129,23 +122,11 @@ class SigningTest {
         assertThat(unsigned.code()).isEqualTo(SignatureException.E_SIGNATURE);
         assertThat(unsigned.getMessage()).isEqualTo("@acme/x@1.0.0 is not signed by a key trusted for it");
         assertThat(unsigned.hints()).anyMatch(h -> h.contains("one of 1 key(s)"));
-        SignatureException wrongKey = signatureError(() -> {
-            try {
-                trusted.check("@acme/x", "1.0.0", INTEGRITY, json("[{\"keyid\": \"" + other.keyid() + "\", \"sig\": \""
-                        + byOther + "\"}]"));
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        });
+        SignatureException wrongKey = signatureError(() -> trusted.check("@acme/x", "1.0.0", INTEGRITY,
+                json("[{\"keyid\": \"" + other.keyid() + "\", \"sig\": \"" + byOther + "\"}]")));
         assertThat(wrongKey.getMessage()).isEqualTo("@acme/x@1.0.0 has no valid signature by a key trusted for it");
-        SignatureException otherVersion = signatureError(() -> {
-            try {
-                trusted.check("@acme/x", "2.0.0", INTEGRITY, json("[{\"keyid\": \"" + acme.keyid() + "\", \"sig\": \""
-                        + good + "\"}]"));
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        });
+        SignatureException otherVersion = signatureError(() -> trusted.check("@acme/x", "2.0.0", INTEGRITY,
+                json("[{\"keyid\": \"" + acme.keyid() + "\", \"sig\": \"" + good + "\"}]")));
         assertThat(otherVersion.getMessage()).contains("has no valid signature");
     }
 
@@ -174,11 +155,7 @@ class SigningTest {
         assertThat(badKey.getMessage()).isEqualTo("config.json: trustedKeys.@acme: not an Ed25519 public key");
     }
 
-    private static void parse(String text) {
-        try {
-            TrustedKeys.parse(JSON.readTree(text), "config.json");
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+    private static void parse(String text) throws IOException {
+        TrustedKeys.parse(JSON.readTree(text), "config.json");
     }
 }

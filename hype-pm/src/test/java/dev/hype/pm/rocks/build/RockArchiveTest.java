@@ -23,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,28 +81,20 @@ class RockArchiveTest {
                 r -> rock);
     }
 
-    private static void assertArchiveError(Runnable action, String message) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(RockException.class,
+    private static void assertArchiveError(ThrowingCallable action, String message) {
+        assertThatThrownBy(action).isInstanceOfSatisfying(RockException.class,
                 e -> assertThat(e.code()).isEqualTo(RockException.E_ROCK_ARCHIVE)).hasMessageContaining(message);
     }
 
     @Test
     void aSourceRockWithoutItsRockspecOrItsSourceIsRefused() throws IOException {
-        assertArchiveError(() -> prepareUnchecked("demo-1.0-1.src.rock", Map.of("README", utf8("x"))),
+        assertArchiveError(() -> prepareZip("demo-1.0-1.src.rock", Map.of("README", utf8("x"))),
                 "it does not hold demo-1.0-1.rockspec");
-        assertArchiveError(() -> prepareUnchecked("demo-1.0-1.src.rock", Map.of("demo-1.0-1.rockspec",
+        assertArchiveError(() -> prepareZip("demo-1.0-1.src.rock", Map.of("demo-1.0-1.rockspec",
                 utf8(spec("{ url = 'https://example.invalid/demo-1.0.tar.gz' }", "build = { type = 'none' }")))),
                 LABEL + " does not match what it should be: it does not hold demo-1.0.tar.gz, the source its"
                         + " rockspec names");
         assertThat(Store.at(temp.resolve("store")).verify(false).checked()).as("nothing kept").isZero();
-    }
-
-    private void prepareUnchecked(String file, Map<String, byte[]> files) {
-        try {
-            prepare(file, zip(files));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
@@ -191,11 +184,7 @@ class RockArchiveTest {
                 "its rock_manifest has no rock_manifest table");
     }
 
-    private void prepareZip(String file, Map<String, byte[]> files) {
-        try {
-            prepare(file, zip(files));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+    private void prepareZip(String file, Map<String, byte[]> files) throws IOException {
+        prepare(file, zip(files));
     }
 }

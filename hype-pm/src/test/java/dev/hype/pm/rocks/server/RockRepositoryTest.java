@@ -1,6 +1,7 @@
 package dev.hype.pm.rocks.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hype.pm.pack.Integrity;
@@ -13,6 +14,7 @@ import dev.hype.pm.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,13 +64,10 @@ class RockRepositoryTest {
         repository.close();
     }
 
-    private static RockException rockError(Runnable action) {
-        try {
-            action.run();
-        } catch (RockException e) {
-            return e;
-        }
-        throw new AssertionError("no RockException");
+    private static RockException rockError(ThrowingCallable action) {
+        RockException e = catchThrowableOfType(RockException.class, action);
+        assertThat(e).as("the RockException thrown").isNotNull();
+        return e;
     }
 
     @Test
