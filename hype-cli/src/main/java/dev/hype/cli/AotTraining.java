@@ -115,6 +115,7 @@ final class AotTraining {
             write(created, pkg.resolve("lib/other.lua"), "return {}");
             Main.run(new String[] {dir.resolve("main.lua").toString(), "x"}, Terminal.system());
             Main.run(new String[] {dir.resolve("fail.lua").toString()}, Terminal.system());
+            Main.run(new String[] {"--version"}, Terminal.system());  // the launcher runs it with this cache
         } catch (IOException e) {
             // training is best effort
         } finally {
