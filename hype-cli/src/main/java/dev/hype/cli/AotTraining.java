@@ -2,7 +2,11 @@ package dev.hype.cli;
 
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
+import dev.hype.registry.server.RegistryConfig;
+import dev.hype.registry.server.RegistryServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +19,18 @@ import java.util.List;
  * <p>{@code hype --aot-training=script} runs scripts exactly as {@code hype FILE.lua} does;
  * {@code --aot-training=commands} also builds the whole picocli command tree and runs the commands
  * whose start-up counts most ({@code --version}, {@code --help}, {@code pkg init}, {@code install},
- * {@code list}, {@code check}, {@code tree}) in a temporary project, with a store there too.
+ * {@code list}, {@code check}, {@code tree}) in a temporary project, with a store there too, then
+ * the commands that talk to a registry ({@code publish}, {@code install}, {@code info}) against one
+ * served in-process.
  *
  * <p>A failure here must not pass unnoticed: the launcher checks the exit status, and a training
  * run that cannot do its work exits non-zero with the reason on standard error.
  */
 final class AotTraining {
     static final String OPTION = "--aot-training=";
+
+    /** The system property that stands in for {@code HYPE_HOME} in-process (dev.hype.cli.commands.HypeHome). */
+    private static final String HYPE_HOME_OVERRIDE = "hype.test.home";
 
     private AotTraining() {
     }
@@ -61,19 +70,73 @@ final class AotTraining {
                     new String[] {"pkg", "check", at, store},
                     new String[] {"pkg", "tree", at});
             for (String[] command : commands) {
-                int status = Main.run(command, Terminal.system());
-                if (status != 0) {
-                    System.err.println("hype: AOT training: 'hype " + String.join(" ", command) + "' exited with " + status);
+                if (run(command, Terminal.system()) != 0) {
                     return 1;
                 }
             }
-            return 0;
+            return trainRegistryCommands(dir, store);
         } catch (IOException e) {
             System.err.println("hype: AOT training: cannot create " + dir + ": " + e.getMessage());
             return 1;
         } finally {
             delete(dir.toFile());
         }
+    }
+
+    /**
+     * Run the commands that talk to a registry against one served in-process on a free port: publish
+     * a package, install it, list and check the project, and {@code pkg info} it twice (fetched, then
+     * revalidated from the packument cache). Their HTTP client and server classes are then in the
+     * cache instead of loaded from the JDK's modules on each start. {@code HYPE_HOME} (the packument
+     * cache, the tokens) is a directory under {@code dir}, through {@code HypeHome}'s in-process override.
+     */
+    private static int trainRegistryCommands(Path dir, String store) throws IOException {
+        String previousHome = System.setProperty(HYPE_HOME_OVERRIDE, dir.resolve("home").toString());
+        Path storage = dir.resolve("registry");
+        try (RegistryServer server = RegistryServer.start(RegistryConfig.defaults(storage).withPort(0))) {
+            String url = server.baseUri().toString();
+            ByteArrayOutputStream token = new ByteArrayOutputStream();
+            if (run(new String[] {"registry", "token", "create", "trainer", "--storage", storage.toString()},
+                    Terminal.of(InputStream.nullInputStream(), token, System.err)) != 0) {
+                return 1;
+            }
+            Path dep = Files.createDirectories(dir.resolve("dep"));
+            Files.writeString(dep.resolve("hype.json"),
+                    "{\"name\": \"trainer-dep\", \"version\": \"1.0.0\", \"license\": \"MIT\", \"main\": \"index.lua\"}");
+            Files.writeString(dep.resolve("index.lua"), "return {}\n");
+            Path app = Files.createDirectories(dir.resolve("registry-app"));
+            Files.writeString(app.resolve("hype.json"),
+                    "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"trainer-dep\": \"^1.0.0\"}}");
+            String at = "-C=" + app;
+            List<String[]> commands = List.of(
+                    new String[] {"pkg", "publish", "-C=" + dep, "--registry=" + url, "--token=" + token.toString().strip(), "--force"},
+                    new String[] {"pkg", "install", at, store, "--registry=" + url},
+                    new String[] {"pkg", "list", at},
+                    new String[] {"pkg", "check", at, store},
+                    new String[] {"pkg", "info", "trainer-dep", "--registry=" + url},
+                    new String[] {"pkg", "info", "trainer-dep", "--registry=" + url});
+            for (String[] command : commands) {
+                if (run(command, Terminal.system()) != 0) {
+                    return 1;
+                }
+            }
+            return 0;
+        } finally {
+            if (previousHome == null) {
+                System.clearProperty(HYPE_HOME_OVERRIDE);
+            } else {
+                System.setProperty(HYPE_HOME_OVERRIDE, previousHome);
+            }
+        }
+    }
+
+    /** Run one command; return its status, after saying which command failed if it did. */
+    private static int run(String[] command, Terminal terminal) {
+        int status = Main.run(command, terminal);
+        if (status != 0) {
+            System.err.println("hype: AOT training: 'hype " + String.join(" ", command) + "' exited with " + status);
+        }
+        return status;
     }
 
     private static void delete(java.io.File file) {
