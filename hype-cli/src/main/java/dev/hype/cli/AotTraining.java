@@ -2,7 +2,11 @@ package dev.hype.cli;
 
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
+import dev.hype.registry.server.RegistryConfig;
+import dev.hype.registry.server.RegistryServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +19,11 @@ import java.util.List;
  * <p>{@code hype --aot-training=script} runs scripts exactly as {@code hype FILE.lua} does;
  * {@code --aot-training=commands} also builds the whole picocli command tree and runs the commands
  * whose start-up counts most ({@code --version}, {@code --help}, {@code pkg init}, {@code install},
- * {@code list}, {@code check}, {@code tree}) in a temporary project, with a store there too.
+ * {@code list}, {@code check}, {@code tree}) in a temporary project, with a store there too, then
+ * the commands that talk to a registry ({@code publish}, {@code install}, {@code info}) against one
+ * served in-process. {@code --aot-training=project} runs only {@code pkg list}, {@code check} and
+ * {@code tree} in such a project: the launcher runs the commands that read a project with that
+ * smaller cache.
  *
  * <p>A failure here must not pass unnoticed: the launcher checks the exit status, and a training
  * run that cannot do its work exits non-zero with the reason on standard error.
@@ -23,57 +31,151 @@ import java.util.List;
 final class AotTraining {
     static final String OPTION = "--aot-training=";
 
+    /** The system property that stands in for {@code HYPE_HOME} in-process (dev.hype.cli.commands.HypeHome). */
+    private static final String HYPE_HOME_OVERRIDE = "hype.test.home";
+
     private AotTraining() {
     }
 
     static int run(String mode) {
-        if (!mode.equals("script") && !mode.equals("commands")) {
-            System.err.println("hype: unknown AOT training mode '" + mode + "' (script or commands)");
-            return 2;
-        }
-        trainScripts();
-        if (mode.equals("commands")) {
-            try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
-                runtime.evaluate("1 + 1");  // the REPL
+        switch (mode) {
+            case "script" -> {
+                trainScripts();
+                return 0;
             }
-            Terminal terminal = Terminal.system();
-            terminal.interactive();
-            CommandLineRunner.create(CommandTree.whole(new HypeCommand(terminal))).getCommandSpec();
-            return trainCommands();
+            case "project" -> {
+                return trainCommands(false);
+            }
+            case "commands" -> {
+                trainScripts();
+                try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
+                    runtime.evaluate("1 + 1");  // the REPL
+                }
+                Terminal terminal = Terminal.system();
+                terminal.interactive();
+                CommandLineRunner.create(CommandTree.whole(new HypeCommand(terminal))).getCommandSpec();
+                return trainCommands(true);
+            }
+            default -> {
+                System.err.println("hype: unknown AOT training mode '" + mode + "' (script, project or commands)");
+                return 2;
+            }
         }
-        return 0;
     }
 
-    /** Run the package commands in a new project; return 0, or 1 after saying which one failed. */
-    private static int trainCommands() {
+    /**
+     * Run the package commands in a new project; return 0, or 1 after saying which one failed.
+     * {@code project} (all false) runs only what the launcher runs with that cache ({@code pkg list},
+     * {@code check}, {@code tree}) and what they need (a project with a lockfile), so the cache holds
+     * no Lua runtime, no registry and no help of other commands.
+     */
+    private static int trainCommands(boolean all) {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hype-aot-commands-" + System.nanoTime());
+        // HYPE_HOME (the packument cache, the tokens) is a directory under dir, through HypeHome's in-process override.
+        String previousHome = System.setProperty(HYPE_HOME_OVERRIDE, dir.resolve("home").toString());
         try {
             Path project = Files.createDirectories(dir.resolve("app"));
             String store = "--store-dir=" + dir.resolve("store");
             String at = "-C=" + project;
-            List<String[]> commands = List.of(
-                    new String[] {"--version"},
-                    new String[] {"--help"},
-                    new String[] {"pkg", "--help"},
-                    new String[] {"pkg", "init", "--path=" + project, "app"},
-                    new String[] {"pkg", "install", at, store, "--offline"},
-                    new String[] {"pkg", "list", at},
-                    new String[] {"pkg", "check", at, store},
-                    new String[] {"pkg", "tree", at});
+            List<String[]> commands = new ArrayList<>();
+            if (all) {
+                commands.add(new String[] {"--version"});
+                commands.add(new String[] {"--help"});
+                commands.add(new String[] {"pkg", "--help"});
+            }
+            commands.add(new String[] {"pkg", "init", "--path=" + project, "app"});
+            commands.add(new String[] {"pkg", "install", at, store, "--offline"});
+            commands.add(new String[] {"pkg", "list", at});
+            commands.add(new String[] {"pkg", "check", at, store});
+            commands.add(new String[] {"pkg", "tree", at});
+            if (!all) {
+                // The same in a project with an installed package, from a file: registry.
+                Path dep = writePackage(dir);
+                String registry = "--registry=" + dir.resolve("file-registry").toUri();
+                Path app = writeApp(dir.resolve("file-app"));
+                commands.add(new String[] {"pkg", "publish", "-C=" + dep, registry});
+                commands.add(new String[] {"pkg", "install", "-C=" + app, store, registry});
+                commands.add(new String[] {"pkg", "list", "-C=" + app});
+                commands.add(new String[] {"pkg", "check", "-C=" + app, store});
+                commands.add(new String[] {"pkg", "tree", "-C=" + app});
+            }
             for (String[] command : commands) {
-                int status = Main.run(command, Terminal.system());
-                if (status != 0) {
-                    System.err.println("hype: AOT training: 'hype " + String.join(" ", command) + "' exited with " + status);
+                if (run(command, Terminal.system()) != 0) {
                     return 1;
                 }
             }
-            return 0;
+            return all ? trainRegistryCommands(dir, store) : 0;
         } catch (IOException e) {
             System.err.println("hype: AOT training: cannot create " + dir + ": " + e.getMessage());
             return 1;
         } finally {
+            if (previousHome == null) {
+                System.clearProperty(HYPE_HOME_OVERRIDE);
+            } else {
+                System.setProperty(HYPE_HOME_OVERRIDE, previousHome);
+            }
             delete(dir.toFile());
         }
+    }
+
+    /**
+     * Run the commands that talk to a registry against one served in-process on a free port: publish
+     * a package, install it, list and check the project, and {@code pkg info} it twice (fetched, then
+     * revalidated from the packument cache). Their HTTP client and server classes are then in the
+     * cache instead of loaded from the JDK's modules on each start.
+     */
+    private static int trainRegistryCommands(Path dir, String store) throws IOException {
+        Path storage = dir.resolve("registry");
+        try (RegistryServer server = RegistryServer.start(RegistryConfig.defaults(storage).withPort(0))) {
+            String url = server.baseUri().toString();
+            ByteArrayOutputStream token = new ByteArrayOutputStream();
+            if (run(new String[] {"registry", "token", "create", "trainer", "--storage", storage.toString()},
+                    Terminal.of(InputStream.nullInputStream(), token, System.err)) != 0) {
+                return 1;
+            }
+            Path dep = writePackage(dir);
+            Path app = writeApp(dir.resolve("registry-app"));
+            String at = "-C=" + app;
+            List<String[]> commands = List.of(
+                    new String[] {"pkg", "publish", "-C=" + dep, "--registry=" + url, "--token=" + token.toString().strip(), "--force"},
+                    new String[] {"pkg", "install", at, store, "--registry=" + url},
+                    new String[] {"pkg", "list", at},
+                    new String[] {"pkg", "check", at, store},
+                    new String[] {"pkg", "info", "trainer-dep", "--registry=" + url},
+                    new String[] {"pkg", "info", "trainer-dep", "--registry=" + url});
+            for (String[] command : commands) {
+                if (run(command, Terminal.system()) != 0) {
+                    return 1;
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** Write the package {@code trainer-dep} to publish, in {@code dir/dep}; return its directory. */
+    private static Path writePackage(Path dir) throws IOException {
+        Path dep = Files.createDirectories(dir.resolve("dep"));
+        Files.writeString(dep.resolve("hype.json"),
+                "{\"name\": \"trainer-dep\", \"version\": \"1.0.0\", \"license\": \"MIT\", \"main\": \"index.lua\"}");
+        Files.writeString(dep.resolve("index.lua"), "return {}\n");
+        return dep;
+    }
+
+    /** Write a project depending on {@code trainer-dep} in {@code app}; return it. */
+    private static Path writeApp(Path app) throws IOException {
+        Files.createDirectories(app);
+        Files.writeString(app.resolve("hype.json"),
+                "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"trainer-dep\": \"^1.0.0\"}}");
+        return app;
+    }
+
+    /** Run one command; return its status, after saying which command failed if it did. */
+    private static int run(String[] command, Terminal terminal) {
+        int status = Main.run(command, terminal);
+        if (status != 0) {
+            System.err.println("hype: AOT training: 'hype " + String.join(" ", command) + "' exited with " + status);
+        }
+        return status;
     }
 
     private static void delete(java.io.File file) {
@@ -115,6 +217,7 @@ final class AotTraining {
             write(created, pkg.resolve("lib/other.lua"), "return {}");
             Main.run(new String[] {dir.resolve("main.lua").toString(), "x"}, Terminal.system());
             Main.run(new String[] {dir.resolve("fail.lua").toString()}, Terminal.system());
+            Main.run(new String[] {"--version"}, Terminal.system());  // the launcher runs it with this cache
         } catch (IOException e) {
             // training is best effort
         } finally {

@@ -2,6 +2,7 @@ package dev.hype.cli;
 
 import dev.hype.cli.commands.CheckCommand;
 import dev.hype.cli.commands.CiCommand;
+import dev.hype.cli.commands.CommandModels;
 import dev.hype.cli.commands.DeprecateCommand;
 import dev.hype.cli.commands.DistTagCommand;
 import dev.hype.cli.commands.ExecCommand;
@@ -36,6 +37,7 @@ import dev.hype.cli.commands.WhyCommand;
 import dev.hype.cli.test.TestCommand;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The tree of {@code hype}'s commands, built only as far as the arguments need it.
@@ -47,7 +49,8 @@ import picocli.CommandLine;
  * {@code @Command(subcommands = ...)}, and {@link #forArguments} adds only the chain of commands
  * the arguments name. A group that is given no subcommand name (its {@code --help}, a misspelt
  * command) gets all its subcommands, so its help and "did you mean" hints are those of the whole
- * tree. The small groups ({@code pkg token}, {@code dist-tag}, {@code owner}, {@code pkg store}, {@code registry
+ * tree. {@code pkg}, {@code pkg list}, {@code check} and {@code info} have models built in code
+ * ({@link CommandModels}), so {@code hype pkg list} reads no annotation at all. The small groups ({@code pkg token}, {@code dist-tag}, {@code owner}, {@code pkg store}, {@code registry
  * token} and {@code scope}) keep their subcommands in their annotations. The order here is the
  * order of the help text. None of the commands uses {@code @ParentCommand}, which picocli injects
  * only for annotated subcommands.
@@ -59,6 +62,9 @@ final class CommandTree {
             return name.equals(word) || aliases.contains(word);
         }
     }
+
+    /** The root command's name, as in {@link HypeCommand}'s annotation. */
+    static final String ROOT_NAME = "hype";
 
     static final List<Entry> ROOT = List.of(
             entry(SemverCommand.class, "semver"),
@@ -134,7 +140,9 @@ final class CommandTree {
             // names one after options (`hype -W pkg ...`) or asks for the help that lists them all.
             return args.stream().anyMatch(CommandTree::mayNeedSubcommands) ? whole(root) : new CommandLine(root);
         }
-        CommandLine cli = new CommandLine(root);
+        // A subcommand is the first word, so no option of the root's can be given: the root's model
+        // needs its name only, and reading its annotations (a dozen options) would cost start-up time.
+        CommandLine cli = new CommandLine(CommandSpec.wrapWithoutInspection(root).name(ROOT_NAME));
         CommandLine current = cli;
         List<Entry> children = ROOT;
         for (int i = 0; children != null; i++) {
@@ -164,7 +172,9 @@ final class CommandTree {
     }
 
     private static CommandLine add(CommandLine parent, Entry entry) {
-        CommandLine sub = new CommandLine(entry.type());
+        // The commands whose start-up counts most have models built in code (CommandModels).
+        CommandSpec model = CommandModels.of(entry.type());
+        CommandLine sub = model == null ? new CommandLine(entry.type()) : new CommandLine(model);
         parent.addSubcommand(sub);
         return sub;
     }

@@ -46,6 +46,14 @@ public final class Main {
             // more start-up time than the whole Lua run (see docs/benchmarks.md).
             return runPlain(args[0], Arrays.asList(args).subList(1, args.length), terminal);
         }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli's --version prints, without building the root command's model first.
+            for (String line : VersionText.lines()) {
+                terminal.out().println(line);
+            }
+            terminal.flush();
+            return 0;
+        }
         if (args.length == 1 && args[0].startsWith(AotTraining.OPTION)) {
             return AotTraining.run(args[0].substring(AotTraining.OPTION.length()));
         }

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AotCacheTest {
     private static final String FROM_CACHE = " source: shared objects file";
+    /** How the class-loading log names a proxy class the JDK generated, as it does for each annotation type read. */
+    private static final String DYNAMIC_PROXY = " source: __dynamic_proxy__";
+    /** A class the commands cache holds (its training serves a registry) and the project cache does not. */
+    private static final String REGISTRY_SERVER = "dev.hype.registry.server.HttpRegistryServer";
 
     @TempDir
     Path temp;
@@ -27,8 +31,8 @@ class AotCacheTest {
     }
 
     @Test
-    void theBuildLeavesBothCachesAndNoFailure() {
-        for (String cache : List.of("script.aot", "commands.aot")) {
+    void theBuildLeavesEachCacheAndNoFailure() {
+        for (String cache : List.of("script.aot", "project.aot", "commands.aot")) {
             assertThat(dist().resolve(cache)).as(cache).isNotEmptyFile();
             assertThat(dist().resolve(cache + ".failed")).as(cache + ".failed").doesNotExist();
         }
@@ -44,14 +48,39 @@ class AotCacheTest {
         assertThat(script).contains("dev.hype.runtime.engine.LuaRuntime" + FROM_CACHE)
                 .doesNotContain("picocli.");
 
-        String commands = classLoads(hype, "commands.txt", "--version");
+        String commands = classLoads(hype, "commands.txt", "pkg", "--help");
         assertThat(commands).contains("picocli.CommandLine" + FROM_CACHE)
-                .contains("dev.hype.cli.CommandTree" + FROM_CACHE);
+                .contains("dev.hype.cli.CommandTree" + FROM_CACHE)
+                .contains("dev.hype.cli.commands.CommandModels" + FROM_CACHE)
+                .contains(REGISTRY_SERVER + FROM_CACHE);
+
+        // A bare --version is printed without picocli, from the script cache.
+        String version = classLoads(hype, "version.txt", "--version");
+        assertThat(version).contains("dev.hype.cli.VersionText" + FROM_CACHE)
+                .contains("dev.hype.runtime.engine.LuaRuntime" + FROM_CACHE)
+                .doesNotContain("picocli.");
 
         // The same run without a cache loads the same classes from the jars: the check above can fail.
         hype.env("HYPE_NO_AOT", "1");
-        assertThat(classLoads(hype, "none.txt", "--version")).doesNotContain("picocli.CommandLine" + FROM_CACHE)
+        assertThat(classLoads(hype, "none.txt", "pkg", "--help")).doesNotContain("picocli.CommandLine" + FROM_CACHE)
                 .contains("picocli.CommandLine source: file:");
+    }
+
+    @Test
+    void theCommandsWhoseStartUpCountsReadNoAnnotations() throws IOException {
+        // An annotation read makes the JDK generate a proxy class for its type, which no cache holds.
+        Hype hype = Hype.in(temp).env("HYPE_JAVAAGENT", null);
+        hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\"}\n");
+        hype.run("pkg", "install", "--offline").assertSuccess();
+        for (List<String> args : List.of(List.of("pkg", "list"), List.of("pkg", "check"), List.of("pkg", "ls", "--json"))) {
+            String log = classLoads(hype, "annotations.txt", args.toArray(String[]::new));
+            // From the project cache, which holds no registry: the commands cache would have preloaded its server.
+            assertThat(log).as(args.toString()).contains("dev.hype.cli.commands.CommandModels" + FROM_CACHE)
+                    .contains("dev.hype.pm.lock.LockfileReader" + FROM_CACHE)
+                    .doesNotContain(REGISTRY_SERVER).doesNotContain(DYNAMIC_PROXY);
+        }
+        // The check can fail: a command read from its annotations makes proxies.
+        assertThat(classLoads(hype, "tree.txt", "pkg", "tree")).contains(DYNAMIC_PROXY);
     }
 
     @Test
@@ -61,33 +90,42 @@ class AotCacheTest {
         Path copy = checkout.resolve("hype-cli/target/dist");
         Hype hype = Hype.in(temp.resolve("run")).env("HYPE_JAVAAGENT", null);
 
-        // java.io.tmpdir naming a file: the commands' training cannot make its project.
+        // java.io.tmpdir naming a file: the project's and the commands' trainings cannot make their project.
         hype.env("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + launcher);
         Result failed = hype.runProgram(launcher.toString(), "--finish-build").assertSuccess();
         assertThat(failed.stderr().lines().filter(line -> line.contains("could not build the start-up cache")))
-                .as(failed.describe()).hasSize(1);
-        assertThat(failed.stderr()).contains("for the commands path").contains("cannot create");
-        assertThat(copy.resolve("commands.aot")).doesNotExist();
-        assertThat(copy.resolve("commands.aot.failed")).content().contains("cannot create");
+                .as(failed.describe()).hasSize(2);
+        assertThat(failed.stderr()).contains("for the project path").contains("for the commands path")
+                .contains("cannot create");
+        for (String cache : List.of("project.aot", "commands.aot")) {
+            assertThat(copy.resolve(cache)).doesNotExist();
+            assertThat(copy.resolve(cache + ".failed")).content().contains("cannot create");
+        }
         assertThat(copy.resolve("script.aot")).isNotEmptyFile();
 
         // Runs go on without the cache and do not repeat the report or retrain on every start.
         hype.env("JAVA_TOOL_OPTIONS", null);
-        Result run = hype.runProgram(launcher.toString(), "--version").assertSuccess();
-        assertThat(run.stdout()).startsWith("hype ");
+        Result run = hype.runProgram(launcher.toString(), "pkg", "--help").assertSuccess();
+        assertThat(run.stdout()).startsWith("Usage: hype pkg");
         assertThat(run.stderr()).doesNotContain("start-up cache");
 
         // The next build trains again.
         Result rebuilt = hype.runProgram(launcher.toString(), "--finish-build").assertSuccess();
         assertThat(rebuilt.stderr()).doesNotContain("could not build");
-        assertThat(copy.resolve("commands.aot")).isNotEmptyFile();
-        assertThat(copy.resolve("commands.aot.failed")).doesNotExist();
+        for (String cache : List.of("project.aot", "commands.aot")) {
+            assertThat(copy.resolve(cache)).isNotEmptyFile();
+            assertThat(copy.resolve(cache + ".failed")).doesNotExist();
+        }
 
         // A cache missing without a recorded failure is trained before the run, not silently skipped.
         Files.delete(copy.resolve("commands.aot"));
-        Result retrained = hype.runProgram(launcher.toString(), "--version").assertSuccess();
+        Result retrained = hype.runProgram(launcher.toString(), "pkg", "--help").assertSuccess();
         assertThat(retrained.stderr()).contains("building the start-up cache for the commands path");
         assertThat(copy.resolve("commands.aot")).isNotEmptyFile();
+        Files.delete(copy.resolve("project.aot"));
+        assertThat(hype.runProgram(launcher.toString(), "pkg", "list").stderr())
+                .contains("building the start-up cache for the project path");
+        assertThat(copy.resolve("project.aot")).isNotEmptyFile();
     }
 
     /** Run the launcher with the JVM's class-loading log in {@code file}; return the log. */

@@ -46,6 +46,54 @@ class JsonTreeReaderTest {
                 });
     }
 
+    private static final ObjectMapper STRICT_MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"lockfileVersion\": 1, \"root\": {\"dependencies\": {\"a\": \"1.0.0\"}}, \"packages\": {}}",
+        "[1, -2, 2.5, 1e3, \"s\", true, false, null, [], {}]", "", "  \n ", "{\"u\": \"\\u00e9\\n\"}",
+        "{\"a\": {\"b\": 1}, \"b\": {\"b\": 2}}"})
+    void readsStrictlyTheSameTreeAsAStrictObjectMapper(String json) throws Exception {
+        JsonNode expected = STRICT_MAPPER.readTree(json);
+        JsonNode actual = JsonTreeReader.readStrict(json);
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.getNodeType()).isEqualTo(expected.getNodeType());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"a\": 1, \"a\": 2}", "{\"b\": {\"x\": 1, \"x\": 1}}", "{\"a\": 1,}"})
+    void reportsMalformedJsonAndRepeatedKeysAsAStrictObjectMapperDoes(String json) {
+        JsonProcessingException expected = catchJson(() -> STRICT_MAPPER.readTree(json));
+
+        assertThatThrownBy(() -> JsonTreeReader.readStrict(json))
+                .isInstanceOfSatisfying(JsonProcessingException.class, e -> {
+                    assertThat(e.getOriginalMessage()).isEqualTo(expected.getOriginalMessage());
+                    assertThat(e.getLocation().getLineNr()).isEqualTo(expected.getLocation().getLineNr());
+                    assertThat(e.getLocation().getColumnNr()).isEqualTo(expected.getLocation().getColumnNr());
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{} {}", "{}\n[1]", "1 2", "{} trailing"})
+    void refusesAnythingAfterTheValueWhereAStrictObjectMapperDoes(String json) {
+        catchJson(() -> STRICT_MAPPER.readTree(json));
+
+        assertThatThrownBy(() -> JsonTreeReader.readStrict(json)).isInstanceOf(JsonProcessingException.class)
+                .satisfies(e -> assertThat(((JsonProcessingException) e).getLocation().getLineNr()).isPositive());
+    }
+
+    @org.junit.jupiter.api.Test
+    void namesTheValueFoundAfterTheFirst() {
+        assertThatThrownBy(() -> JsonTreeReader.readStrict("{\"a\": 1}\n\"more\""))
+                .isInstanceOfSatisfying(JsonProcessingException.class, e -> {
+                    assertThat(e.getOriginalMessage()).isEqualTo("unexpected 'more' after the JSON value");
+                    assertThat(e.getLocation().getLineNr()).isEqualTo(2);
+                });
+    }
+
     private interface JsonCall {
         void run() throws Exception;
     }

@@ -15,17 +15,31 @@ import picocli.CommandLine.Spec;
 
 /** Check the manifest, the lockfile and every installed file; exit 1 on any problem. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check that hype.json is valid, hype-lock.json matches it, and hype_modules/ holds exactly the "
-                + "locked packages with their published files.", "Print each problem; exit 1 if there is any."})
+        description = {CheckCommand.DESCRIPTION, CheckCommand.DESCRIPTION_EXIT})
 public final class CheckCommand implements Callable<Integer> {
+    static final String DESCRIPTION = "Check that hype.json is valid, hype-lock.json matches it, and hype_modules/"
+            + " holds exactly the locked packages with their published files.";
+    static final String DESCRIPTION_EXIT = "Print each problem; exit 1 if there is any.";
+    private static final String JSON = "Print the problems as JSON.";
+
     @Spec
     private CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--json", description = "Print the problems as JSON.")
+    @picocli.CommandLine.Option(names = "--json", description = JSON)
     private boolean json;
 
     @Mixin
     private ProjectOptions project;
+
+    /** Return this command's model, as its annotations would give it (see {@link CommandModels}). */
+    CommandSpec model() {
+        spec = CommandModels.command(this, "check");
+        spec.usageMessage().description(DESCRIPTION, DESCRIPTION_EXIT);
+        spec.addOption(CommandModels.flag("json", () -> json, value -> json = value, "--json").description(JSON).build());
+        project = new ProjectOptions();
+        project.addTo(spec);
+        return CommandModels.withHelpOptions(spec);
+    }
 
     @Override
     public Integer call() {

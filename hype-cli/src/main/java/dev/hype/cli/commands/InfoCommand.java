@@ -31,11 +31,15 @@ import picocli.CommandLine.Spec;
 
 /** Describe a package from its registry. */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show a package's description, versions, dist-tags, dependencies, features, permissions, license and"
-                + " integrity.",
-            "With NAME@RANGE, list the versions that satisfy RANGE, as 'npm view NAME@RANGE version' does.",
-            "rocks:NAME[@CONSTRAINT] asks the LuaRocks servers about a rock instead."})
+        description = {InfoCommand.DESCRIPTION, InfoCommand.DESCRIPTION_RANGE, InfoCommand.DESCRIPTION_ROCKS})
 public final class InfoCommand implements Callable<Integer> {
+    static final String DESCRIPTION = "Show a package's description, versions, dist-tags, dependencies, features,"
+            + " permissions, license and integrity.";
+    static final String DESCRIPTION_RANGE =
+            "With NAME@RANGE, list the versions that satisfy RANGE, as 'npm view NAME@RANGE version' does.";
+    static final String DESCRIPTION_ROCKS = "rocks:NAME[@CONSTRAINT] asks the LuaRocks servers about a rock instead.";
+    private static final String PACKAGE = "The package, optionally with a version range or dist-tag.";
+
     @Spec
     private CommandSpec spec;
 
@@ -45,11 +49,26 @@ public final class InfoCommand implements Callable<Integer> {
     @Mixin
     private RocksOptions rocks;
 
-    @Parameters(paramLabel = "NAME[@RANGE]", description = "The package, optionally with a version range or dist-tag.")
+    @Parameters(paramLabel = "NAME[@RANGE]", description = PACKAGE)
     private String packageSpec;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
+    @Option(names = "--json", description = CommandModels.JSON)
     private boolean json;
+
+    /** Return this command's model, as its annotations would give it (see {@link CommandModels}). */
+    CommandSpec model() {
+        spec = CommandModels.command(this, "info");
+        spec.usageMessage().sortOptions(false).description(DESCRIPTION, DESCRIPTION_RANGE, DESCRIPTION_ROCKS);
+        registry = new RegistryOptions();
+        registry.addTo(spec);
+        rocks = new RocksOptions();
+        rocks.addTo(spec);
+        spec.addPositional(CommandModels.positional(String.class, () -> packageSpec, value -> packageSpec = value)
+                .paramLabel("NAME[@RANGE]").index("0").arity("1").required(true).description(PACKAGE).build());
+        spec.addOption(CommandModels.flag("json", () -> json, value -> json = value, "--json")
+                .description(CommandModels.JSON).build());
+        return CommandModels.withHelpOptions(spec);
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -21,9 +21,13 @@ import picocli.CommandLine.Spec;
 
 /** List installed packages, or with {@code --outdated} the direct dependencies a registry has newer versions of. */
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List the installed packages and their versions, direct or transitive.",
-            "With --outdated, show each direct dependency's current, wanted and latest version."})
+        description = {ListCommand.DESCRIPTION, ListCommand.DESCRIPTION_OUTDATED})
 public final class ListCommand implements Callable<Integer> {
+    static final String DESCRIPTION = "List the installed packages and their versions, direct or transitive.";
+    static final String DESCRIPTION_OUTDATED =
+            "With --outdated, show each direct dependency's current, wanted and latest version.";
+    private static final String OUTDATED = "Ask the registry which direct dependencies have newer versions.";
+
     @Spec
     private CommandSpec spec;
 
@@ -33,14 +37,31 @@ public final class ListCommand implements Callable<Integer> {
     @Mixin
     private RocksOptions rocks;
 
-    @Option(names = "--outdated", description = "Ask the registry which direct dependencies have newer versions.")
+    @Option(names = "--outdated", description = OUTDATED)
     private boolean outdated;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
+    @Option(names = "--json", description = CommandModels.JSON)
     private boolean json;
 
     @Mixin
     private ProjectLocation location;
+
+    /** Return this command's model, as its annotations would give it (see {@link CommandModels}). */
+    CommandSpec model() {
+        spec = CommandModels.command(this, "list", "ls");
+        spec.usageMessage().sortOptions(false).description(DESCRIPTION, DESCRIPTION_OUTDATED);
+        registry = new RegistryOptions();
+        registry.addTo(spec);
+        rocks = new RocksOptions();
+        rocks.addTo(spec);
+        spec.addOption(CommandModels.flag("outdated", () -> outdated, value -> outdated = value, "--outdated")
+                .description(OUTDATED).build());
+        spec.addOption(CommandModels.flag("json", () -> json, value -> json = value, "--json")
+                .description(CommandModels.JSON).build());
+        location = new ProjectLocation();
+        location.addTo(spec);
+        return CommandModels.withHelpOptions(spec);
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -8,13 +8,23 @@ import dev.hype.runtime.HypeException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Choose the registry for a command: config files, {@code HYPE_TOKEN}, then {@code --registry}. */
 final class RegistryOptions {
-    @Option(names = "--registry", paramLabel = "URL",
-            description = "Use this registry (http(s)://... or file:DIR) instead of the configured one.")
+    private static final String DESCRIPTION = "Use this registry (http(s)://... or file:DIR) instead of the configured one.";
+
+    @Option(names = "--registry", paramLabel = "URL", description = DESCRIPTION)
     String registry;
+
+    /** Add {@code --registry} to a model built in code ({@link CommandModels}), as its annotation says. */
+    void addTo(CommandSpec spec) {
+        spec.addOption(CommandModels.option(String.class, () -> registry, value -> registry = value, "--registry")
+                .paramLabel("URL")
+                .description(DESCRIPTION)
+                .build());
+    }
 
     /** Return the configuration for a project in {@code projectDirectory}, with {@code token} for the registry if given. */
     RegistryConfig config(Path projectDirectory, String token) {

@@ -13,14 +13,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Choose the LuaRocks servers for {@code rocks:NAME} packages: the {@code rocks} configuration, then {@code --rocks-server}. */
 final class RocksOptions {
-    @Option(names = "--rocks-server", paramLabel = "URL",
-            description = "Look rocks:NAME packages up on this LuaRocks server (http(s)://... or file:DIR) instead of"
-                    + " the configured ones; repeat for several.")
+    private static final String DESCRIPTION = "Look rocks:NAME packages up on this LuaRocks server (http(s)://... or"
+            + " file:DIR) instead of the configured ones; repeat for several.";
+
+    @Option(names = "--rocks-server", paramLabel = "URL", description = DESCRIPTION)
     List<String> servers = new ArrayList<>();
+
+    /** Add {@code --rocks-server} to a model built in code ({@link CommandModels}), as its annotation says. */
+    void addTo(CommandSpec spec) {
+        spec.addOption(CommandModels.strings(() -> servers, value -> servers = value, "--rocks-server")
+                .paramLabel("URL")
+                .description(DESCRIPTION)
+                .build());
+    }
 
     /** Return the LuaRocks servers for a project in {@code projectDirectory}. */
     RockRepository repository(Path projectDirectory) {

@@ -2,11 +2,7 @@ package dev.hype.pm.lock;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.hype.pm.manifest.PackageName;
 import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.pack.PackException;
@@ -14,6 +10,7 @@ import dev.hype.pm.resolve.FeatureRequest;
 import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.rocks.RockVersion;
 import dev.hype.pm.semver.Version;
+import dev.hype.runtime.JsonTreeReader;
 import dev.hype.runtime.TerminalText;
 import dev.hype.runtime.permissions.PermissionSpec;
 import java.io.IOException;
@@ -27,10 +24,6 @@ import java.util.Set;
 
 /** Parse and validate {@code hype-lock.json}. */
 public final class LockfileReader {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final Set<String> TOP_KEYS = Set.of("lockfileVersion", "root", "packages");
     private static final Set<String> PACKAGE_KEYS = Set.of("version", "resolved", "integrity", "dependencies",
             "permissions", "features");
@@ -53,11 +46,14 @@ public final class LockfileReader {
     public static Lockfile parse(String text, String origin) {
         JsonNode tree;
         try {
-            tree = JSON.readTree(text);
+            // Without an ObjectMapper, whose set-up costs more than `hype pkg list`'s whole run otherwise.
+            tree = JsonTreeReader.readStrict(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? origin : origin + ":" + at.getLineNr() + ":" + at.getColumnNr();
             throw new LockfileException(where + ": invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);  // a String is read without I/O
         }
         if (tree == null || !tree.isObject()) {
             throw invalid(origin, "", "expected a JSON object");
@@ -178,7 +174,7 @@ public final class LockfileReader {
 
     private static JsonNode object(JsonNode node, String origin, String at) {
         if (node.isMissingNode()) {
-            return JSON.createObjectNode();
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         }
         if (!node.isObject()) {
             throw invalid(origin, at, "expected an object");

@@ -122,6 +122,18 @@ class LockfileTest {
     }
 
     @Test
+    void refuseARepeatedKeyAndTextAfterTheObject() {
+        assertThatThrownBy(() -> LockfileReader.parse("{\"lockfileVersion\": 1,\n \"lockfileVersion\": 1}", "hype-lock.json"))
+                .isInstanceOf(LockfileException.class).hasMessageStartingWith("hype-lock.json:2:")
+                .hasMessageContaining("invalid JSON: Duplicate field 'lockfileVersion'");
+        assertThatThrownBy(() -> LockfileReader.parse("{\"lockfileVersion\": 1, \"packages\": {}}\n{}", "hype-lock.json"))
+                .isInstanceOf(LockfileException.class)
+                .hasMessage("hype-lock.json:2:1: invalid JSON: unexpected '{' after the JSON value");
+        assertThatThrownBy(() -> LockfileReader.parse("", "hype-lock.json"))
+                .isInstanceOf(LockfileException.class).hasMessageContaining("expected a JSON object");
+    }
+
+    @Test
     void tellWhetherTheLockSatisfiesTheRootRequirements() {
         Lockfile old = sample();
         Lockfile lock = new Lockfile(old.lockfileVersion(), old.root(), old.packages(), old.extras(), Map.of(),

@@ -1,0 +1,134 @@
+package dev.hype.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/** The models built in code ({@link CommandModels}) against the same commands read from their annotations. */
+class CommandModelsTest {
+    private static final List<Class<?>> BUILT = List.of(PkgCommand.class, ListCommand.class, CheckCommand.class,
+            InfoCommand.class);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void eachModelHasTheHelpTextAndArgumentsOfItsAnnotations() {
+        for (Class<?> type : BUILT) {
+            CommandSpec code = CommandModels.of(type);
+            CommandSpec annotated = new CommandLine(type).getCommandSpec();
+            assertThat(code).as(type.getSimpleName()).isNotNull();
+            assertThat(code.userObject()).isInstanceOf(type);
+            assertThat(code.name()).isEqualTo(annotated.name());
+            assertThat(code.aliases()).containsExactly(annotated.aliases());
+            assertThat(code.mixinStandardHelpOptions()).isEqualTo(annotated.mixinStandardHelpOptions());
+            assertThat(describe(code.options())).as(type.getSimpleName()).isEqualTo(describe(annotated.options()));
+            assertThat(describe(code.positionalParameters())).as(type.getSimpleName())
+                    .isEqualTo(describe(annotated.positionalParameters()));
+            assertThat(usage(code)).as(type.getSimpleName()).isEqualTo(usage(annotated));
+        }
+    }
+
+    @Test
+    void otherCommandsAreReadFromTheirAnnotations() {
+        assertThat(CommandModels.of(InstallCommand.class)).isNull();
+        assertThat(CommandModels.of(TreeCommand.class)).isNull();
+    }
+
+    @Test
+    void eachModelParsesArgumentsIntoTheSameValuesAsItsAnnotations() {
+        String dir = temp.toString();
+        assertSameValues(ListCommand.class, "--json", "--outdated", "-C", dir, "--registry", "http://localhost:1",
+                "--rocks-server", "file:a", "--rocks-server=file:b");
+        assertSameValues(ListCommand.class);
+        assertSameValues(CheckCommand.class, "--json", "--dir=" + dir, "--store-dir", temp.resolve("store").toString());
+        assertSameValues(CheckCommand.class);
+        assertSameValues(InfoCommand.class, "left-pad@^1", "--json", "--registry=file:./r");
+        assertSameValues(InfoCommand.class, "rocks:lpeg", "--rocks-server", "file:x");
+    }
+
+    @Test
+    void badArgumentsFailAsWithTheAnnotations() {
+        for (List<String> args : List.of(List.of("--bogus"), List.of("-C", temp.resolve("missing").toString()),
+                List.of("--store-dir"), List.of("extra"))) {
+            String expected = failure(new CommandLine(CheckCommand.class), args);
+            assertThat(failure(new CommandLine(CommandModels.of(CheckCommand.class)), args)).as(args.toString())
+                    .isEqualTo(expected).isNotEmpty();
+        }
+        for (List<String> args : List.of(List.<String>of(), List.of("a", "b"))) {
+            String expected = failure(new CommandLine(InfoCommand.class), args);
+            assertThat(failure(new CommandLine(CommandModels.of(InfoCommand.class)), args)).as(args.toString())
+                    .isEqualTo(expected).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theCommandsReadTheParsedValues() {
+        CommandSpec check = CommandModels.of(CheckCommand.class);
+        new CommandLine(check).parseArgs("-C", temp.toString(), "--store-dir", temp.resolve("store").toString());
+        CheckCommand command = (CheckCommand) check.userObject();
+        assertThat(command).extracting("project").extracting(p -> ((ProjectOptions) p).start()).isEqualTo(temp);
+        assertThat(command).extracting("project").extracting(p -> ((ProjectOptions) p).store())
+                .isEqualTo(temp.resolve("store"));
+
+        CommandSpec list = CommandModels.of(ListCommand.class);
+        new CommandLine(list).parseArgs("--rocks-server", "file:a", "--rocks-server", "file:b", "--registry", "file:r");
+        ListCommand listCommand = (ListCommand) list.userObject();
+        assertThat(listCommand).extracting("rocks").extracting(r -> ((RocksOptions) r).servers)
+                .isEqualTo(List.of("file:a", "file:b"));
+        assertThat(listCommand).extracting("registry").extracting(r -> ((RegistryOptions) r).registry).isEqualTo("file:r");
+        assertThat(listCommand).extracting("spec").isSameAs(list);
+    }
+
+    private static void assertSameValues(Class<?> type, String... args) {
+        CommandSpec code = CommandModels.of(type);
+        CommandSpec annotated = new CommandLine(type).getCommandSpec();
+        new CommandLine(code).parseArgs(args);
+        new CommandLine(annotated).parseArgs(args);
+        assertThat(values(code)).as(type.getSimpleName() + " " + List.of(args)).isEqualTo(values(annotated));
+    }
+
+    private static List<String> values(CommandSpec spec) {
+        return spec.args().stream().map(arg -> arg.paramLabel() + (arg.isOption() ? ((OptionSpec) arg).longestName() : "")
+                + "=" + arg.getValue()).sorted().toList();
+    }
+
+    private static String failure(CommandLine cli, List<String> args) {
+        try {
+            cli.parseArgs(args.toArray(String[]::new));
+            return "";
+        } catch (CommandLine.ParameterException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    private static <T extends ArgSpec> List<String> describe(List<T> args) {
+        Function<ArgSpec, String> text = arg -> String.join("|", arg instanceof OptionSpec option ? option.names()
+                : new String[] {((PositionalParamSpec) arg).index().toString()})
+                + " label=" + arg.paramLabel() + " arity=" + arg.arity() + " type=" + arg.type().getName()
+                + " aux=" + List.of(arg.auxiliaryTypes()) + " required=" + arg.required()
+                + " help=" + (arg instanceof OptionSpec option ? option.usageHelp() + "/" + option.versionHelp() : "")
+                + " converters=" + List.of(arg.converters()).stream().map(c -> c.getClass().getName()).toList()
+                + " initial=" + arg.initialValue() + " description=" + List.of(arg.description())
+                + " descriptionKey=" + arg.descriptionKey() + " split=" + arg.splitRegex() + " hidden=" + arg.hidden();
+        return args.stream().map(text).toList();
+    }
+
+    private static String usage(CommandSpec spec) {
+        StringWriter text = new StringWriter();
+        new CommandLine(spec).usage(new PrintWriter(text), CommandLine.Help.Ansi.OFF);
+        return text.toString();
+    }
+}
