@@ -2,7 +2,7 @@ package dev.hype.pm.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.hype.pm.store.PackageRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,20 +34,41 @@ public final class InstallMarker {
     record Contents(String integrity, Map<String, long[]> files, String manifestIntegrity) {
     }
 
+    /**
+     * Write the marker. The JSON is put together here rather than by a mapper: an install writes one per package it
+     * links, in a JVM just started, where building it with an {@link ObjectMapper} cost about as much as linking the
+     * files.
+     */
     static void write(Path packageDirectory, PackageRef ref, Map<String, long[]> files, String manifestIntegrity)
             throws IOException {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("name", ref.name());
-        node.put("version", ref.version().toString());
-        node.put("integrity", ref.integrity().sri());
-        node.put("resolved", ref.tarball().toString());
+        StringBuilder text = new StringBuilder(256 + files.size() * 64).append("{\n");
+        field(text, "name", ref.name());
+        field(text, "version", ref.version().toString());
+        field(text, "integrity", ref.integrity().sri());
+        field(text, "resolved", ref.tarball().toString());
         if (manifestIntegrity != null) {
-            node.put("manifest", manifestIntegrity);
+            field(text, "manifest", manifestIntegrity);
         }
-        ObjectNode stamps = node.putObject("files");
-        new TreeMap<>(files).forEach((path, stamp) -> stamps.putArray(path).add(stamp[0]).add(stamp[1]));
-        Files.writeString(packageDirectory.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(node) + "\n");
+        text.append("  \"files\": {");
+        String separator = "\n";
+        for (var e : new TreeMap<>(files).entrySet()) {
+            text.append(separator).append("    ");
+            quote(text, e.getKey());
+            text.append(": [").append(e.getValue()[0]).append(", ").append(e.getValue()[1]).append(']');
+            separator = ",\n";
+        }
+        text.append(files.isEmpty() ? "}\n}\n" : "\n  }\n}\n");
+        Files.writeString(packageDirectory.resolve(FILE_NAME), text);
+    }
+
+    private static void field(StringBuilder text, String name, String value) {
+        text.append("  \"").append(name).append("\": ");
+        quote(text, value);
+        text.append(",\n");
+    }
+
+    private static void quote(StringBuilder text, String value) {
+        text.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value)).append('"');
     }
 
     /** Return the integrity recorded in the package directory's marker, or {@code null} when there is none. */

@@ -24,10 +24,19 @@ public final class Installer {
     private static final String MANIFEST = "hype.json";
     private final TreeLinker linker = new TreeLinker();
     private final Store store;
+    private final Map<String, Map<String, long[]>> placed = new java.util.TreeMap<>();
 
     /** Create an installer that links from {@code store}, whose index gives each package's manifest hash. */
     public Installer(Store store) {
         this.store = store;
+    }
+
+    /**
+     * Return each package the last {@link #stage} placed, with its files' sizes and modification times as placed, by
+     * name: what {@link TreeState} records the tree with.
+     */
+    public Map<String, Map<String, long[]>> placed() {
+        return java.util.Collections.unmodifiableMap(placed);
     }
 
     /**
@@ -37,6 +46,7 @@ public final class Installer {
      */
     public Path stage(Path projectDirectory, InstallPlan plan, Map<String, Path> storeDirectories, Reporter reporter) {
         Path modules = projectDirectory.resolve(InstalledTree.DIRECTORY);
+        placed.clear();
         if (plan.isNoop() && (Files.isDirectory(modules) || plan.keep().isEmpty())) {
             return null;
         }
@@ -46,13 +56,14 @@ public final class Installer {
             FileModes.set(staging, FileModes.of(modules).orElseGet(FileModes::directory));
             List<String> names = new ArrayList<>();
             for (PackageRef ref : plan.keep()) {
-                linker.linkTree(plan.installed().get(ref.name()).directory(),
-                        InstalledTree.packageDirectory(staging, ref.name()));
+                placed.put(ref.name(), linker.linkTree(plan.installed().get(ref.name()).directory(),
+                        InstalledTree.packageDirectory(staging, ref.name())));
                 names.add(ref.name());
             }
             for (PackageRef ref : plan.link()) {
                 Path target = InstalledTree.packageDirectory(staging, ref.name());
                 Map<String, long[]> files = linker.linkTree(storeDirectories.get(ref.name()), target);
+                placed.put(ref.name(), files);
                 String manifest = store.records(ref.entryKey()).map(records -> records.get(MANIFEST))
                         .map(FileRecord::integrity).orElse(null);
                 InstallMarker.write(target, ref, files, files.containsKey(MANIFEST) ? manifest : null);

@@ -45,6 +45,7 @@ public final class InstallOperation {
         List<PackageSpec> specs = PackageSpec.parseAll(options.add());
         PackageSource source = options.sources().packages();
         Map<String, Version> tagged = new java.util.HashMap<>();
+        source.prefetch(specs.stream().map(PackageSpec::name).toList());
         for (PackageSpec spec : specs) {
             List<Version> versions = source.versions(spec.name()).filter(list -> !list.isEmpty())
                     .orElseThrow(() -> new OperationException(E_PACKAGE_NOT_FOUND, "package " + spec.name()

@@ -8,6 +8,7 @@ import dev.hype.pm.install.InstallException;
 import dev.hype.pm.install.Installer;
 import dev.hype.pm.install.ProjectCommit;
 import dev.hype.pm.install.StoredTreeProof;
+import dev.hype.pm.install.TreeState;
 import dev.hype.pm.install.ProjectLock;
 import dev.hype.pm.install.Reporter;
 import dev.hype.pm.lock.LockedPackage;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -76,6 +78,10 @@ final class InstallPipeline {
                 if (recovery.changed()) {
                     reporter.recovered(recovery);
                 }
+                InstallResult unchanged = edits == ManifestEdits.NONE ? unchanged(options, dir, reporter, start) : null;
+                if (unchanged != null) {
+                    return unchanged;
+                }
                 Planned planned = plan(options, edits, dir, reporter);
                 try (Store.Lease _ = store.share()) {
                     if (options.offline()) {
@@ -86,17 +92,27 @@ final class InstallPipeline {
                             : options.sources().fetcher(), options.sources().preparer(), options.fresh(), reporter);
                     PermissionGate.Approvals approvals = PermissionGate.check(plan, store, stored, planned.previous(),
                             planned.manifest(), options, reporter);
-                    Path staging = new Installer(store).stage(dir, plan, stored, reporter);
+                    Installer installer = new Installer(store);
+                    Path staging = installer.stage(dir, plan, stored, reporter);
                     Map<String, byte[]> files = new LinkedHashMap<>();
+                    Optional<String> lockText = LockfileWriter.changed(dir.resolve(Lockfile.FILE_NAME),
+                            approved(planned.next(), approvals));
                     if (!options.frozen()) {
-                        // --frozen: the lockfile already matches the resolution and covers every request; it stays.
-                        LockfileWriter.changed(dir.resolve(Lockfile.FILE_NAME), approved(planned.next(), approvals))
-                                .ifPresent(text -> files.put(Lockfile.FILE_NAME, bytes(text)));
+                        lockText.ifPresent(text -> files.put(Lockfile.FILE_NAME, bytes(text)));
                     }
                     if (planned.manifestChanges()) {
                         files.put(Manifest.FILE_NAME, bytes(planned.edited()));
                     }
+                    // --frozen leaves the lockfile as it is even where a plain install would rewrite it (approval
+                    // slots): then the tree is not marked for it, so that the next plain install runs in full.
+                    byte[] key = options.frozen() && lockText.isPresent() ? null : key(options, planned, files, dir);
+                    if (staging != null) {
+                        mark(staging, key, installer.placed());
+                    }
                     commit(dir, staging, files);
+                    if (staging == null) {
+                        mark(dir.resolve(InstalledTree.DIRECTORY), key, kept(plan));
+                    }
                     return planned.withLockfileChanged(files.containsKey(Lockfile.FILE_NAME))
                             .result(approvals.approved(), wantedCount(planned),
                                     Duration.ofNanos(System.nanoTime() - start), false);
@@ -108,6 +124,90 @@ final class InstallPipeline {
                 deleteQuietly(dir.resolve(ProjectLock.FILE_NAME));
             }
             throw e;
+        }
+    }
+
+    /**
+     * Return the result of an install that finds the tree exactly as the last install left it for the same
+     * {@code hype.json}, {@code hype-lock.json} and switches ({@link TreeState}), without resolving, fetching or
+     * hashing; {@code null} when the full install must run. Adding, removing, unlocking and {@code --force} always
+     * run it.
+     */
+    private static InstallResult unchanged(InstallOptions options, Path dir, Reporter reporter, long start) {
+        if (!options.add().isEmpty() || !options.unlock().isEmpty() || options.fresh()) {
+            return null;
+        }
+        byte[] manifest = readIfPresent(dir.resolve(Manifest.FILE_NAME));
+        byte[] lockfile = readIfPresent(dir.resolve(Lockfile.FILE_NAME));
+        if (manifest == null || lockfile == null) {
+            return null;
+        }
+        java.util.OptionalInt packages = TreeState.unchanged(dir.resolve(InstalledTree.DIRECTORY),
+                TreeState.key(manifest, lockfile, switches(options)));
+        if (packages.isEmpty()) {
+            return null;
+        }
+        reporter.resolved(packages.getAsInt());
+        return new InstallResult(List.of(), List.of(), List.of(), packages.getAsInt(), false,
+                Duration.ofNanos(System.nanoTime() - start), List.of(), List.of(), false, false);
+    }
+
+    /** Return the install switches that change which tree a manifest and lockfile give. */
+    private static String switches(InstallOptions options) {
+        return "production=" + options.production() + " features=" + options.features();
+    }
+
+    /**
+     * Return the key the committed tree is installed for: the {@code hype.json} and lockfile this install leaves,
+     * with its switches; {@code null} when there is no lockfile to key it by.
+     */
+    private static byte[] key(InstallOptions options, Planned planned, Map<String, byte[]> files, Path dir) {
+        byte[] manifest = files.containsKey(Manifest.FILE_NAME) ? files.get(Manifest.FILE_NAME)
+                : bytes(planned.original());
+        byte[] lockfile = files.containsKey(Lockfile.FILE_NAME) ? files.get(Lockfile.FILE_NAME)
+                : readIfPresent(dir.resolve(Lockfile.FILE_NAME));
+        return lockfile == null ? null : TreeState.key(manifest, lockfile, switches(options));
+    }
+
+    /** Return the files of every package a plan keeps as is, as their install markers record them, or null. */
+    private static Map<String, Map<String, long[]>> kept(InstallPlan plan) {
+        Map<String, Map<String, long[]>> kept = new HashMap<>();
+        for (PackageRef ref : plan.keep()) {
+            Map<String, long[]> files = plan.installed().get(ref.name()).files();
+            if (files == null) {
+                return null;
+            }
+            kept.put(ref.name(), files);
+        }
+        return kept;
+    }
+
+    /**
+     * Record {@code modules} for the next install's quick check; without a key or the placed files, remove any older
+     * record instead. A marker is a shortcut, never the install's result: when it cannot be written, the next install
+     * runs in full.
+     */
+    private static void mark(Path modules, byte[] key, Map<String, Map<String, long[]>> placed) {
+        try {
+            if (key == null || placed == null || !Files.isDirectory(modules)) {
+                TreeState.forget(modules);
+            } else {
+                TreeState.write(modules, key, placed);
+            }
+        } catch (IOException e) {
+            try {
+                TreeState.forget(modules);
+            } catch (IOException ignored) {
+                // the key it holds is not this install's; the next install's check fails and runs in full
+            }
+        }
+    }
+
+    private static byte[] readIfPresent(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -37,6 +37,11 @@ final class RockRouting {
             }
 
             @Override
+            public void prefetch(java.util.Collection<String> names) {
+                base.packages().prefetch(names.stream().filter(name -> !RockName.isRock(name)).toList());
+            }
+
+            @Override
             public java.util.Map<String, String> distTags(String name) {
                 // Rocks have no dist-tags; a package's come from its registry.
                 return RockName.isRock(name) ? java.util.Map.of() : base.packages().distTags(name);

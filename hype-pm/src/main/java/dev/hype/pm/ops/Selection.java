@@ -39,6 +39,12 @@ record Selection(Map<String, PackageRef> refs, Map<String, List<String>> edges,
         if (previous != null && previous.mismatches(root).isEmpty() && complete(previous)) {
             return fromLockfile(root, previous);
         }
+        // every packument the resolver will ask for first is requested at once, not one round trip after another
+        Set<String> known = new LinkedHashSet<>(root.dependencies().keySet());
+        if (previous != null) {
+            known.addAll(previous.packages().keySet());
+        }
+        sources.packages().prefetch(known);
         Resolution resolution = DependencyResolver.pubGrub().resolve(root, sources.packages());
         Map<String, PackageRef> refs = new TreeMap<>();
         resolution.versions().forEach((name, version) -> {

@@ -6,10 +6,14 @@ import dev.hype.pm.resolve.Dependencies;
 import dev.hype.pm.resolve.PackageSource;
 import dev.hype.pm.resolve.PublishedDependencies;
 import dev.hype.pm.semver.Version;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 
 /**
  * Let the resolver ask a registry: versions and, per version, {@code dependencies},
@@ -18,25 +22,92 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RegistryPackageSource implements PackageSource {
     private final RegistryClient client;
-    private final Map<String, Optional<Packument>> packuments = new ConcurrentHashMap<>();
+    /** At most this many packument requests run in the background at once. */
+    static final int PREFETCHES = 16;
+    private final Map<String, FutureTask<Optional<Packument>>> packuments = new ConcurrentHashMap<>();
+    private final Semaphore inFlight = new Semaphore(PREFETCHES);
 
     /** Create a source over {@code client}. */
     public RegistryPackageSource(RegistryClient client) {
         this.client = client;
     }
 
-    /** Return the packument fetched for {@code name}, fetching it now if needed; empty if it does not exist. */
+    /**
+     * Return the packument fetched for {@code name}, fetching it now if needed (or waiting for the fetch a
+     * {@link #prefetch} started); empty if it does not exist. A failed fetch is not kept: the next call tries again.
+     */
     public Optional<Packument> packument(String name) {
-        return packuments.computeIfAbsent(name, n -> {
-            try {
-                return Optional.of(client.packument(n, Form.ABBREVIATED));
-            } catch (RegistryException e) {
-                if (RegistryException.E_NOT_FOUND.equals(e.code())) {
-                    return Optional.empty();
-                }
-                throw e;
+        FutureTask<Optional<Packument>> task = packuments.computeIfAbsent(name, n -> new FutureTask<>(() -> fetch(n)));
+        task.run(); // does nothing when another thread runs or ran it
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            packuments.remove(name, task);
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException(RegistryException.E_REGISTRY_UNREACHABLE, "interrupted while fetching " + name,
+                    client.registryFor(name).toString(), name, 0, List.of(), e);
+        }
+    }
+
+    /**
+     * Fetch these packuments on virtual threads, at most {@link #PREFETCHES} at once, and then, the same way, those of
+     * the dependencies of each one's highest version, so that a tree's packuments are in flight while the resolver
+     * works through them. Nothing here fails: an error is met again when the resolver asks.
+     */
+    @Override
+    public void prefetch(Collection<String> names) {
+        for (String name : names) {
+            if (packuments.containsKey(name)) {
+                continue;
             }
-        });
+            FutureTask<Optional<Packument>> task = new FutureTask<>(() -> fetch(name));
+            if (packuments.putIfAbsent(name, task) != null) {
+                continue;
+            }
+            Thread.ofVirtual().name("hype-packument").start(() -> {
+                inFlight.acquireUninterruptibly();
+                try {
+                    task.run();
+                } finally {
+                    inFlight.release();
+                }
+                dependenciesOfNewest(task).ifPresent(this::prefetch);
+            });
+        }
+    }
+
+    private Optional<Packument> fetch(String name) {
+        try {
+            return Optional.of(client.packument(name, Form.ABBREVIATED));
+        } catch (RegistryException e) {
+            if (RegistryException.E_NOT_FOUND.equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Return the names the highest version of a fetched packument depends on, when it was fetched whole. */
+    private static Optional<Collection<String>> dependenciesOfNewest(FutureTask<Optional<Packument>> task) {
+        try {
+            Optional<Packument> packument = task.get();
+            Optional<Version> newest = packument.flatMap(p -> p.versions().stream().max(Version::compareTo));
+            if (newest.isEmpty()) {
+                return Optional.empty();
+            }
+            Dependencies deps = PublishedDependencies.read(packument.get().version(newest.get().toString())
+                    .orElseThrow());
+            Collection<String> names = new java.util.ArrayList<>(deps.required().keySet());
+            names.addAll(deps.optional().keySet());
+            return Optional.of(names);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -12,6 +12,13 @@ public interface PackageSource {
     /** Return the dependencies of one version the source listed. */
     Dependencies dependencies(String name, Version version);
 
+    /**
+     * Start finding out about these packages in the background, so that the resolver's questions about them are
+     * answered from memory: a hint, which a source may ignore (the default). Errors surface when the resolver asks.
+     */
+    default void prefetch(java.util.Collection<String> names) {
+    }
+
     /** Return the package's dist-tags, tag to version text; empty when the source keeps none. */
     default java.util.Map<String, String> distTags(String name) {
         return java.util.Map.of();
