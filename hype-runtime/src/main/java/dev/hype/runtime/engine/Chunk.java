@@ -1,5 +1,6 @@
 package dev.hype.runtime.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -48,6 +51,43 @@ public record Chunk(byte[] source, String chunkName) {
      * @throws IllegalStateException if the source is in neither
      */
     public static Chunk ofResource(Class<?> owner, String name, String chunkName) {
+        Chunk chunk = readResource(owner, name, chunkName);
+        if (LuaCoverage.enabled()) {
+            LuaCoverage.chunk(chunkName, List.of(new LuaCoverage.Part(resourcePath(owner, name), 1, Integer.MAX_VALUE)));
+        }
+        return chunk;
+    }
+
+    /**
+     * Read the Lua sources {@code names} that Hype bundles next to {@code owner}'s class, as
+     * {@link #ofResource} reads one, and join them into one chunk, each followed by a newline.
+     */
+    public static Chunk ofResources(Class<?> owner, List<String> names, String chunkName) {
+        ByteArrayOutputStream source = new ByteArrayOutputStream();
+        List<LuaCoverage.Part> parts = new ArrayList<>();
+        int line = 1;
+        for (String name : names) {
+            byte[] part = readResource(owner, name, chunkName).source();
+            int lines = 1;
+            for (byte b : part) {
+                if (b == '\n') {
+                    lines++;
+                }
+            }
+            parts.add(new LuaCoverage.Part(resourcePath(owner, name), line, lines));
+            line += lines;
+            source.writeBytes(part);
+            source.write('\n');
+        }
+        LuaCoverage.chunk(chunkName, parts);
+        return new Chunk(source.toByteArray(), chunkName);
+    }
+
+    private static String resourcePath(Class<?> owner, String name) {
+        return owner.getPackageName().replace('.', '/') + "/" + name;
+    }
+
+    private static Chunk readResource(Class<?> owner, String name, String chunkName) {
         String directory = System.getProperty(SOURCES_PROPERTY);
         try {
             if (directory != null) {
