@@ -48,14 +48,19 @@ public record Chunk(byte[] source, String chunkName) {
      * reading a file costs far less than the class loader's first resource lookup, which opens the
      * JDK's module image and the jar. Otherwise from the class path.
      *
+     * <p>In Hype's test build, with coverage of its own Lua on ({@code HYPE_LUA_COVERAGE}), the
+     * source starts at line 100001 (empty lines before it) and its lines are counted.
+     *
      * @throws IllegalStateException if the source is in neither
      */
     public static Chunk ofResource(Class<?> owner, String name, String chunkName) {
         Chunk chunk = readResource(owner, name, chunkName);
-        if (LuaCoverage.enabled()) {
-            LuaCoverage.chunk(chunkName, List.of(new LuaCoverage.Part(resourcePath(owner, name), 1, Integer.MAX_VALUE)));
+        if (!LuaCoverage.enabled()) {
+            return chunk;
         }
-        return chunk;
+        LuaCoverage.chunk(chunkName, List.of(new LuaCoverage.Part(resourcePath(owner, name), LuaCoverage.FIRST_LINE,
+                Integer.MAX_VALUE)));
+        return new Chunk(LuaCoverage.shifted(chunk.source()), chunkName);
     }
 
     /**
@@ -65,7 +70,8 @@ public record Chunk(byte[] source, String chunkName) {
     public static Chunk ofResources(Class<?> owner, List<String> names, String chunkName) {
         ByteArrayOutputStream source = new ByteArrayOutputStream();
         List<LuaCoverage.Part> parts = new ArrayList<>();
-        int line = 1;
+        boolean coverage = LuaCoverage.enabled();
+        int line = coverage ? LuaCoverage.FIRST_LINE : 1;
         for (String name : names) {
             byte[] part = readResource(owner, name, chunkName).source();
             int lines = 1;
@@ -79,8 +85,11 @@ public record Chunk(byte[] source, String chunkName) {
             source.writeBytes(part);
             source.write('\n');
         }
+        if (!coverage) {
+            return new Chunk(source.toByteArray(), chunkName);
+        }
         LuaCoverage.chunk(chunkName, parts);
-        return new Chunk(source.toByteArray(), chunkName);
+        return new Chunk(LuaCoverage.shifted(source.toByteArray()), chunkName);
     }
 
     private static String resourcePath(Class<?> owner, String name) {

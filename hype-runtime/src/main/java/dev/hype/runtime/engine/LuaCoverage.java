@@ -26,6 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LuaCoverage {
     static final String PROPERTY = "hype.lua.coverage";
     static final String ENVIRONMENT = "HYPE_LUA_COVERAGE";
+    /**
+     * The line the chunks start at when coverage is on: {@link Chunk#ofResource} puts empty lines
+     * before them, so that the line hook tells their lines from a program's by the number alone.
+     */
+    static final int FIRST_LINE = 100_001;
 
     /**
      * Where a chunk's lines come from: its lines from {@code firstLine} on, {@code lineCount} of
@@ -35,6 +40,8 @@ final class LuaCoverage {
     }
 
     private static final Path DIRECTORY = directory();
+    private static final byte[] MARGIN = DIRECTORY == null ? new byte[0]
+            : "\n".repeat(FIRST_LINE - 1).getBytes(StandardCharsets.US_ASCII);
     private static final Map<String, List<Part>> CHUNKS = new ConcurrentHashMap<>();
     private static final Map<String, Map<Integer, Long>> HITS = new ConcurrentHashMap<>();
 
@@ -53,6 +60,14 @@ final class LuaCoverage {
             value = System.getenv(ENVIRONMENT);
         }
         return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
+    }
+
+    /** Return {@code source} after the empty lines that make it start at {@link #FIRST_LINE}. */
+    static byte[] shifted(byte[] source) {
+        byte[] out = new byte[MARGIN.length + source.length];
+        System.arraycopy(MARGIN, 0, out, 0, MARGIN.length);
+        System.arraycopy(source, 0, out, MARGIN.length, source.length);
+        return out;
     }
 
     /** Return whether this process records coverage of Hype's own Lua. */

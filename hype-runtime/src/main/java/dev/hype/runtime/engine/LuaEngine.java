@@ -105,6 +105,8 @@ final class LuaEngine implements LuaRuntime {
                 return 0;
             });
             stack.setField(-2, "coverage");
+            stack.pushInteger(LuaCoverage.FIRST_LINE - 1);
+            stack.setField(-2, "coverage_from");
         }
         if (stack.protectedCall(1, 1) != 0) {
             throw new IllegalStateException("the engine prelude failed: " + stack.toText(-1));

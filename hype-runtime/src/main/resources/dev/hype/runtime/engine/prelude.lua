@@ -177,14 +177,19 @@ end
 -- Line coverage of Hype's own Lua, for Hype's test builds only (HYPE_LUA_COVERAGE, LuaCoverage.java):
 -- natives.coverage is there only then. A line hook counts the lines that run in the engine's own
 -- chunks (sources "=[hype..." and "=hype:..."); LuaEngine takes the counts when the state closes.
+-- Those chunks then start at line natives.coverage_from + 1 (Chunk.ofResource puts that many empty
+-- lines before them), so that the hook tells a line of the program's from theirs by its number
+-- alone, cheaply, and only asks for the source of theirs.
 -- The hook is the engine's: a program's debug.gethook does not see it, and a hook the program
 -- sets runs as it would without it (chained, below). Without natives.coverage nothing changes.
 local PRELUDE = "=[hype]" -- this chunk's source
 local covered = nil   -- source -> { [line] = count } for the engine's chunks, false for others
+local cover_from = math.huge
 local cover_line = nil -- the hook that only counts, where no hook of the program's runs
 local cover_next, cover_pairs, cover_concat, cover_format = next, pairs, table.concat, string.format
 local tointeger, tonumber = math.tointeger, tonumber
 if natives.coverage then
+  cover_from = natives.coverage_from
   local sub = string.sub
   covered = setmetatable({}, { __index = function(t, source)
     local own = sub(source, 1, 6) == "=[hype" or sub(source, 1, 6) == "=hype:"
@@ -193,7 +198,7 @@ if natives.coverage then
     return lines
   end })
   cover_line = function(event, line)
-    if event == "line" then
+    if event == "line" and line > cover_from then
       local lines = covered[getinfo(2, "S").source]
       if lines then lines[line] = (lines[line] or 0) + 1 end
     end
@@ -213,19 +218,6 @@ local other_events = 0
 local interruptible = false
 local function limit_hook(event, line)
   if fatal then error(fatal, 0) end
-  if event == "line" then
-    local user = user_hooks[co_running()]
-    local wanted = user and user.events.line
-    if covered or wanted then
-      local source = getinfo(2, "S").source
-      if covered then
-        local lines = covered[source]
-        if lines then lines[line] = (lines[line] or 0) + 1 end
-      end
-      -- The lines of these wrappers of debug.sethook are no lines of the program's.
-      if not wanted or source == PRELUDE then return end
-    end
-  end
   if event == "count" then
     if deadline_passed() then raise_fatal(TIMEOUT) end
     if interruptible and interrupted() then error("interrupted!", 2) end
@@ -237,8 +229,22 @@ local function limit_hook(event, line)
       if interruptible and interrupted() then error("interrupted!", 2) end
     end
   end
-  local co = co_running()
-  local user = user_hooks[co]
+  local user = user_hooks[co_running()]
+  if event == "line" then
+    local wanted = user and user.events.line
+    -- The lines of these wrappers of debug.sethook are no lines of the program's.
+    if covered then
+      if line > cover_from then
+        local source = getinfo(2, "S").source
+        local lines = covered[source]
+        if lines then lines[line] = (lines[line] or 0) + 1 end
+        if source == PRELUDE then return end
+      end
+      if not wanted then return end
+    elseif wanted and getinfo(2, "S").source == PRELUDE then
+      return
+    end
+  end
   if user and user.events[event] then return user.fn(event, line) end
 end
 
@@ -344,10 +350,13 @@ local function covering(thread, fn, mask, count)
   local wants_lines = events.line
   local function hook(event, line)
     if event == "line" then
-      local source = getinfo(2, "S").source
-      local lines = covered[source]
-      if lines then lines[line] = (lines[line] or 0) + 1 end
-      if not wants_lines or source == PRELUDE then return end
+      if line > cover_from then
+        local source = getinfo(2, "S").source
+        local lines = covered[source]
+        if lines then lines[line] = (lines[line] or 0) + 1 end
+        if source == PRELUDE then return end
+      end
+      if not wants_lines then return end
     end
     if co_running() ~= thread then return end
     return fn(event, line)
