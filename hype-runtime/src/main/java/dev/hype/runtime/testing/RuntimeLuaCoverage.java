@@ -138,7 +138,7 @@ public final class RuntimeLuaCoverage {
         CoverageReport report = report(data, roots, unknown);
         print(report, System.out);
         for (String path : unknown) {
-            System.err.println("coverage (Lua): counts for " + path + ", which is under none of the source roots");
+            System.err.println("coverage (Lua): not reported, under none of the source roots: " + path);
         }
         Path lcov = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(lcov.getParent());
