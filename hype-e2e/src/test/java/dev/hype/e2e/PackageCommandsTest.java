@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -159,6 +160,29 @@ class PackageCommandsTest {
     }
 
     @Test
+    void updateAndRemoveWorkOfflineFromTheCacheAndTheStore() throws IOException {
+        publish("1.0.0").assertSuccess();
+        project("app");
+        hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"a-lib\": \"^1.0.0\"}}\n");
+        hype.run("pkg", "install").assertSuccess();
+        registry.stop();
+
+        Result update = hype.run("pkg", "update", "--offline").assertSuccess();
+        assertThat(update.stdout()).contains("nothing to update");
+        assertThat(update.stderr()).doesNotContain("cannot reach");
+        hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"a-lib\": \"^1.0.0\", \"b-lib\": \"*\"}}\n");
+        Result missing = hype.run("pkg", "update", "--offline").assertExit(1);
+        assertThat(missing.stderr()).contains("--offline").contains("the package document of b-lib is not in the cache")
+                .doesNotContain("attempts");
+        hype.write("hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"a-lib\": \"^1.0.0\"}}\n");
+
+        Result remove = hype.run("pkg", "remove", "a-lib", "--offline").assertSuccess();
+        assertThat(remove.stdout()).contains("- a-lib");
+        assertThat(hype.directory().resolve("hype_modules/a-lib")).doesNotExist();
+        assertThat(hype.read("hype.json")).doesNotContain("a-lib");
+    }
+
+    @Test
     void dryRunsPrintThePlanAndChangeNothing() throws IOException {
         publish("1.0.0").assertSuccess();
         publish("1.1.0").assertSuccess();
@@ -218,7 +242,12 @@ class PackageCommandsTest {
             assertThat(hype.run("pkg", "whoami", "--registry", url).assertSuccess().stdout()).isEqualTo("bob\n");
             assertThat(hype.runWithInput("hunter2\n", "pkg", "token", "create", "--registry", url).assertSuccess()
                     .stdout()).startsWith("hype_");
-            assertThat(hype.run("pkg", "token", "list", "--registry", url).assertSuccess().stdout().lines()).hasSize(2);
+            assertThat(hype.runWithInput("hunter2\n", "pkg", "token", "create", "--read-only", "--cidr", "127.0.0.1",
+                    "--registry", url).assertSuccess().stdout()).startsWith("hype_");
+            List<String> tokens = hype.run("pkg", "token", "list", "--registry", url).assertSuccess().stdout().lines()
+                    .toList();
+            assertThat(tokens).hasSize(3);
+            assertThat(tokens).filteredOn(t -> t.endsWith("  read-only  from 127.0.0.1")).hasSize(1);
             hype.run("pkg", "logout", "--registry", url).assertSuccess();
             assertThat(hype.run("pkg", "whoami", "--registry", url).assertExit(1).stderr()).contains("HTTP 401");
         }

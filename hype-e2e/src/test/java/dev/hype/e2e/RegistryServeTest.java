@@ -62,4 +62,31 @@ class RegistryServeTest {
             assertThat(stopped.stdout()).contains("\"method\":\"GET\"");
         }
     }
+
+    @Test
+    void aReadOnlyTokenInstallsFromAPrivateRegistryButCannotPublish() {
+        Path storage = temp.resolve("storage");
+        String writer = hype.run("registry", "token", "create", "alice", "--storage", storage.toString()).assertSuccess()
+                .stdout().strip();
+        String reader = hype.run("registry", "token", "create", "ci", "--read-only", "--cidr", "127.0.0.0/8,::1",
+                "--storage", storage.toString()).assertSuccess().stdout().strip();
+        String list = hype.run("registry", "token", "list", "--storage", storage.toString()).assertSuccess().stdout();
+        assertThat(list).containsPattern("ci +\\S+ +read-only, from 127.0.0.0/8,::1");
+        Result invalid = hype.run("registry", "token", "create", "ci", "--cidr", "10.0.0.0/40", "--storage",
+                storage.toString()).assertExit(1);
+        assertThat(invalid.stderr()).contains("'10.0.0.0/40' is not a CIDR range");
+
+        try (RunningHype serve = hype.start("registry", "serve", "--port", "0", "--storage", storage.toString(), "--private")) {
+            String line = serve.awaitStderr(l -> l.startsWith("hype registry listening on "));
+            String url = line.substring("hype registry listening on ".length(), line.indexOf(' ', "hype registry listening on ".length()));
+            hype.run("pkg", "publish", "--registry", url, "--token", writer).assertSuccess();
+
+            hype.env("HYPE_TOKEN", reader);
+            assertThat(hype.run("pkg", "info", "secret", "--registry", url).assertSuccess().stdout())
+                    .contains("secret@1.0.0");
+            hype.write("hype.json", "{\"name\": \"secret\", \"version\": \"1.0.1\"}\n");
+            Result refused = hype.run("pkg", "publish", "--registry", url, "--token", reader).assertExit(1);
+            assertThat(refused.stderr()).contains("403").contains("this token is read-only");
+        }
+    }
 }

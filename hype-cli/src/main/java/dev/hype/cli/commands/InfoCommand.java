@@ -10,6 +10,7 @@ import dev.hype.pm.ops.InfoResult;
 import dev.hype.pm.ops.RockInfoOperation;
 import dev.hype.pm.ops.RockInfoResult;
 import dev.hype.pm.registry.RegistryClient;
+import dev.hype.pm.resolve.NpmDependencyForm;
 import dev.hype.pm.rocks.RockName;
 import dev.hype.pm.rocks.RockVersion;
 import dev.hype.pm.rocks.server.RockRepository;
@@ -141,11 +142,11 @@ public final class InfoCommand implements Callable<Integer> {
         text.append("\nversions: ").append(String.join(", ",
                 result.packument().versions().stream().sorted().map(Version::toString).toList())).append('\n');
         if (version != null) {
-            JsonNode deps = version.path("dependencies");
+            JsonNode deps = NpmDependencyForm.section(version, "dependencies");
             text.append("\ndependencies:").append(deps.isEmpty() ? " none\n" : "\n");
             deps.properties().forEach(e -> text.append("  ").append(e.getKey()).append(": ")
                     .append(VersionFeatures.dependency(e.getValue())).append('\n'));
-            JsonNode optional = version.path("optionalDependencies");
+            JsonNode optional = NpmDependencyForm.section(version, "optionalDependencies");
             if (!optional.isEmpty()) {
                 text.append("\noptional dependencies:\n");
                 optional.properties().forEach(e -> text.append("  ").append(e.getKey()).append(": ")
@@ -199,10 +200,10 @@ public final class InfoCommand implements Callable<Integer> {
         JsonNode version = result.version();
         if (version != null) {
             root.set("license", version.path("license").isMissingNode() ? null : version.get("license"));
-            root.set("dependencies", version.path("dependencies").isObject() ? version.get("dependencies")
-                    : mapper.createObjectNode());
-            root.set("optionalDependencies", version.path("optionalDependencies").isObject()
-                    ? version.get("optionalDependencies") : mapper.createObjectNode());
+            JsonNode deps = NpmDependencyForm.section(version, "dependencies");
+            JsonNode optional = NpmDependencyForm.section(version, "optionalDependencies");
+            root.set("dependencies", deps.isObject() ? deps : mapper.createObjectNode());
+            root.set("optionalDependencies", optional.isObject() ? optional : mapper.createObjectNode());
             root.set("features", version.path("features").isObject() ? version.get("features")
                     : mapper.createObjectNode());
             root.set("permissions", version.path("permissions").isObject() ? version.get("permissions")

@@ -2,6 +2,7 @@ package dev.hype.cli.commands;
 
 import dev.hype.cli.PathArguments;
 import dev.hype.registry.auth.TokenInfo;
+import dev.hype.registry.auth.TokenLimits;
 import dev.hype.registry.auth.TokenStore;
 import dev.hype.runtime.HypeException;
 import java.io.PrintWriter;
@@ -51,9 +52,17 @@ public final class RegistryTokenCommand {
         @Parameters(paramLabel = "USER", description = "Who the token publishes as.")
         private String user;
 
+        @Option(names = "--read-only", description = "The token may read (and install from a private registry) but "
+                + "never publish or change anything.")
+        private boolean readOnly;
+
+        @Option(names = "--cidr", split = ",", paramLabel = "RANGE", description = "Accept the token only from these "
+                + "address ranges (such as 10.0.0.0/8,192.168.1.7).")
+        private java.util.List<String> cidrs = new java.util.ArrayList<>();
+
         @Override
         public Integer call() {
-            out().println(TokenStore.create(directory(), user));
+            out().println(TokenStore.create(directory(), user, new TokenLimits(readOnly, cidrs)));
             out().flush();
             return 0;
         }
@@ -61,7 +70,8 @@ public final class RegistryTokenCommand {
 
     /** List the stored tokens without revealing them. */
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
-            description = {"List the tokens: an ID (the start of the token's SHA-256), the user and when it was made.",
+            description = {"List the tokens: an ID (the start of the token's SHA-256), the user, when it was made and "
+                + "its limits.",
                 "Tokens themselves are never stored, so they cannot be shown."})
     static final class List extends Storage implements Callable<Integer> {
         @Override
@@ -70,12 +80,24 @@ public final class RegistryTokenCommand {
             if (tokens.isEmpty()) {
                 out().println("no tokens in " + directory());
             } else {
-                out().println(String.format("%-12s  %-20s  %s", "ID", "USER", "CREATED"));
-                tokens.forEach(t -> out().println(String.format("%-12s  %-20s  %s", t.id(), t.user(), t.created())));
+                out().println(String.format("%-12s  %-20s  %-27s  %s", "ID", "USER", "CREATED", "LIMITS").stripTrailing());
+                tokens.forEach(t -> out().println(String.format("%-12s  %-20s  %-27s  %s", t.id(), t.user(), t.created(),
+                        limits(t.limits())).stripTrailing()));
             }
             out().flush();
             return 0;
         }
+    }
+
+    private static String limits(TokenLimits limits) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        if (limits.readOnly()) {
+            words.add("read-only");
+        }
+        if (!limits.cidrs().isEmpty()) {
+            words.add("from " + String.join(",", limits.cidrs()));
+        }
+        return String.join(", ", words);
     }
 
     /** Revoke a token by the id {@code list} shows, or by the token itself. */

@@ -27,6 +27,10 @@ public final class RemoveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "Dependencies to remove.")
     private List<String> names;
 
+    @Option(names = "--offline", description = "Never contact the registry: use only the cache ($HYPE_HOME/cache) and "
+            + "the store; fail naming whatever is missing from them.")
+    private boolean offline;
+
     @Option(names = "--dry-run", description = "Print what would be removed; change nothing.")
     private boolean dryRun;
 
@@ -45,8 +49,8 @@ public final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = project.project();
-        InstallOptions install = new InstallOptions(dir, source.sources(dir), project.store(), List.of(),
-                DependencyKind.RUNTIME, false, false, false, false, FeatureSelection.LOCKED, Set.of(),
+        InstallOptions install = new InstallOptions(dir, source.sources(dir, offline), project.store(), List.of(),
+                DependencyKind.RUNTIME, false, false, offline, false, FeatureSelection.LOCKED, Set.of(),
                 approval.approver(spec))
                 .planning(dryRun, false);
         InstallResult result = RemoveOperation.run(new RemoveOptions(names, install), InstallOutput.reporter(spec));

@@ -19,14 +19,14 @@ final class SourceOptions {
     @Mixin
     private RocksOptions rocks;
 
-    /** Return a client of the configured registry for the project in {@code project}. */
-    dev.hype.pm.registry.RegistryClient client(Path project) {
-        return registry.client(project, null);
+    /** Return a client of the configured registry for the project in {@code project}; offline, it reads the cache. */
+    dev.hype.pm.registry.RegistryClient client(Path project, boolean offline) {
+        return registry.client(project, null, offline);
     }
 
-    /** Return the LuaRocks servers for the project in {@code project}. */
-    dev.hype.pm.rocks.server.RockRepository rocks(Path project) {
-        return rocks.repository(project);
+    /** Return the LuaRocks servers for the project in {@code project}; offline, they answer from the cache. */
+    dev.hype.pm.rocks.server.RockRepository rocks(Path project, boolean offline) {
+        return rocks.repository(project, offline);
     }
 
     /** Return the package sources for the project in {@code project}: packages and LuaRocks rocks. */

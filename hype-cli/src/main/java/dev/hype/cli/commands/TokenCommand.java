@@ -35,8 +35,10 @@ public final class TokenCommand {
         }
 
         static ObjectNode json(RegistryToken token) {
-            return new ObjectMapper().createObjectNode().put("key", token.key()).put("token", token.token())
+            ObjectNode node = new ObjectMapper().createObjectNode().put("key", token.key()).put("token", token.token())
                     .put("created", token.created()).put("readonly", token.readonly());
+            token.cidrs().forEach(node.putArray("cidr_whitelist")::add);
+            return node;
         }
     }
 
@@ -62,7 +64,8 @@ public final class TokenCommand {
                 out.println(array.toPrettyString());
             } else {
                 tokens.forEach(t -> out.println(t.key() + "  " + t.token() + "  " + t.created()
-                        + (t.readonly() ? "  read-only" : "")));
+                        + (t.readonly() ? "  read-only" : "")
+                        + (t.cidrs().isEmpty() ? "" : "  from " + String.join(",", t.cidrs()))));
             }
             out.flush();
             return 0;
@@ -80,12 +83,20 @@ public final class TokenCommand {
         @Mixin
         private Common common;
 
+        @Option(names = "--read-only", description = "The token may read (and install from a private registry) but "
+                + "never publish or change anything.")
+        private boolean readOnly;
+
+        @Option(names = "--cidr", split = ",", paramLabel = "RANGE", description = "Accept the token only from these "
+                + "address ranges (such as 10.0.0.0/8,192.168.1.7).")
+        private java.util.List<String> cidrs = new java.util.ArrayList<>();
+
         @Override
         public Integer call() {
             String password = new Prompt(spec).secret("Password");
             RegistryToken token;
             try (RegistryClient client = common.client()) {
-                token = AccountOperation.createToken(client, password, false);
+                token = AccountOperation.createToken(client, password, readOnly, cidrs);
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(common.json ? Common.json(token).toPrettyString() : token.token());

@@ -38,6 +38,10 @@ public final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--latest", description = "Move to the latest version, rewriting ranges in hype.json.")
     private boolean latest;
 
+    @Option(names = "--offline", description = "Never contact the registry: use only the cache ($HYPE_HOME/cache) and "
+            + "the store; fail naming whatever is missing from them.")
+    private boolean offline;
+
     @Option(names = "--dry-run", description = "Print what would change; change nothing.")
     private boolean dryRun;
 
@@ -56,13 +60,13 @@ public final class UpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path project = projectOptions.project();
-        InstallOptions install = new InstallOptions(project, source.sources(project),
-                projectOptions.store(), List.of(), DependencyKind.RUNTIME, false, false, false, false,
+        InstallOptions install = new InstallOptions(project, source.sources(project, offline),
+                projectOptions.store(), List.of(), DependencyKind.RUNTIME, false, false, offline, false,
                 FeatureSelection.LOCKED, Set.of(), approval.approver(spec)).planning(dryRun, false);
         UpdateResult result;
-        try (RegistryClient client = latest ? source.client(project) : null) {
+        try (RegistryClient client = latest ? source.client(project, offline) : null) {
             result = UpdateOperation.run(new UpdateOptions(names, latest, client, install,
-                            latest ? source.rocks(project) : null),
+                            latest ? source.rocks(project, offline) : null),
                     InstallOutput.reporter(spec));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -71,8 +71,9 @@ public final class AccountOperation {
     }
 
     /** Create a token for the account, confirmed by its password. */
-    public static RegistryToken createToken(RegistryClient client, String password, boolean readonly) {
-        return client.createToken(password, readonly);
+    public static RegistryToken createToken(RegistryClient client, String password, boolean readonly,
+                                            List<String> cidrs) {
+        return client.createToken(password, readonly, cidrs);
     }
 
     /** Revoke the account's token whose key starts with {@code key}. */

@@ -257,9 +257,9 @@ final class HttpRegistryClient {
     }
 
     /** Create a token for the logged-in account; the registry asks for its password. */
-    RegistryToken createToken(String password, boolean readonly) {
+    RegistryToken createToken(String password, boolean readonly, List<String> cidrs) {
         ObjectNode body = NpmProtocol.JSON.createObjectNode().put("password", password).put("readonly", readonly);
-        body.putArray("cidr_whitelist");
+        cidrs.forEach(body.putArray("cidr_whitelist")::add);
         HttpRequest.Builder request = request(url("/-/npm/v1/tokens")).header("Content-Type", "application/json")
             .header("npm-command", "token").POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         return token(json(send(request, null), null, "create a token"));
@@ -272,8 +272,10 @@ final class HttpRegistryClient {
     }
 
     private static RegistryToken token(JsonNode node) {
+        List<String> cidrs = new java.util.ArrayList<>();
+        node.path("cidr_whitelist").forEach(c -> cidrs.add(c.asText()));
         return new RegistryToken(node.path("key").asText(""), node.path("token").asText(""),
-            node.path("created").asText(""), node.path("readonly").asBoolean(false));
+            node.path("created").asText(""), node.path("readonly").asBoolean(false), cidrs);
     }
 
     /** Fetch the full packument without the cache, for a change sent back to the registry. */

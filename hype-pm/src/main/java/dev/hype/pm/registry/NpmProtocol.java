@@ -8,6 +8,7 @@ import dev.hype.pm.pack.PackResult;
 import dev.hype.pm.pack.PackException;
 import dev.hype.pm.pack.TarballListing;
 import dev.hype.pm.pack.Unpacker;
+import dev.hype.pm.resolve.NpmDependencyForm;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,9 +36,12 @@ final class NpmProtocol {
         return bare(name) + "-" + version + ".tgz";
     }
 
-    /** Build the body of {@code PUT /{name}} exactly as npm's client sends it. */
+    /**
+     * Build the body of {@code PUT /{name}} exactly as npm's client sends it; dependencies in Hype's object form
+     * go in {@link NpmDependencyForm}'s npm-readable form.
+     */
     static ObjectNode publishBody(PackResult packed, JsonNode manifest, String tag, URI registry) {
-        ObjectNode version = manifest.isObject() ? ((ObjectNode) manifest).deepCopy() : JSON.createObjectNode();
+        ObjectNode version = manifest.isObject() ? NpmDependencyForm.toNpm((ObjectNode) manifest) : JSON.createObjectNode();
         JsonNode signatures = version.path("dist").path("signatures");
         version.put("name", packed.name());
         version.put("version", packed.version());

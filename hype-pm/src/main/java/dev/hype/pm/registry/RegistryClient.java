@@ -122,7 +122,7 @@ public interface RegistryClient extends AutoCloseable {
     List<RegistryToken> tokens();
 
     /** Create a token for the logged-in account, confirmed by its password ({@code POST /-/npm/v1/tokens}). */
-    RegistryToken createToken(String password, boolean readonly);
+    RegistryToken createToken(String password, boolean readonly, List<String> cidrs);
 
     /** Revoke the logged-in account's token whose key starts with {@code key}. */
     void revokeToken(String key);

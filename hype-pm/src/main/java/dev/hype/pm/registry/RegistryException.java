@@ -111,32 +111,8 @@ public final class RegistryException extends HypeException {
     static RegistryException unreachable(URI registry, String packageName, int attempts, Throwable cause) {
         return new RegistryException(E_REGISTRY_UNREACHABLE, "cannot reach " + registry
             + (packageName == null ? "" : " for " + packageName) + " after " + attempts
-            + (attempts == 1 ? " attempt" : " attempts") + ": " + reason(cause), registry.toString(), packageName, 0,
+            + (attempts == 1 ? " attempt" : " attempts") + ": " + ConnectionFailure.describe(cause), registry.toString(), packageName, 0,
             List.of("is the registry running? start one with 'hype registry serve', or check the URL"), null);
-    }
-
-    /** Describe why a connection failed, from the innermost cause that says something. */
-    private static String reason(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-                return "unknown host";
-            }
-            if (t instanceof java.net.http.HttpConnectTimeoutException) {
-                return "timed out connecting";
-            }
-            if (t instanceof java.net.http.HttpTimeoutException) {
-                return "timed out waiting for an answer";
-            }
-            if (t instanceof InterruptedException) {
-                return "interrupted";
-            }
-        }
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
-                return "connection refused";
-            }
-        }
-        return cause == null || cause.getMessage() == null ? "connection failed" : cause.getMessage();
     }
 
     /** Build the error for an answer that passed a time bound while reading {@code url}. */

@@ -8,6 +8,11 @@ package dev.hype.pm.registry;
  * @param token the token itself when just created, else the registry's masked form of it
  * @param created when it was created, as the registry wrote it
  * @param readonly whether it may only read
+ * @param cidrs the address ranges it may be used from; empty for anywhere
  */
-public record RegistryToken(String key, String token, String created, boolean readonly) {
+public record RegistryToken(String key, String token, String created, boolean readonly, java.util.List<String> cidrs) {
+    /** Keep an unmodifiable copy of the ranges. */
+    public RegistryToken {
+        cidrs = java.util.List.copyOf(cidrs);
+    }
 }

@@ -195,8 +195,8 @@ final class RoutingRegistryClient implements RegistryClient {
     }
 
     @Override
-    public RegistryToken createToken(String password, boolean readonly) {
-        return account().createToken(password, readonly);
+    public RegistryToken createToken(String password, boolean readonly, List<String> cidrs) {
+        return account().createToken(password, readonly, cidrs);
     }
 
     @Override

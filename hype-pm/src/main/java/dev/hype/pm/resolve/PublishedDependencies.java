@@ -14,7 +14,8 @@ import java.util.Map;
  * Read what a published version document says the resolver needs: {@code dependencies} and
  * {@code optionalDependencies}, each value a range string or an object {@code {"version", "features", "optional",
  * "default-features"}} (unknown fields ignored, so newer publishers' data does no harm), and {@code features}.
- * A registry's abbreviated document and a package index hold the same fields.
+ * Object-form entries a publisher moved to {@code hype.<section>} for npm's sake are read back first
+ * ({@link NpmDependencyForm}). A registry's abbreviated document and a package index hold the same fields.
  */
 public final class PublishedDependencies {
     private PublishedDependencies() {
@@ -29,8 +30,8 @@ public final class PublishedDependencies {
         Map<String, VersionSet> required = new LinkedHashMap<>();
         Map<String, VersionSet> optional = new LinkedHashMap<>();
         Map<String, FeatureRequest> requests = new LinkedHashMap<>();
-        section(version.path("dependencies"), "dependencies", false, required, optional, requests);
-        section(version.path("optionalDependencies"), "optionalDependencies", true, required, optional, requests);
+        section(NpmDependencyForm.section(version, "dependencies"), "dependencies", false, required, optional, requests);
+        section(NpmDependencyForm.section(version, "optionalDependencies"), "optionalDependencies", true, required, optional, requests);
         Map<String, List<String>> features = new LinkedHashMap<>();
         JsonNode node = version.path("features");
         if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {

@@ -266,6 +266,21 @@ class HttpRegistryClientTest {
     }
 
     @Test
+    void publishObjectFormDependenciesInTheFormNpmClientsRead() throws IOException {
+        PackResult packed = pack("web", "1.0.0");
+        stub.on("/web", request -> Answer.json(201, "{\"ok\":true}"));
+        try (RegistryClient client = client(RegistryConfig.defaults().withRegistry(stub.url()).withToken("t"))) {
+            JsonNode manifest = NpmProtocol.JSON.readTree("{\"name\":\"web\",\"version\":\"1.0.0\",\"dependencies\":"
+                + "{\"log\":{\"version\":\"^1.0.0\",\"features\":[\"json\"]},\"fmt\":\"^2.0.0\"}}");
+            client.publish(packed, manifest, "latest");
+        }
+        JsonNode version = NpmProtocol.JSON.readTree(stub.seen().getFirst().body()).path("versions").path("1.0.0");
+        assertThat(version.path("dependencies").toString()).isEqualTo("{\"log\":\"^1.0.0\",\"fmt\":\"^2.0.0\"}");
+        assertThat(version.path("hype").path("dependencies").path("log").path("features").toString())
+            .isEqualTo("[\"json\"]");
+    }
+
+    @Test
     void searchReadsTheObjects() {
         stub.on("/-/v1/search?text=json+lua&size=5", request -> Answer.json(200, """
             {"objects":[{"package":{"name":"lua-json","version":"2.0.0","description":"JSON","keywords":["json"]}}],

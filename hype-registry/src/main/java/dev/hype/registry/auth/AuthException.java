@@ -11,6 +11,8 @@ public class AuthException extends HypeException {
     public static final String E_INVALID_USER = "E_INVALID_USER";
     /** A token id prefix names more than one token. */
     public static final String E_AMBIGUOUS_TOKEN = "E_AMBIGUOUS_TOKEN";
+    /** A token's CIDR range is not an address with an optional prefix length. */
+    public static final String E_INVALID_CIDR = "E_INVALID_CIDR";
     /** The token or account file cannot be read or written. */
     public static final String E_AUTH_STORAGE = "E_REGISTRY_AUTH_STORAGE";
 

@@ -35,7 +35,10 @@ final class FileTokenStore implements TokenStore {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREFIX = "hype_";
 
-    private record Entry(String hash, String user, Instant created) {
+    private record Entry(String hash, String user, Instant created, TokenLimits limits) {
+        TokenInfo info() {
+            return new TokenInfo(hash.substring(0, 12), user, created, limits);
+        }
     }
 
     private final Path file;
@@ -48,7 +51,7 @@ final class FileTokenStore implements TokenStore {
     }
 
     @Override
-    public String issue(String user) {
+    public String issue(String user, TokenLimits limits) {
         if (user == null || !USER.matcher(user).matches()) {
             throw new AuthException(AuthException.E_INVALID_USER, "invalid user name '" + user + "'",
                 List.of("use 1 to 64 letters, digits, '.', '_' or '-'"), null);
@@ -56,12 +59,12 @@ final class FileTokenStore implements TokenStore {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        update(entries -> entries.put(hash(token), new Entry(hash(token), user, Instant.now())));
+        update(entries -> entries.put(hash(token), new Entry(hash(token), user, Instant.now(), limits)));
         return token;
     }
 
     @Override
-    public synchronized Optional<String> authenticate(String token) {
+    public synchronized Optional<TokenInfo> identify(String token) {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
@@ -72,7 +75,7 @@ final class FileTokenStore implements TokenStore {
             hash.getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
-        return Optional.of(entry.user());
+        return Optional.of(entry.info());
     }
 
     @Override
@@ -101,7 +104,7 @@ final class FileTokenStore implements TokenStore {
             if (matches.size() == 1) {
                 Entry entry = matches.getFirst();
                 entries.remove(entry.hash());
-                removed[0] = new TokenInfo(entry.hash().substring(0, 12), entry.user(), entry.created());
+                removed[0] = entry.info();
             }
         });
         return Optional.ofNullable(removed[0]);
@@ -112,7 +115,7 @@ final class FileTokenStore implements TokenStore {
         reloadIfChanged();
         List<TokenInfo> infos = new ArrayList<>();
         for (Entry entry : byHash.values()) {
-            infos.add(new TokenInfo(entry.hash().substring(0, 12), entry.user(), entry.created()));
+            infos.add(entry.info());
         }
         infos.sort(java.util.Comparator.comparing(TokenInfo::created));
         return List.copyOf(infos);
@@ -174,8 +177,17 @@ final class FileTokenStore implements TokenStore {
         }
         for (JsonNode token : tokens) {
             String hash = token.path("sha256").asText();
+            List<String> cidrs = new ArrayList<>();
+            token.path("cidr").forEach(c -> cidrs.add(c.asText()));
+            TokenLimits limits;
+            try {
+                limits = new TokenLimits(token.path("readonly").asBoolean(false), cidrs);
+            } catch (AuthException e) {
+                throw new IOException("the token " + hash.substring(0, Math.min(12, hash.length())) + ": "
+                    + e.getMessage(), e);
+            }
             entries.put(hash, new Entry(hash, token.path("user").asText(),
-                Instant.parse(token.path("created").asText("1970-01-01T00:00:00Z"))));
+                Instant.parse(token.path("created").asText("1970-01-01T00:00:00Z")), limits));
         }
         return entries;
     }
@@ -184,8 +196,15 @@ final class FileTokenStore implements TokenStore {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode tokens = root.putArray("tokens");
         for (Entry entry : entries.values()) {
-            tokens.addObject().put("sha256", entry.hash()).put("user", entry.user())
+            ObjectNode token = tokens.addObject().put("sha256", entry.hash()).put("user", entry.user())
                 .put("created", entry.created().toString());
+            if (entry.limits().readOnly()) {
+                token.put("readonly", true);
+            }
+            if (!entry.limits().cidrs().isEmpty()) {
+                ArrayNode cidrs = token.putArray("cidr");
+                entry.limits().cidrs().forEach(cidrs::add);
+            }
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }

@@ -26,21 +26,40 @@ public interface TokenStore {
         return open(storageDir).issue(user);
     }
 
+    /** Create a token for {@code user} with {@code limits} in the registry stored at {@code storageDir}. */
+    static String create(Path storageDir, String user, TokenLimits limits) {
+        return open(storageDir).issue(user, limits);
+    }
+
     /** Return the key of {@code token}, as {@link TokenInfo#id()} shows it: the start of its sha256 hash. */
     static String keyOf(String token) {
         return FileTokenStore.hash(token).substring(0, 12);
     }
 
     /**
-     * Create a token for {@code user} and return it.
+     * Create a token for {@code user}, without limits, and return it.
      *
      * @throws AuthException with code {@code E_INVALID_USER} for a user name that is not 1 to 64
      *     letters, digits, {@code .}, {@code _} or {@code -}
      */
-    String issue(String user);
+    default String issue(String user) {
+        return issue(user, TokenLimits.NONE);
+    }
 
-    /** Return the user {@code token} authenticates, if it is a stored token. */
-    Optional<String> authenticate(String token);
+    /**
+     * Create a token for {@code user} with {@code limits} (read-only, CIDR ranges) and return it.
+     *
+     * @throws AuthException with code {@code E_INVALID_USER} for a user name that is not valid
+     */
+    String issue(String user, TokenLimits limits);
+
+    /** Return the user {@code token} authenticates, if it is a stored token (whatever its limits). */
+    default Optional<String> authenticate(String token) {
+        return identify(token).map(TokenInfo::user);
+    }
+
+    /** Return what is stored about {@code token} (its user and limits), if it is a stored token. */
+    Optional<TokenInfo> identify(String token);
 
     /** Remove {@code token}; return whether it was stored. */
     boolean revoke(String token);

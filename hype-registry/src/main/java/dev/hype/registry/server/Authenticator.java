@@ -1,5 +1,7 @@
 package dev.hype.registry.server;
 
+import dev.hype.registry.auth.TokenInfo;
+import dev.hype.registry.auth.TokenLimits;
 import dev.hype.registry.auth.TokenStore;
 import java.util.Optional;
 
@@ -19,21 +21,51 @@ final class Authenticator {
         this.privateMode = privateMode;
     }
 
-    /** Record the request's user, if its {@code Authorization: Bearer} token is valid. */
+    /**
+     * Record the request's user, if its {@code Authorization: Bearer} token is valid and may be used from the
+     * request's address; record whether the token is read-only.
+     */
     Optional<String> identify(Request request) {
         String header = request.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
-        Optional<String> user = tokens.authenticate(header.substring(7).trim());
-        user.ifPresent(request::user);
+        Optional<TokenInfo> token = tokens.identify(header.substring(7).trim());
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        TokenLimits limits = token.get().limits();
+        if (!limits.allows(request.remoteAddress())) {
+            request.tokenRefusal("this token may be used only from " + String.join(", ", limits.cidrs()) + ", not from "
+                + request.remoteAddress().getHostAddress());
+            return Optional.empty();
+        }
+        request.user(token.get().user());
+        request.readOnlyToken(limits.readOnly());
+        return Optional.of(token.get().user());
+    }
+
+    /**
+     * Return the request's user, or answer 401 when there is no valid token, and 403 when the token may not be used
+     * from here, or is read-only and the request changes something.
+     */
+    String requireUser(Request request) {
+        String user = requireUserEvenReadOnly(request);
+        if (request.readOnlyToken() && !request.isRead()) {
+            throw new HttpError(403, "this token is read-only: it cannot " + request.method() + " " + request.rawPath(),
+                "publish and change packages with a token created without --read-only");
+        }
         return user;
     }
 
-    /** Return the request's user, or answer 401 when there is no valid token. */
-    String requireUser(Request request) {
+    /** Return the request's user, whatever the token's read-only flag ({@code npm logout} revokes its own token). */
+    String requireUserEvenReadOnly(Request request) {
         if (request.user() != null) {
             return request.user();
+        }
+        if (request.tokenRefusal() != null) {
+            throw new HttpError(403, request.tokenRefusal(), "use the token from an address its CIDR ranges allow, or "
+                + "create one without --cidr");
         }
         String header = request.header("Authorization");
         if (header == null) {

@@ -3,6 +3,7 @@ package dev.hype.registry.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hype.pm.resolve.NpmDependencyForm;
 import dev.hype.registry.storage.PackageName;
 import dev.hype.registry.storage.StorageException;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  * Check at publish that a version document says what the tarball's own manifest says, for every field a client
  * acts on before it unpacks the tarball: the name and version, the {@code permissions} it shows for review, the
  * {@code bin} commands, and the {@code dependencies}, {@code optionalDependencies} and {@code features} the
- * resolver reads. The tarball's {@code hype.json} is the manifest when it has one, else its {@code package.json}.
+ * resolver reads (object-form entries the body keeps under {@code hype.<section>} count as written in the
+ * section, {@link NpmDependencyForm}). The tarball's {@code hype.json} is the manifest when it has one, else its {@code package.json}.
  *
  * <p>Without this, a publisher could show one set of permissions in {@code hype pkg info} and ship another, or
  * have clients resolve dependencies the package never declared.
@@ -33,7 +35,8 @@ final class ManifestMatch {
     static void check(ObjectNode document, JsonNode manifest, PackageName name, String version, String label,
                       String manifestFile) {
         for (String field : FIELDS) {
-            JsonNode published = normalise(field, document.get(field), name);
+            JsonNode published = normalise(field, NpmDependencyForm.SECTIONS.contains(field)
+                ? NpmDependencyForm.section(document, field) : document.get(field), name);
             JsonNode shipped = normalise(field, manifest.get(field), name);
             if (!published.equals(shipped)) {
                 throw HttpError.badRequest("versions['" + version + "']." + field + " does not match the " + manifestFile
@@ -56,7 +59,7 @@ final class ManifestMatch {
     /** Return a field in one comparable form: absent and null as an empty object, a bin string as an object. */
     static JsonNode normalise(String field, JsonNode value, PackageName name) {
         ObjectNode empty = JsonNodeFactory.instance.objectNode();
-        if (value == null || value.isNull()) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
             return empty;
         }
         if (field.equals("bin")) {

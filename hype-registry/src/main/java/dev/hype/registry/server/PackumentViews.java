@@ -2,6 +2,7 @@ package dev.hype.registry.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hype.pm.resolve.NpmDependencyForm;
 import dev.hype.registry.storage.PackageName;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,11 +19,12 @@ final class PackumentViews {
     /**
      * The version fields of the abbreviated form: npm's, per its registry documentation, plus Hype's
      * {@code permissions}, so a client can show what a version asks for before downloading it, and
-     * {@code features}, which the resolver reads.
+     * {@code features} and {@code hype} (object-form dependencies, {@link NpmDependencyForm}), which the resolver
+     * reads.
      */
     private static final Set<String> ABBREVIATED_VERSION_FIELDS = Set.of(
         "name", "version", "deprecated", "dependencies", "optionalDependencies", "devDependencies", "permissions", "features",
-        "peerDependencies", "peerDependenciesMeta", "bundleDependencies", "bundledDependencies",
+        NpmDependencyForm.FIELD, "peerDependencies", "peerDependenciesMeta", "bundleDependencies", "bundledDependencies",
         "acceptDependencies", "bin", "directories", "dist", "engines", "cpu", "os", "libc", "funding",
         "license", "_hasShrinkwrap", "hasInstallScript");
 

@@ -8,6 +8,7 @@ import dev.hype.pm.pack.Integrity;
 import dev.hype.pm.pack.PackException;
 import dev.hype.pm.pack.TarballListing;
 import dev.hype.pm.pack.Unpacker;
+import dev.hype.pm.resolve.NpmDependencyForm;
 import dev.hype.registry.storage.PackageName;
 import dev.hype.registry.storage.PackageStore;
 import java.io.IOException;
@@ -214,7 +215,7 @@ final class PublishHandler {
     private static void record(ObjectNode packument, PackageName name, Upload upload, ObjectNode body, String user) {
         String version = upload.version();
         String now = Instant.now().toString();
-        ObjectNode document = upload.document();
+        ObjectNode document = NpmDependencyForm.toNpm(upload.document());
         document.put("_id", name + "@" + version);
         document.putObject("_npmUser").put("name", user);
         ObjectNode dist = document.withObjectProperty("dist");

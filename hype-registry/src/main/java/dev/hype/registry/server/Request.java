@@ -48,6 +48,8 @@ final class Request {
     private final Map<String, String> query;
     private final HttpError malformed;
     private String user;
+    private boolean readOnlyToken;
+    private String tokenRefusal;
     private boolean sent;
     private int status;
     private long bytesSent;
@@ -106,6 +108,29 @@ final class Request {
 
     String baseUrl() {
         return base.of(exchange);
+    }
+
+    /** Return the address the request came from. */
+    java.net.InetAddress remoteAddress() {
+        return exchange.getRemoteAddress().getAddress();
+    }
+
+    /** Return whether the request's token may only read. */
+    boolean readOnlyToken() {
+        return readOnlyToken;
+    }
+
+    /** Return why the request's token was not accepted although it is stored (its CIDR ranges), or null. */
+    String tokenRefusal() {
+        return tokenRefusal;
+    }
+
+    void readOnlyToken(boolean readOnly) {
+        this.readOnlyToken = readOnly;
+    }
+
+    void tokenRefusal(String why) {
+        this.tokenRefusal = why;
     }
 
     String user() {

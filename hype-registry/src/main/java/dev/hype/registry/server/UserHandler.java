@@ -59,7 +59,7 @@ final class UserHandler {
 
     /** Answer {@code DELETE /-/user/token/{token}}, as {@code npm logout} calls it. */
     void logout(Request request, String token) throws IOException {
-        String user = auth.requireUser(request);
+        String user = auth.requireUserEvenReadOnly(request);
         boolean revoked = tokens.authenticate(token).filter(user::equals).isPresent() && tokens.revoke(token);
         request.sendJson(200, Request.JSON.createObjectNode().put("ok", revoked ? "logged out" : "token was not known"));
     }

@@ -170,6 +170,28 @@ class NpmClientTest {
     }
 
     @Test
+    void installAHypePackageWhoseDependenciesUseTheObjectFormWithTheRealNpmClient()
+            throws IOException, InterruptedException {
+        assertThat(PackageFixture.of("hype-log", "1.2.0").json("features", "{\"json\": []}")
+            .file("package.json", "{\"name\":\"hype-log\",\"version\":\"1.2.0\"}").publish(registry).statusCode())
+            .isEqualTo(201);
+        var published = PackageFixture.of("hype-web", "1.0.0")
+            .json("dependencies", "{\"hype-log\":{\"version\":\"^1.0.0\",\"features\":[\"json\"]}}")
+            .file("package.json", "{\"name\":\"hype-web\",\"version\":\"1.0.0\",\"dependencies\":{\"hype-log\":\"^1.0.0\"}}")
+            .publish(registry);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+
+        Path consumer = Files.createDirectories(work.resolve("consumer"));
+        Files.writeString(consumer.resolve("package.json"), "{\"name\":\"consumer\",\"version\":\"1.0.0\",\"private\":true}");
+        Result install = npm(consumer, "install", "hype-web@1.0.0");
+
+        assertThat(install.exitCode()).as(install.output()).isZero();
+        assertThat(consumer.resolve("node_modules/hype-log/hype.json")).isRegularFile();
+        Result view = npm(work, "view", "hype-web@1.0.0", "dependencies", "--json");
+        assertThat(JSON.readTree(view.output()).path("hype-log").asText()).isEqualTo("^1.0.0");
+    }
+
+    @Test
     void useAPrivateRegistryOnlyWithAToken() throws IOException, InterruptedException {
         registry.close();
         registry = TestRegistry.start(config -> config.withPrivateMode(true));

@@ -161,10 +161,10 @@ class RegistryServerTest {
     }
 
     @Test
-    void keepTheObjectFormOfDependenciesInBothForms() {
-        String dependencies = "{\"log\":{\"version\":\"^1.0.0\",\"features\":[\"json\"],\"default-features\":false},"
-            + "\"fmt\":{\"version\":\"^2.0.0\",\"optional\":true}}";
-        PackageFixture.of("web", "1.0.0").json("dependencies", dependencies)
+    void keepTheObjectFormOfDependenciesInBothFormsWhereNpmClientsDoNotLook() {
+        String log = "{\"version\":\"^1.0.0\",\"features\":[\"json\"],\"default-features\":false}";
+        String fmt = "{\"version\":\"^2.0.0\",\"optional\":true}";
+        PackageFixture.of("web", "1.0.0").json("dependencies", "{\"log\":" + log + ",\"fmt\":" + fmt + ",\"plain\":\"~3.1.0\"}")
             .json("features", "{\"pretty\": [\"fmt\", \"log/color\"]}").publish(registry);
 
         JsonNode full = json(getWith("/web")).path("versions").path("1.0.0");
@@ -172,9 +172,29 @@ class RegistryServerTest {
             .path("versions").path("1.0.0");
 
         for (JsonNode version : java.util.List.of(full, abbreviated)) {
-            assertThat(version.path("dependencies").toString()).isEqualTo(dependencies);
+            // npm's clients read range strings in `dependencies`; the objects live under `hype`.
+            assertThat(version.path("dependencies").toString())
+                .isEqualTo("{\"log\":\"^1.0.0\",\"fmt\":\"^2.0.0\",\"plain\":\"~3.1.0\"}");
+            assertThat(version.path("hype").path("dependencies").toString())
+                .isEqualTo("{\"log\":" + log + ",\"fmt\":" + fmt + "}");
             assertThat(version.path("features").toString()).isEqualTo("{\"pretty\":[\"fmt\",\"log/color\"]}");
         }
+    }
+
+    @Test
+    void refuseABodyWhoseObjectFormDependenciesDifferFromTheTarballs() {
+        PackResult packed = PackageFixture.of("web", "1.0.0")
+            .json("dependencies", "{\"log\":{\"version\":\"^1.0.0\",\"features\":[\"json\"]}}").pack();
+        ObjectNode body = registry.publishBody(packed, java.util.Map.of("latest", "1.0.0"));
+        ObjectNode version = (ObjectNode) body.path("versions").path("1.0.0");
+        version.putObject("dependencies").put("log", "^1.0.0");
+        version.putObject("hype").putObject("dependencies").putObject("log").put("version", "^1.0.0")
+            .putArray("features").add("other");
+
+        HttpResponse<String> answer = registry.send("PUT", "/web", body.toString(), registry.token());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("dependencies does not match");
     }
 
     @Test

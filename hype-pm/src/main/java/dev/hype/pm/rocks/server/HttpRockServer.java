@@ -230,8 +230,7 @@ final class HttpRockServer implements RockServer {
     private RockException unreachable(URI file, Exception cause) {
         String reason = cause instanceof java.net.http.HttpTimeoutException
                 ? ": nothing arrived for " + options.requestTimeout().toSeconds() + " s"
-                : cause == null ? "" : ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
-                : cause.getMessage());
+                : cause == null ? "" : ": " + dev.hype.pm.registry.ConnectionFailure.describe(cause);
         return new RockException(RockException.E_ROCK_SERVER, "cannot reach the LuaRocks server " + url + " (GET "
                 + file + ", " + options.attempts() + " attempt" + (options.attempts() == 1 ? "" : "s") + ")" + reason,
                 List.of("check the network and the URL in rocks.servers; 'hype pkg install --offline' installs what"

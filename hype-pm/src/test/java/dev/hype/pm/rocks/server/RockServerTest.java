@@ -196,6 +196,24 @@ class RockServerTest {
     }
 
     @Test
+    void aServerThatRefusesConnectionsIsNamedWithTheReason() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        java.net.URI closed = java.net.URI.create("http://127.0.0.1:" + port + "/rocks/");
+        ClientOptions options = new ClientOptions(temp.resolve("cache"), Duration.ofSeconds(5), Duration.ofSeconds(10), 2,
+                Duration.ofMillis(1));
+
+        assertThatThrownBy(() -> RockServer.open(closed, options, HttpClient.newHttpClient()).file("x.rockspec"))
+                .isInstanceOfSatisfying(RockException.class, e -> assertThat(e.code()).isEqualTo(RockException.E_ROCK_SERVER))
+                .hasMessageContaining("cannot reach the LuaRocks server " + closed)
+                .hasMessageContaining("2 attempts")
+                .hasMessageEndingWith(": connection refused")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
     void aBodyThatStopsMovingIsAbandonedNamingTheFile() {
         CountDownLatch release = new CountDownLatch(1);
         routes.put("/rocks/stall.src.rock", exchange -> {
