@@ -13,6 +13,41 @@ local co_create, co_wrap, co_resume, co_close, co_running = coroutine.create, co
 local deadline_passed, interrupted = natives.deadline_passed, natives.interrupted
 local raw_loadlib = package.loadlib
 
+-- Line coverage of Hype's own Lua, for Hype's test builds only (HYPE_LUA_COVERAGE, LuaCoverage.java):
+-- natives.coverage is there only then. A line hook counts the lines that run in the engine's own
+-- chunks (sources "=[hype..." and "=hype:..."); LuaEngine takes the counts when the state closes.
+-- Those chunks then start at line natives.coverage_from + 1 (Chunk.ofResource puts that many empty
+-- lines before them), so that the hook tells a line of the program's from theirs by its number
+-- alone, cheaply, and only asks for the source of theirs.
+-- The hook is the engine's: a program's debug.gethook does not see it, and a hook the program
+-- sets runs as it would without it (chained, below). Without natives.coverage nothing changes.
+local PRELUDE = "=[hype]" -- this chunk's source
+local covered = nil   -- source -> { [line] = count } for the engine's chunks, false for others
+local cover_from = math.huge
+local cover_line = nil -- the hook that only counts, where no hook of the program's runs
+local cover_next, cover_pairs, cover_concat, cover_format = next, pairs, table.concat, string.format
+local tointeger, tonumber = math.tointeger, tonumber
+if natives.coverage then
+  cover_from = natives.coverage_from
+  local sub = string.sub
+  covered = setmetatable({}, { __index = function(t, source)
+    local own = sub(source, 1, 6) == "=[hype" or sub(source, 1, 6) == "=hype:"
+    local lines = own and {} or false
+    t[source] = lines
+    return lines
+  end })
+  local debug_getinfo = debug.getinfo
+  cover_line = function(event, line)
+    if event == "line" and line > cover_from then
+      local lines = covered[debug_getinfo(2, "S").source]
+      if lines then lines[line] = (lines[line] or 0) + 1 end
+    end
+  end
+  -- From here on: the rest of this chunk counts too.
+  raw_sethook(cover_line, "l")
+end
+
+
 -- The JVM sets the C library's locale from the environment at start-up. Put it back to "C", where
 -- lua5.4 runs: otherwise numbers print with the user's decimal separator, strings compare with
 -- strcoll in the user's collation order, and string operations run slower. The JVM itself does
@@ -174,37 +209,6 @@ os.exit = function(code, close)
   raise_fatal(setmetatable({ code = code }, EXIT_MT))
 end
 
--- Line coverage of Hype's own Lua, for Hype's test builds only (HYPE_LUA_COVERAGE, LuaCoverage.java):
--- natives.coverage is there only then. A line hook counts the lines that run in the engine's own
--- chunks (sources "=[hype..." and "=hype:..."); LuaEngine takes the counts when the state closes.
--- Those chunks then start at line natives.coverage_from + 1 (Chunk.ofResource puts that many empty
--- lines before them), so that the hook tells a line of the program's from theirs by its number
--- alone, cheaply, and only asks for the source of theirs.
--- The hook is the engine's: a program's debug.gethook does not see it, and a hook the program
--- sets runs as it would without it (chained, below). Without natives.coverage nothing changes.
-local PRELUDE = "=[hype]" -- this chunk's source
-local covered = nil   -- source -> { [line] = count } for the engine's chunks, false for others
-local cover_from = math.huge
-local cover_line = nil -- the hook that only counts, where no hook of the program's runs
-local cover_next, cover_pairs, cover_concat, cover_format = next, pairs, table.concat, string.format
-local tointeger, tonumber = math.tointeger, tonumber
-if natives.coverage then
-  cover_from = natives.coverage_from
-  local sub = string.sub
-  covered = setmetatable({}, { __index = function(t, source)
-    local own = sub(source, 1, 6) == "=[hype" or sub(source, 1, 6) == "=hype:"
-    local lines = own and {} or false
-    t[source] = lines
-    return lines
-  end })
-  cover_line = function(event, line)
-    if event == "line" and line > cover_from then
-      local lines = covered[getinfo(2, "S").source]
-      if lines then lines[line] = (lines[line] or 0) + 1 end
-    end
-  end
-end
-
 -- The time limit: a count hook on every coroutine, chained with any hook the script sets itself.
 local HOOK_COUNT = 1000
 local limited = false
@@ -217,7 +221,12 @@ local user_hooks = setmetatable({}, { __mode = "k" })
 local other_events = 0
 local interruptible = false
 local function limit_hook(event, line)
-  if fatal then error(fatal, 0) end
+  if fatal then
+    -- A line event comes before raise_fatal has set its hooks (a line hook, the program's or the
+    -- coverage's, sees raise_fatal's own lines): leave raising again to those hooks.
+    if event == "line" then return end
+    error(fatal, 0)
+  end
   if event == "count" then
     if deadline_passed() then raise_fatal(TIMEOUT) end
     if interruptible and interrupted() then error("interrupted!", 2) end

@@ -88,6 +88,17 @@ class LuaCoverageTest {
     }
 
     @Test
+    void osExitUnderALineHookAndATimeLimitEndsTheRun() {
+        // A line hook (the program's here, the coverage's in the test build) used to see
+        // os.exit's own lines before its signal was set up, and raise it past the engine.
+        try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
+            runtime.enableInterrupts();
+            assertThat(runtime.evaluate("debug.sethook(function() end, 'l')")).isInstanceOf(EvalResult.Values.class);
+            assertThat(runtime.evaluate("os.exit(7)")).isEqualTo(new EvalResult.Exited(7));
+        }
+    }
+
+    @Test
     void theLinesOfHypesOwnChunksAreCountedWhenTheRuntimeCloses() {
         assumeThat(LuaCoverage.enabled()).as("HYPE_LUA_COVERAGE / hype.lua.coverage is set").isTrue();
         Chunk chunk = Chunk.ofResources(LuaCoverageTest.class, List.of("coverage_a.lua", "coverage_b.lua"), "=[hype] coverage test");
