@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Line coverage of Hype's own Lua (the prelude, the module system, the sandbox, the built-ins),
@@ -124,7 +124,10 @@ final class LuaCoverage {
             lines.forEach((line, count) -> out.append("DA:").append(line).append(',').append(count).append('\n'));
             out.append("end_of_record\n");
         });
-        String name = "lua-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+        // The process id, the time and a random number: unique enough, and without UUID's
+        // SecureRandom, whose seeding took about a second per process on the build machine.
+        String name = "lua-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis()) + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
         try {
             Files.createDirectories(DIRECTORY);
             Path temp = DIRECTORY.resolve("." + name + ".tmp");
