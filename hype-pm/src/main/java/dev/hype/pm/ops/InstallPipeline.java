@@ -363,7 +363,9 @@ final class InstallPipeline {
             if (previous.rootFeatures() != null && !previous.rootFeatures().equals(next.rootFeatures())) {
                 changed.add("project features " + previous.rootFeatures() + " -> " + next.rootFeatures());
             }
-            throw new OperationException(FROZEN, "--frozen: " + Lockfile.FILE_NAME + " would change"
+            // With the same packages, what would change is hype.json itself (a range rewritten by the install).
+            throw new OperationException(FROZEN, "--frozen: " + (changed.isEmpty() && manifestChanges
+                    ? Manifest.FILE_NAME : Lockfile.FILE_NAME) + " would change"
                     + (changed.isEmpty() ? "" : ": " + String.join(", ", changed)),
                     List.of("run 'hype pkg install' without --frozen and commit the updated " + Lockfile.FILE_NAME));
         }

@@ -34,4 +34,21 @@ class BinsTest {
         assertThat(cmd).startsWith("@ECHO off\r\n").contains("IF DEFINED HYPE_LAUNCHER")
                 .endsWith("\"%_hype%\" \"%~dp0..\\@acme\\fmt\\bin\\fmt.lua\" %*\r\n");
     }
+
+    @Test
+    void aBinThatIsNeitherAStringNorAnObjectLinksNothingAndSaysSo() throws Exception {
+        Bins bins = bins("{\"bin\": [\"cli.lua\"]}", "p");
+
+        assertThat(bins.commands()).isEmpty();
+        assertThat(bins.problems()).containsExactly("the bin field of p is neither a string nor an object; no command"
+                + " is linked");
+        assertThat(bins.describe()).isEmpty();
+    }
+
+    @Test
+    void installNamesTheCommandsAPackageLinks() throws Exception {
+        assertThat(bins("{\"bin\": {\"fmt\": \"cli.lua\", \"fmt-check\": \"check.lua\"}}", "@acme/fmt").describe())
+                .containsExactly("commands (hype_modules/.bin, run as @acme/fmt with its permissions): fmt, fmt-check");
+        assertThat(Bins.of(null, "p").commands()).isEmpty();
+    }
 }

@@ -111,6 +111,14 @@ class LockfileTest {
                         + "\"integrity\": \"" + SHA + "\", \"permissions\": {\"java\": true}}}}", "hype-lock.json"))
                 .isInstanceOf(LockfileException.class)
                 .hasMessage("hype-lock.json: packages.a.permissions.java: expected an array of strings");
+        assertThatThrownBy(() -> LockfileReader.parse("[1]", "hype-lock.json"))
+                .hasMessage("hype-lock.json: expected a JSON object");
+        assertThatThrownBy(() -> LockfileReader.parse("{\"lockfileVersion\": 1, \"packages\": []}", "hype-lock.json"))
+                .hasMessage("hype-lock.json: packages: expected an object");
+        assertThatThrownBy(() -> LockfileReader.parse(
+                "{\"lockfileVersion\": 1, \"packages\": {\"a\": {\"version\": \"1.0.0\", \"resolved\": \"r\", "
+                        + "\"integrity\": \"md5-abc\"}}}", "hype-lock.json"))
+                .hasMessageStartingWith("hype-lock.json: packages.a.integrity: ");
     }
 
     @Test

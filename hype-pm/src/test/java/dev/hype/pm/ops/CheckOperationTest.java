@@ -89,4 +89,44 @@ class CheckOperationTest {
         InstallOperationTest.deleteTree(project.store);
         assertThat(check().problems()).hasSize(3).allMatch(p -> p.kind() == Kind.UNVERIFIABLE);
     }
+
+    @Test
+    void reportAPackageInstalledFromAnotherTarballThanTheLockfileSays() throws IOException {
+        Path lock = project.dir.resolve("hype-lock.json");
+        String locked = project.packages.ref("zlib", "1.0.0").integrity().sri();
+        String other = dev.hype.pm.pack.Integrity.sha512(new byte[] {1}).sri();
+        Files.writeString(lock, Files.readString(lock).replace(locked, other));
+
+        assertThat(check().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.WRONG_PACKAGE);
+            assertThat(p.subject()).isEqualTo("zlib");
+            assertThat(p.message()).isEqualTo("installed from " + locked + " but the lockfile says " + other);
+        });
+    }
+
+    @Test
+    void reportAnInstalledManifestWhosePermissionsCannotBeRead() throws IOException {
+        Path manifest = project.dir.resolve("hype_modules/zlib/hype.json");
+        Files.delete(manifest);
+        Files.writeString(manifest, "{\"name\": \"zlib\", \"version\": \"1.0.0\", \"permissions\": 42}");
+
+        assertThat(check().problems()).extracting(CheckProblem::kind, CheckProblem::subject).contains(
+                org.assertj.core.groups.Tuple.tuple(Kind.MODIFIED_FILE, "zlib/hype.json"),
+                org.assertj.core.groups.Tuple.tuple(Kind.PERMISSIONS, "zlib"));
+        assertThat(check().problems()).filteredOn(p -> p.kind() == Kind.PERMISSIONS).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("zlib@1.0.0").contains("hype.json"));
+    }
+
+    @Test
+    void reportAMissingLockfileAndAMissingManifest() throws IOException {
+        Files.delete(project.dir.resolve("hype-lock.json"));
+        assertThat(check().problems()).filteredOn(p -> p.kind() == Kind.LOCKFILE).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("missing; run 'hype pkg install' to create it"));
+
+        Files.delete(project.dir.resolve("hype.json"));
+        assertThat(check().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.MANIFEST);
+            assertThat(p.subject()).isEqualTo("hype.json");
+        });
+    }
 }

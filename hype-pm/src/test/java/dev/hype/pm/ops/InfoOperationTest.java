@@ -28,7 +28,15 @@ class InfoOperationTest {
 
     @BeforeEach
     void publish() throws IOException {
-        client = RegistryClient.create(RegistryConfig.defaults().withRegistry(temp.resolve("reg").toUri()),
+        client = publishedWidget(temp);
+    }
+
+    /**
+     * Return a client of a file registry under {@code temp} where {@code @acme/w} is published at 1.0.0, 1.5.0 and
+     * 2.0.0 (latest), and 2.0.0-rc.1 (next).
+     */
+    static RegistryClient publishedWidget(Path temp) throws IOException {
+        RegistryClient client = RegistryClient.create(RegistryConfig.defaults().withRegistry(temp.resolve("reg").toUri()),
             ClientOptions.defaults(null));
         for (String version : new String[] {"1.0.0", "1.5.0", "2.0.0-rc.1", "2.0.0"}) {
             Path dir = Files.createDirectories(temp.resolve("p" + version));
@@ -37,6 +45,7 @@ class InfoOperationTest {
             PackResult packed = Packer.create(SourceChecker.acceptAll()).pack(dir);
             client.publish(packed, new ObjectMapper().readTree(manifest), version.contains("-") ? "next" : "latest");
         }
+        return client;
     }
 
     @AfterEach
@@ -59,6 +68,16 @@ class InfoOperationTest {
         assertThat(latest.matching()).isNull();
         assertThat(latest.shown()).isEqualTo("2.0.0");
         assertThat(latest.version().path("version").asText()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void aWordThatIsNoDistTagNamesTheTagsThereAre() {
+        assertThatThrownBy(() -> InfoOperation.run(new InfoOptions("@acme/w@beta"), client))
+            .isInstanceOfSatisfying(HypeException.class, e -> {
+                assertThat(e.code()).isEqualTo(InfoOperation.E_BAD_SPEC);
+                assertThat(e.getMessage()).isEqualTo("@acme/w has no dist-tag 'beta'");
+                assertThat(e.hints()).containsExactly("dist-tags of @acme/w: latest, next");
+            });
     }
 
     @Test

@@ -205,6 +205,15 @@ class PackerTest {
         assertThatThrownBy(() -> packer.pack(project)).hasMessageContaining("'files'");
         write("hype.json", "not json");
         assertThatThrownBy(() -> packer.pack(project)).hasMessageContaining("cannot read");
+        write("hype.json", "[1]");
+        assertThatThrownBy(() -> packer.pack(project)).hasMessageEndingWith("hype.json is not a JSON object");
+        write("hype.json", "{\"name\":\"ok\",\"version\":\"1.0.0\",\"files\":[\"lib\", 3]}");
+        assertThatThrownBy(() -> packer.pack(project)).hasMessageEndingWith("field 'files' must hold only strings,"
+            + " found 3");
+        write("hype.json", "{\"name\":\"ok\",\"version\":\"1.0\"}");
+        assertThatThrownBy(() -> packer.pack(project)).hasMessageContaining("is not a valid package version: '1.0'")
+            .satisfies(e -> assertThat(((PackException) e).hints()).containsExactly(
+                "versions look like 1.2.3 or 1.2.3-beta.1"));
     }
 
     @Test

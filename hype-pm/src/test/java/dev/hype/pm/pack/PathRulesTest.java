@@ -56,4 +56,21 @@ class PathRulesTest {
         assertThat(files.verdictWithParents("a.md")).hasValue(true);
         assertThat(files.verdictWithParents("deep/a.md")).isEmpty();
     }
+
+    @Test
+    void readRulesAsGitignoreDoes() {
+        PathRules rules = PathRules.parse(List.of("./build/out.txt  ", "/", "notes[!0-9].txt", "\\*.lua", "[unclosed",
+            "a[b^&\\\\]c"));
+
+        assertThat(rules.verdict("build/out.txt", false)).as("./ and trailing spaces dropped").hasValue(true);
+        assertThat(rules.verdict("notesA.txt", false)).hasValue(true);
+        assertThat(rules.verdict("notes1.txt", false)).as("[!...] negates").isEmpty();
+        assertThat(rules.verdict("*.lua", false)).as("an escaped star is literal").hasValue(true);
+        assertThat(rules.verdict("x.lua", false)).isEmpty();
+        assertThat(rules.verdict("[unclosed", false)).as("an unclosed bracket is literal").hasValue(true);
+        assertThat(rules.verdict("a^c", false)).hasValue(true);
+        assertThat(rules.verdict("a&c", false)).hasValue(true);
+        assertThat(rules.verdict("a\\c", false)).hasValue(true);
+        assertThat(rules.verdict("axc", false)).isEmpty();
+    }
 }

@@ -274,4 +274,12 @@ class UnpackerTest {
         assertRejected(tarball(tar -> file(tar, "package/package.json", big)), PackException.E_TARBALL_UNSAFE,
             "package/package.json");
     }
+
+    @Test
+    void rejectEntriesWithoutAPathBelowTheTopFolderOrOfOtherTypes() {
+        assertRejected(tarball(tar -> file(tar, "./.", "x")), PackException.E_TARBALL_UNSAFE,
+            "does not name anything below the top folder");
+        assertRejected(tarball(tar -> special(tar, "package/weird", (byte) 'V', null)), PackException.E_TARBALL_UNSAFE,
+            "package/weird", "has an unsupported type 'V'");
+    }
 }

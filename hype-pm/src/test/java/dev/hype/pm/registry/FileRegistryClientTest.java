@@ -186,4 +186,24 @@ class FileRegistryClientTest {
             assertThat(client.search("xml", 10)).isEmpty();
         }
     }
+
+    @Test
+    void aMissingTagOrAnUnsafeNameIsRefused() throws IOException {
+        try (RegistryClient client = client()) {
+            PackResult one = pack("@lua/json", "1.0.0");
+            client.publish(one, manifest(one), "latest");
+
+            assertThatThrownBy(() -> client.removeDistTag("@lua/json", "beta"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.code())
+                    .isEqualTo(RegistryException.E_NOT_FOUND))
+                .hasMessageContaining("remove dist-tag beta of @lua/json");
+            for (String name : new String[] {"../escape", "@lua/json/deeper", ".hidden"}) {
+                assertThatThrownBy(() -> client.packument(name, Form.FULL)).as(name)
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.code())
+                        .isEqualTo(RegistryException.E_BAD_RESPONSE))
+                    .hasMessageContaining("invalid package name '" + name + "'");
+            }
+            assertThat(client.distTags("@lua/json")).containsOnlyKeys("latest");
+        }
+    }
 }

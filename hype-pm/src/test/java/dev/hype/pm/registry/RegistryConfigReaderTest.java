@@ -109,4 +109,67 @@ class RegistryConfigReaderTest {
         Files.writeString(temp.resolve(".hyperc.json"), "{\"tokens\": []}");
         assertThatThrownBy(() -> RegistryConfigReader.read(temp, env())).hasMessageContaining("'tokens'");
     }
+
+    @Test
+    void everyWrongShapeIsNamedWithTheFileAndField() throws IOException {
+        Path file = temp.resolve(".hyperc.json");
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("[1]", "'(top level)' must be a JSON object");
+        cases.put("{\"tokens\": {\"x:1\": 5}}", "'tokens.x:1' must be a string");
+        cases.put("{\"registry\": 5}", "'registry' must be a URL string");
+        cases.put("{\"scopes\": {\"@a\": \"file://bad host/x\"}}", "'scopes.@a' 'file://bad host/x' is not an"
+            + " http(s):// or file: URL");
+        cases.put("{\"registry\": \"http://[oops\"}", "'registry' 'http://[oops' is not an http(s):// or file: URL");
+        cases.put("{\"registry\": \"https:///no-host\"}", "'registry' 'https:///no-host' is not an http(s):// or"
+            + " file: URL");
+        for (var c : cases.entrySet()) {
+            Files.writeString(file, c.getKey());
+            assertThatThrownBy(() -> RegistryConfigReader.read(temp, env())).as(c.getKey())
+                .isInstanceOfSatisfying(HypeException.class,
+                    e -> assertThat(e.code()).isEqualTo(RegistryConfigReader.E_CONFIG))
+                .hasMessage(file + ": field " + c.getValue());
+        }
+        Files.writeString(file, "{ not json");
+        assertThatThrownBy(() -> RegistryConfigReader.read(temp, env())).hasMessageStartingWith("cannot read " + file
+            + ": ");
+    }
+
+    @Test
+    void anAbsoluteFileUrlIsTakenAsItIs() throws IOException {
+        Path registry = temp.resolve("elsewhere");
+        Files.writeString(temp.resolve(".hyperc.json"), "{\"registry\": \"" + registry.toUri() + "\"}");
+
+        assertThat(Path.of(RegistryConfigReader.read(temp, env()).registry())).isEqualTo(registry);
+    }
+
+    @Test
+    void savingAndRemovingATokenKeepsTheRestOfTheFile() throws IOException {
+        Path home = home();
+        Files.writeString(home.resolve("config.json"), "{\"registry\": \"http://r.example:4873\"}");
+        URI registry = URI.create("http://r.example:4873");
+
+        Path file = RegistryConfigWriter.setToken(home, registry, "secret");
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+            .isEqualTo("rw-------");
+        assertThat(RegistryConfigReader.read(temp, env()).tokens()).containsEntry("r.example:4873", "secret");
+        assertThat(RegistryConfigWriter.removeToken(home, registry)).isTrue();
+        assertThat(RegistryConfigWriter.removeToken(home, registry)).as("already gone").isFalse();
+        assertThat(RegistryConfigReader.read(temp, env()).registry()).isEqualTo(registry);
+        assertThat(RegistryConfigWriter.removeToken(temp.resolve("nohome"), registry)).isFalse();
+    }
+
+    @Test
+    void aConfigFileTheWriterCannotKeepIsNotOverwritten() throws IOException {
+        Path file = home().resolve("config.json");
+        URI registry = URI.create("http://r.example:4873");
+        for (String text : new String[] {"[]", "{\"tokens\": [\"x\"]}", "{ nope"}) {
+            Files.writeString(file, text);
+            assertThatThrownBy(() -> RegistryConfigWriter.setToken(home(), registry, "t")).as(text)
+                .isInstanceOfSatisfying(HypeException.class,
+                    e -> assertThat(e.code()).isEqualTo(RegistryConfigReader.E_CONFIG))
+                .hasMessageContaining(file.toString());
+            assertThat(file).hasContent(text);
+        }
+    }
 }

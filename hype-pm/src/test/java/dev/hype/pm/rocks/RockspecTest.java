@@ -88,4 +88,19 @@ class RockspecTest {
         assertThatThrownBy(() -> RockDependency.parse("rock >> 1", "x.rockspec"))
                 .hasMessageContaining("x.rockspec: dependency \"rock >> 1\"");
     }
+
+    @Test
+    void dependencyListsAndNamesThatLuaRocksWouldNotReadAreNamed() {
+        assertThatThrownBy(() -> read("package = 'x' version = '1.0-1' dependencies = 'lua >= 5.1'", LINUX))
+                .isInstanceOfSatisfying(RockException.class, e -> assertThat(e.code()).isEqualTo(RockException.E_ROCKSPEC))
+                .hasMessage("x-1.0-1.rockspec is not a valid rockspec: dependencies must be a list of strings");
+        assertThatThrownBy(() -> RockDependency.parse("", "x.rockspec"))
+                .hasMessage("x.rockspec: dependency \"\" is not a rock name followed by version constraints");
+        assertThat(RockDependency.parse("LPeg == 1.1.0", "x.rockspec")).hasToString("lpeg == 1.1.0");
+        assertThat(RockDependency.parse("lpeg ~> 1.1", "x.rockspec")).hasToString("lpeg ~> 1.1");
+        assertThat(RockDependency.parse("lpeg", "x.rockspec")).hasToString("lpeg");
+        assertThat(RockName.problem("rocks:")).contains("the rock name after \"rocks:\" is empty");
+        assertThat(RockName.problem("rocks:" + "a".repeat(300))).hasValueSatisfying(p -> assertThat(p)
+                .startsWith("a rock name must be at most "));
+    }
 }

@@ -57,9 +57,16 @@ record CToolchain(List<String> compiler, Path luaIncdir, String luaRelease, Rock
                         "or set CC to the compiler to use")));
         Path incdir = luaHeaders(env).orElseThrow(() -> new RockException(RockException.E_ROCK_TOOLCHAIN,
                 "cannot build " + label + ": it has C code and the Lua 5.4 headers (lua.h for Lua 5.4) were not"
-                        + " found in " + String.join(", ", INCLUDE_FOLDERS), List.of(installHeadersHint(platform),
+                        + " found in " + headerFolders(env), List.of(installHeadersHint(platform),
                         "or set HYPE_LUA_INCDIR to the folder holding Lua 5.4's lua.h")));
         return new CToolchain(compiler, incdir, release(incdir.resolve("lua.h")), platform);
+    }
+
+    /** Name where the headers were looked for: {@code HYPE_LUA_INCDIR} when set, else the usual folders. */
+    private static String headerFolders(Map<String, String> env) {
+        String configured = env.get("HYPE_LUA_INCDIR");
+        return configured != null && !configured.isBlank() ? configured + " (HYPE_LUA_INCDIR)"
+                : String.join(", ", INCLUDE_FOLDERS);
     }
 
     private static String installCompilerHint(RockPlatform platform) {

@@ -108,7 +108,7 @@ final class RockBuild {
         for (var e : entries.entrySet()) {
             String name = e.getKey();
             JsonNode info = e.getValue();
-            checkModuleName(name);
+            checkModuleName(name, "build.modules");
             if (info.isTextual() && info.asText().endsWith(".lua")) {
                 installLuaModule(name, info.asText());
             } else if (info.isTextual() || info.isArray() || info.isObject()) {
@@ -125,10 +125,10 @@ final class RockBuild {
         return compiled;
     }
 
-    private void checkModuleName(String name) {
+    private void checkModuleName(String name, String field) {
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.contains("..")
                 || name.startsWith(".") || name.endsWith(".")) {
-            throw fail("build.modules names a module '" + name + "', which is not a Lua module name");
+            throw fail(field + " names a module '" + name + "', which is not a Lua module name");
         }
     }
 
@@ -310,7 +310,7 @@ final class RockBuild {
             String fileName = baseName(file);
             if (!key.matches("\\d+")) {
                 if (modulePath) {
-                    checkModuleName(key);
+                    checkModuleName(key, "build.install." + location);
                     destination = destination.resolve(moduleDirectory(key));
                     if (fileName.endsWith(".lua")) {
                         fileName = lastPart(key) + ".lua";

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -72,5 +73,95 @@ class ArchiveExtractorTest {
                 .hasMessageContaining("broken.tar.gz cannot be read: it is truncated or corrupt");
         assertThatThrownBy(() -> new ArchiveExtractor().unzip(new byte[] {1, 2, 3}, "x.src.rock", temp.resolve("e")))
                 .hasMessageContaining("x.src.rock cannot be read");
+    }
+
+    @Test
+    void aZipSourceKeepsExecutableBitsAndFolders() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes)) {
+            zip.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("./"));
+            zip.closeArchiveEntry();
+            zip.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("src/"));
+            zip.closeArchiveEntry();
+            var tool = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("bin/tool");
+            tool.setUnixMode(0100755);
+            zip.putArchiveEntry(tool);
+            zip.write("#!/bin/sh\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+        Path archive = Files.write(temp.resolve("src.zip"), bytes.toByteArray());
+
+        new ArchiveExtractor().unpackFile(archive, temp.resolve("out"));
+
+        assertThat(temp.resolve("out/src")).isDirectory();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                temp.resolve("out/bin/tool")))).isEqualTo("rwxr-xr-x");
+    }
+
+    @Test
+    void aSymbolicLinkInAZipIsRefused() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes)) {
+            var link = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("evil");
+            link.setUnixMode(0120777);
+            zip.putArchiveEntry(link);
+            zip.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+
+        assertThatThrownBy(() -> new ArchiveExtractor().unzip(bytes.toByteArray(), "x.src.rock", temp.resolve("z")))
+                .isInstanceOfSatisfying(RockException.class, e -> assertThat(e.code())
+                        .isEqualTo(RockException.E_ROCK_ARCHIVE))
+                .hasMessage("x.src.rock: entry 'evil' is a symbolic link");
+        assertThat(temp.resolve("z/evil")).doesNotExist();
+    }
+
+    @Test
+    void bzip2AndPlainTarSourcesAreUnpacked() throws IOException {
+        for (String name : List.of("src.tar.bz2", "src.tar")) {
+            Path archive = temp.resolve(name);
+            try (OutputStream out = Files.newOutputStream(archive);
+                 OutputStream packed = name.endsWith(".bz2")
+                         ? new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(out) : out;
+                 TarArchiveOutputStream tar = new TarArchiveOutputStream(packed)) {
+                byte[] body = "return 'bz'\n".getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry("top/mod.lua");
+                entry.setSize(body.length);
+                tar.putArchiveEntry(entry);
+                tar.write(body);
+                tar.closeArchiveEntry();
+            }
+
+            new ArchiveExtractor().unpackFile(archive, temp.resolve("out-" + name));
+
+            assertThat(temp.resolve("out-" + name + "/top/mod.lua")).hasContent("return 'bz'\n");
+        }
+    }
+
+    @Test
+    void devicesAndFifosAreRefused() throws IOException {
+        TarArchiveEntry fifo = new TarArchiveEntry("top/pipe", TarConstants.LF_FIFO);
+
+        assertThatThrownBy(() -> new ArchiveExtractor().unpackFile(tarGz("fifo.tgz", fifo), temp.resolve("f")))
+                .hasMessage("fifo.tgz: entry 'top/pipe' is a device or a fifo");
+        assertThat(ArchiveExtractor.isArchive("x.TBZ2")).isTrue();
+        assertThat(ArchiveExtractor.isArchive("module.lua")).isFalse();
+    }
+
+    @Test
+    void theRockspecOfARockIsReadFromItsTopFolderOnly() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("x-1.0-1.rockspec"));
+            zip.write("package = 'x'".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("sub/"));
+            zip.closeEntry();
+        }
+
+        assertThat(ArchiveExtractor.entry(bytes.toByteArray(), "x-1.0-1.rockspec", "x.src.rock"))
+                .asString(StandardCharsets.UTF_8).isEqualTo("package = 'x'");
+        assertThatThrownBy(() -> ArchiveExtractor.entry(bytes.toByteArray(), "sub/", "x.src.rock"))
+                .hasMessage("x.src.rock does not hold sub/");
     }
 }

@@ -206,9 +206,12 @@ class RockServerTest {
                 Duration.ofMillis(1));
 
         assertThatThrownBy(() -> RockServer.open(closed, options, HttpClient.newHttpClient()).file("x.rockspec"))
-                .isInstanceOfSatisfying(RockException.class, e -> assertThat(e.code()).isEqualTo(RockException.E_ROCK_SERVER))
+                .isInstanceOfSatisfying(RockException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RockException.E_ROCK_SERVER);
+                    assertThat(e.hints()).anyMatch(h -> h.contains("--offline"));
+                })
                 .hasMessageContaining("cannot reach the LuaRocks server " + closed)
-                .hasMessageContaining("2 attempts")
+                .hasMessageContaining("(GET " + closed + "x.rockspec, 2 attempts)")
                 .hasMessageEndingWith(": connection refused")
                 .hasMessageNotContaining("Exception");
     }
@@ -251,5 +254,72 @@ class RockServerTest {
         assertThat(server.fileUrl("x.src.rock")).isEqualTo(folder.resolve("x.src.rock").toUri());
         assertThatThrownBy(() -> RockServer.open(temp.resolve("nowhere").toUri(), ClientOptions.defaults(null), null)
                 .manifest()).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void revalidateWithLastModifiedWhenTheServerGivesNoETag() {
+        byte[] body = MANIFEST.getBytes(StandardCharsets.UTF_8);
+        List<String> since = new CopyOnWriteArrayList<>();
+        routes.put("/rocks/manifest-5.4", exchange -> {
+            String asked = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+            since.add(String.valueOf(asked));
+            if ("Tue, 01 Dec 2026 10:00:00 GMT".equals(asked)) {
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().set("Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+
+        assertThat(server(Duration.ofSeconds(10), 1).manifest().rocks()).containsKey("penlight");
+        assertThat(server(Duration.ofSeconds(10), 1).manifest().rocks()).as("the 304 answers from the cache")
+                .containsKey("penlight");
+
+        assertThat(since).containsExactly("null", "Tue, 01 Dec 2026 10:00:00 GMT");
+    }
+
+    @Test
+    void aServerThatKeepsFailingIsReportedWithItsLastStatus() {
+        AtomicInteger calls = new AtomicInteger();
+        routes.put("/rocks/down.src.rock", exchange -> {
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(502, -1);
+            exchange.close();
+        });
+
+        assertThatThrownBy(() -> server(Duration.ofSeconds(10), 2).file("down.src.rock"))
+                .isInstanceOfSatisfying(RockException.class, e -> assertThat(e.code()).isEqualTo("E_ROCK_SERVER"))
+                .hasMessageContaining("answered 502 to GET " + url() + "down.src.rock");
+        assertThat(calls).as("tried twice").hasValue(2);
+    }
+
+    @Test
+    void aZippedManifestThatIsBrokenOrEmptyIsReportedWithItsUrl() throws IOException {
+        serve("/rocks/manifest-5.4.zip", 200, zip("something-else", MANIFEST), null);
+
+        assertThatThrownBy(() -> server(Duration.ofSeconds(10), 1).manifest()).isInstanceOf(RockException.class)
+                .hasMessage(url() + "manifest-5.4.zip does not hold manifest-5.4");
+
+        serve("/rocks/manifest-5.4.zip", 200, zip("nested/manifest-5.4", MANIFEST), null);
+        assertThat(RockServer.open(url(), ClientOptions.defaults(null), HttpClient.newHttpClient()).manifest().rocks())
+                .as("an entry in a folder of the zip counts").containsKey("penlight");
+    }
+
+    @Test
+    void aFolderEntryThatCannotBeReadIsReportedWithItsPath() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("folder"));
+        Files.createDirectories(folder.resolve("odd-1.0-1.src.rock"));
+        RockServer server = RockServer.open(folder.toUri(), ClientOptions.defaults(null), null);
+
+        assertThatThrownBy(() -> server.file("odd-1.0-1.src.rock")).isInstanceOfSatisfying(RockException.class,
+                e -> {
+                    assertThat(e.code()).isEqualTo("E_ROCK_SERVER");
+                    assertThat(e.getMessage()).startsWith("cannot read " + folder.resolve("odd-1.0-1.src.rock") + ": ");
+                });
+        assertThat(server.url()).isEqualTo(folder.toUri());
     }
 }

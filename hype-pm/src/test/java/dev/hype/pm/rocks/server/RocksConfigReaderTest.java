@@ -58,4 +58,33 @@ class RocksConfigReaderTest {
         assertThatThrownBy(() -> RocksConfigReader.read(temp, Map.of("HYPE_HOME", temp.resolve("h").toString())))
                 .hasMessageContaining("field 'rocks' must be an object");
     }
+
+    @Test
+    void reportServersAndPackagesOfTheWrongTypeNamingTheField() throws IOException {
+        Map<String, String> env = Map.of("HYPE_HOME", temp.resolve("h").toString());
+        Path file = temp.resolve(".hyperc.json");
+        Files.writeString(file, "{\"rocks\": {\"servers\": 5}}");
+        assertThatThrownBy(() -> RocksConfigReader.read(temp, env))
+                .hasMessage(file + ": field 'rocks.servers' must be a URL or a list of URLs");
+        Files.writeString(file, "{\"rocks\": {\"packages\": [\"lpeg\"]}}");
+        assertThatThrownBy(() -> RocksConfigReader.read(temp, env))
+                .hasMessage(file + ": field 'rocks.packages' must be an object mapping rock names to URLs");
+        Files.writeString(file, "{\"rocks\": {\"packages\": {\"lpeg\": 1}}}");
+        assertThatThrownBy(() -> RocksConfigReader.read(temp, env))
+                .isInstanceOfSatisfying(dev.hype.pm.rocks.RockException.class,
+                        e -> assertThat(e.code()).isEqualTo("E_ROCK_CONFIG"))
+                .hasMessage(file + ": field 'rocks.packages.lpeg' must be a URL string");
+    }
+
+    @Test
+    void filesWithoutRocksOrThatAreNotJsonLeaveTheDefaults() throws IOException {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Files.writeString(home.resolve("config.json"), "{\"rocks\": null}");
+        Files.writeString(temp.resolve(".hyperc.json"), "not json {");
+
+        RocksConfig config = RocksConfigReader.read(temp, Map.of("HYPE_HOME", home.toString()));
+
+        assertThat(config.servers()).containsExactly(URI.create("https://luarocks.org"));
+        assertThat(RocksConfig.defaults().servers()).isEqualTo(config.servers());
+    }
 }
