@@ -59,6 +59,7 @@ final class Conversation implements AutoCloseable {
         env.put("TMPDIR", hype.home().resolveSibling("tmp").toString());
         env.put("TERM", "xterm");
         Hype.coverageAgent().ifPresent(agent -> env.put("HYPE_JAVAAGENT", agent));
+        Hype.luaCoverage().ifPresent(directory -> env.put("HYPE_LUA_COVERAGE", directory));
         try {
             return new Conversation(builder.start());
         } catch (IOException e) {

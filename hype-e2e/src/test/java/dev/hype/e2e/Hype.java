@@ -59,6 +59,16 @@ public final class Hype {
         env.put("HYPE_HOME", hypeHome().toString());
         env.put("TMPDIR", root.resolve("tmp").toString());
         coverageAgent().ifPresent(agent -> env.put("HYPE_JAVAAGENT", agent));
+        luaCoverage().ifPresent(directory -> env.put("HYPE_LUA_COVERAGE", directory));
+    }
+
+    /**
+     * Return where the build has the runs write their line counts of Hype's own Lua (system
+     * property {@code hype.lua.coverage}, passed on as {@code HYPE_LUA_COVERAGE}), if it does.
+     */
+    static Optional<String> luaCoverage() {
+        String directory = System.getProperty("hype.lua.coverage", "");
+        return directory.isBlank() ? Optional.empty() : Optional.of(directory);
     }
 
     /**

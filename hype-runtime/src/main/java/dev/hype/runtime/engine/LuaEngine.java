@@ -107,6 +107,15 @@ final class LuaEngine implements LuaRuntime {
             return 1;
         });
         stack.setField(-2, "posix");
+        if (LuaCoverage.enabled()) {
+            stack.pushFunction("coverage", s -> {
+                LuaCoverage.record(s.toText(1), s.toText(2));
+                return 0;
+            });
+            stack.setField(-2, "coverage");
+            stack.pushInteger(LuaCoverage.FIRST_LINE - 1);
+            stack.setField(-2, "coverage_from");
+        }
         if (stack.protectedCall(1, 1) != 0) {
             throw new IllegalStateException("the engine prelude failed: " + stack.toText(-1));
         }
@@ -342,8 +351,23 @@ final class LuaEngine implements LuaRuntime {
             return;
         }
         checkThread();
+        if (LuaCoverage.enabled()) {
+            takeCoverage();
+        }
         closed = true;
         lua.close();
+    }
+
+    /** Hand this state's line counts of Hype's own Lua to {@link LuaCoverage}; a state that cannot is skipped. */
+    private void takeCoverage() {
+        int base = stack.top();
+        try {
+            callEntry("coverage_flush", 0);
+        } catch (RuntimeException e) {
+            // a state out of memory, say: its counts are lost, the close goes on
+        } finally {
+            stack.setTop(base);
+        }
     }
 
     /** Adapt a Java function to LuaJava, turning every exception into a Lua error. */

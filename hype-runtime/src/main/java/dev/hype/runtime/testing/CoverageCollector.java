@@ -90,7 +90,7 @@ final class CoverageCollector {
     }
 
     /** Compile each file with {@code string.dump} and read the lines its bytecode covers. */
-    private static List<SortedSet<Integer>> executableLines(List<Path> paths) {
+    static List<SortedSet<Integer>> executableLines(List<Path> paths) {
         List<SortedSet<Integer>> result = new ArrayList<>();
         List<byte[]> dumps = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {

@@ -5,7 +5,6 @@ import dev.hype.runtime.engine.Chunk;
 import dev.hype.runtime.engine.JavaFunction;
 import dev.hype.runtime.engine.LuaRuntime;
 import dev.hype.runtime.engine.RuntimeOptions;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,11 +105,7 @@ public final class TestModule implements BuiltinModule {
     }
 
     private static byte[] load() {
-        ByteArrayOutputStream source = new ByteArrayOutputStream();
-        for (String part : PARTS) {
-            source.writeBytes(Chunk.ofResource(TestModule.class, "test/" + part, "=" + part).source());
-            source.write('\n');
-        }
-        return source.toByteArray();
+        return Chunk.ofResources(TestModule.class, PARTS.stream().map(part -> "test/" + part).toList(), CHUNK_NAME)
+                .source();
     }
 }

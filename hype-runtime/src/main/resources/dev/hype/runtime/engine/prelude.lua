@@ -13,6 +13,41 @@ local co_create, co_wrap, co_resume, co_close, co_running = coroutine.create, co
 local deadline_passed, interrupted = natives.deadline_passed, natives.interrupted
 local raw_loadlib = package.loadlib
 
+-- Line coverage of Hype's own Lua, for Hype's test builds only (HYPE_LUA_COVERAGE, LuaCoverage.java):
+-- natives.coverage is there only then. A line hook counts the lines that run in the engine's own
+-- chunks (sources "=[hype..." and "=hype:..."); LuaEngine takes the counts when the state closes.
+-- Those chunks then start at line natives.coverage_from + 1 (Chunk.ofResource puts that many empty
+-- lines before them), so that the hook tells a line of the program's from theirs by its number
+-- alone, cheaply, and only asks for the source of theirs.
+-- The hook is the engine's: a program's debug.gethook does not see it, and a hook the program
+-- sets runs as it would without it (chained, below). Without natives.coverage nothing changes.
+local PRELUDE = "=[hype]" -- this chunk's source
+local covered = nil   -- source -> { [line] = count } for the engine's chunks, false for others
+local cover_from = math.huge
+local cover_line = nil -- the hook that only counts, where no hook of the program's runs
+local cover_next, cover_pairs, cover_concat, cover_format = next, pairs, table.concat, string.format
+local tointeger, tonumber = math.tointeger, tonumber
+if natives.coverage then
+  cover_from = natives.coverage_from
+  local sub = string.sub
+  covered = setmetatable({}, { __index = function(t, source)
+    local own = sub(source, 1, 6) == "=[hype" or sub(source, 1, 6) == "=hype:"
+    local lines = own and {} or false
+    t[source] = lines
+    return lines
+  end })
+  local debug_getinfo = debug.getinfo
+  cover_line = function(event, line)
+    if event == "line" and line > cover_from then
+      local lines = covered[debug_getinfo(2, "S").source]
+      if lines then lines[line] = (lines[line] or 0) + 1 end
+    end
+  end
+  -- From here on: the rest of this chunk counts too.
+  raw_sethook(cover_line, "l")
+end
+
+
 -- The JVM sets the C library's locale from the environment at start-up. Put it back to "C", where
 -- lua5.4 runs: otherwise numbers print with the user's decimal separator, strings compare with
 -- strcoll in the user's collation order, and string operations run slower. The JVM itself does
@@ -186,7 +221,12 @@ local user_hooks = setmetatable({}, { __mode = "k" })
 local other_events = 0
 local interruptible = false
 local function limit_hook(event, line)
-  if fatal then error(fatal, 0) end
+  if fatal then
+    -- A line event comes before raise_fatal has set its hooks (a line hook, the program's or the
+    -- coverage's, sees raise_fatal's own lines): leave raising again to those hooks.
+    if event == "line" then return end
+    error(fatal, 0)
+  end
   if event == "count" then
     if deadline_passed() then raise_fatal(TIMEOUT) end
     if interruptible and interrupted() then error("interrupted!", 2) end
@@ -198,8 +238,22 @@ local function limit_hook(event, line)
       if interruptible and interrupted() then error("interrupted!", 2) end
     end
   end
-  local co = co_running()
-  local user = user_hooks[co]
+  local user = user_hooks[co_running()]
+  if event == "line" then
+    local wanted = user and user.events.line
+    -- The lines of these wrappers of debug.sethook are no lines of the program's.
+    if covered then
+      if line > cover_from then
+        local source = getinfo(2, "S").source
+        local lines = covered[source]
+        if lines then lines[line] = (lines[line] or 0) + 1 end
+        if source == PRELUDE then return end
+      end
+      if not wanted then return end
+    elseif wanted and getinfo(2, "S").source == PRELUDE then
+      return
+    end
+  end
   if user and user.events[event] then return user.fn(event, line) end
 end
 
@@ -209,6 +263,7 @@ local function install_limit(co, user)
     user_hooks[co or co_running()] = user
     mask = user.mask
   end
+  if covered then mask = mask .. "l" end
   if co then raw_sethook(co, limit_hook, mask, HOOK_COUNT) else raw_sethook(limit_hook, mask, HOOK_COUNT) end
 end
 
@@ -221,10 +276,56 @@ local function parse_mask(mask, count)
   return events
 end
 
-local function limited_sethook(...)
+-- debug.sethook's arguments, checked as lua5.4 checks them (errors at the line that called the
+-- wrapper of debug.sethook that calls this): the thread or nil, the hook or nil, the mask, the count.
+local function hook_typename(value, present)
+  if not present then return "no value" end
+  local mt = getmetatable(value)
+  local name = type(mt) == "table" and rawget(mt, "__name")
+  if type(name) == "string" then return name end
+  return type(value)
+end
+
+local function bad_hook_argument(n, message)
+  local info = getinfo(3, "n")
+  error(cover_format("bad argument #%d to '%s' (%s)", n, info and info.name or "debug.sethook", message), 4)
+end
+
+local function check_sethook(...)
   local n = select("#", ...)
-  local co, fn, mask, count
-  if n > 0 and type((...)) == "thread" then co, fn, mask, count = ... else fn, mask, count = ... end
+  local base, co, fn, mask, count = 0, nil, nil, nil, nil
+  if n > 0 and type((...)) == "thread" then
+    base, co, fn, mask, count = 1, ...
+  else
+    fn, mask, count = ...
+  end
+  if fn == nil then return co, nil end
+  local kind = type(mask)
+  if kind == "number" then
+    mask = tostring(mask)
+  elseif kind ~= "string" then
+    bad_hook_argument(base + 2, "string expected, got " .. hook_typename(mask, n >= base + 2))
+  end
+  if type(fn) ~= "function" then bad_hook_argument(base + 1, "function expected, got " .. hook_typename(fn, true)) end
+  if count ~= nil then
+    local c = tointeger(count)
+    if c == nil and type(count) == "string" then c = tointeger(tonumber(count)) end
+    if c == nil then
+      bad_hook_argument(base + 3, type(count) == "number" and "number has no integer representation"
+                        or "number expected, got " .. hook_typename(count, true))
+    end
+    count = c
+  end
+  return co, fn, mask, count
+end
+
+-- The mask as lua5.4's debug.gethook shows it.
+local function mask_of(events)
+  return (events.call and "c" or "") .. (events["return"] and "r" or "") .. (events.line and "l" or "")
+end
+
+local function limited_sethook(...)
+  local co, fn, mask, count = check_sethook(...)
   local key = co or co_running()
   if fn == nil then
     user_hooks[key] = nil
@@ -233,13 +334,70 @@ local function limited_sethook(...)
   end
   mask = mask or ""
   user_hooks[key] = nil
-  install_limit(co, { fn = fn, mask = mask, events = parse_mask(mask, count) })
+  local events = parse_mask(mask, count)
+  if cover_next(events) == nil then -- lua5.4: a hook for no event is no hook
+    install_limit(co, nil)
+    return
+  end
+  install_limit(co, { fn = fn, mask = mask_of(events), events = events, count = count })
 end
 
 local function limited_gethook(co)
   local user = user_hooks[co or co_running()]
-  if user then return user.fn, user.mask, 0 end
+  if user then return user.fn, user.mask, user.count or 0 end
   return nil
+end
+
+-- Coverage without a time limit: a program's hook runs inside a hook of the engine's that counts
+-- lines first, on the thread it was set for. A coroutine inherits the engine's hook, as lua5.4's
+-- coroutines inherit the C hook, but not the program's, which lua5.4's do not run either.
+local covering_users = setmetatable({}, { __mode = "k" }) -- engine hook -> the program's hook in it
+
+local function covering(thread, fn, mask, count)
+  local events = parse_mask(mask, count)
+  if cover_next(events) == nil then return nil end
+  local wants_lines = events.line
+  local function hook(event, line)
+    if event == "line" then
+      if line > cover_from then
+        local source = getinfo(2, "S").source
+        local lines = covered[source]
+        if lines then lines[line] = (lines[line] or 0) + 1 end
+        if source == PRELUDE then return end
+      end
+      if not wants_lines then return end
+    end
+    if co_running() ~= thread then return end
+    return fn(event, line)
+  end
+  covering_users[hook] = { fn = fn, thread = thread, mask = mask_of(events) }
+  return hook
+end
+
+local function covering_sethook(...)
+  local co, fn, mask, count = check_sethook(...)
+  local thread = co or co_running()
+  local hook = fn ~= nil and covering(thread, fn, mask, count)
+  if hook then raw_sethook(thread, hook, mask .. "l", count or 0) else raw_sethook(thread, cover_line, "l") end
+end
+
+local function covering_gethook(...)
+  local fn, mask, count = raw_gethook(...)
+  if fn == cover_line then return nil end
+  local user = covering_users[fn]
+  if user then
+    local co = ...
+    if type(co) ~= "thread" then co = co_running() end
+    return user.thread == co and user.fn or nil, user.mask, count
+  end
+  return fn, mask, count
+end
+
+local function enable_coverage()
+  debug.sethook = covering_sethook
+  debug.gethook = covering_gethook
+  raw_sethook(main_thread, cover_line, "l")
+  debug.getregistry()["hype.engine"].cover = cover_line
 end
 
 local function enable_limits()
@@ -336,7 +494,8 @@ local function take_fatal()
   fatal = nil
   raw_sethook()
   raw_sethook(main_thread)
-  if limited then install_limit(nil, user_hooks[main_thread]) end
+  if limited then install_limit(nil, user_hooks[main_thread])
+  elseif covered then raw_sethook(main_thread, cover_line, "l") end
   return signal
 end
 
@@ -418,6 +577,25 @@ function entry.repl(source, env)
   end
   return repl_results(raw_xpcall(fn, message_handler))
 end
+
+-- Hand the line counts to the engine (natives.coverage, once per chunk) when the state closes.
+function entry.coverage_flush()
+  if not covered then return end
+  raw_sethook()
+  local record = natives.coverage
+  for source, lines in cover_pairs(covered) do
+    if lines then
+      local parts, n = {}, 0
+      for line, count in cover_pairs(lines) do
+        n = n + 1
+        parts[n] = line .. "=" .. count
+      end
+      if n > 0 then call_java(record, source, cover_concat(parts, ";")) end
+    end
+  end
+end
+
+if covered then enable_coverage() end
 
 for _, f in ipairs({ outcome, take_fatal, repl_results, entry.repl, raw_xpcall }) do top_functions[f] = true end
 

@@ -157,7 +157,10 @@ end
 -- check, then the operation) under pcall, puts both back, and hands back f's results or raises
 -- its error again. It takes no to-be-closed variable: a coroutine that dies of an error does not
 -- close them (only coroutine.close would), and the collector would then stay stopped.
-local depth, restart, hook, hook_mask, hook_count = 0, false, nil, nil, nil
+-- In Hype's own test builds only, engine.cover is the prelude's hook that counts lines of Hype's
+-- own Lua and runs nothing else (coverage, LuaCoverage.java): it stays on through the check.
+local cover = engine.cover
+local depth, restart, hook, hook_mask, hook_count, covering = 0, false, nil, nil, nil, false
 
 local function release(ok, ...)
   depth = depth - 1
@@ -165,7 +168,10 @@ local function release(ok, ...)
     if hook then
       raw_sethook(hook, hook_mask, hook_count)
       hook = nil
+    elseif covering then
+      raw_sethook()
     end
+    covering = false
     if restart then
       restart = false
       gc("restart")
@@ -186,6 +192,10 @@ function kit.held(f, ...)
     if type(fn) == "function" then
       hook, hook_mask, hook_count = fn, mask, count
       raw_sethook()
+    end
+    if cover then
+      raw_sethook(cover, "l")
+      covering = true
     end
   end
   return release(pcall(f, ...))

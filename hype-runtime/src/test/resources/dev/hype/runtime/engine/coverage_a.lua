@@ -1,0 +1,2 @@
+-- part a of the coverage test chunk
+local t = {}
