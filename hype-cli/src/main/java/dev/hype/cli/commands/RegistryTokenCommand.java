@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,17 +53,12 @@ public final class RegistryTokenCommand {
         @Parameters(paramLabel = "USER", description = "Who the token publishes as.")
         private String user;
 
-        @Option(names = "--read-only", description = "The token may read (and install from a private registry) but "
-                + "never publish or change anything.")
-        private boolean readOnly;
-
-        @Option(names = "--cidr", split = ",", paramLabel = "RANGE", description = "Accept the token only from these "
-                + "address ranges (such as 10.0.0.0/8,192.168.1.7).")
-        private java.util.List<String> cidrs = new java.util.ArrayList<>();
+        @Mixin
+        private TokenLimitOptions limits = new TokenLimitOptions();
 
         @Override
         public Integer call() {
-            out().println(TokenStore.create(directory(), user, new TokenLimits(readOnly, cidrs)));
+            out().println(TokenStore.create(directory(), user, new TokenLimits(limits.readOnly, limits.cidrs)));
             out().flush();
             return 0;
         }

@@ -83,20 +83,15 @@ public final class TokenCommand {
         @Mixin
         private Common common;
 
-        @Option(names = "--read-only", description = "The token may read (and install from a private registry) but "
-                + "never publish or change anything.")
-        private boolean readOnly;
-
-        @Option(names = "--cidr", split = ",", paramLabel = "RANGE", description = "Accept the token only from these "
-                + "address ranges (such as 10.0.0.0/8,192.168.1.7).")
-        private java.util.List<String> cidrs = new java.util.ArrayList<>();
+        @Mixin
+        private TokenLimitOptions limits = new TokenLimitOptions();
 
         @Override
         public Integer call() {
             String password = new Prompt(spec).secret("Password");
             RegistryToken token;
             try (RegistryClient client = common.client()) {
-                token = AccountOperation.createToken(client, password, readOnly, cidrs);
+                token = AccountOperation.createToken(client, password, limits.readOnly, limits.cidrs);
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(common.json ? Common.json(token).toPrettyString() : token.token());
