@@ -4,13 +4,15 @@ import dev.hype.cli.PathArguments;
 import dev.hype.pm.ops.PackageSources;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Choose where packages come from: a static index file, else the configured registry. */
 final class SourceOptions {
-    @Option(names = "--index", paramLabel = "FILE", converter = PathArguments.InputFile.class,
-            description = "Read available packages from a static JSON index whose versions carry dist.tarball and "
-                    + "dist.integrity, instead of the registry.")
+    private static final String INDEX = "Read available packages from a static JSON index whose versions carry "
+            + "dist.tarball and dist.integrity, instead of the registry.";
+
+    @Option(names = "--index", paramLabel = "FILE", converter = PathArguments.InputFile.class, description = INDEX)
     private Path index;
 
     @Mixin
@@ -18,6 +20,16 @@ final class SourceOptions {
 
     @Mixin
     private RocksOptions rocks;
+
+    /** Add {@code --index}, {@code --registry} and {@code --rocks-server} to a model built in code ({@link CommandModels}). */
+    void addTo(CommandSpec spec) {
+        spec.addOption(CommandModels.option(Path.class, () -> index, value -> index = value, "--index")
+                .paramLabel("FILE").converters(new PathArguments.InputFile()).description(INDEX).build());
+        registry = new RegistryOptions();
+        registry.addTo(spec);
+        rocks = new RocksOptions();
+        rocks.addTo(spec);
+    }
 
     /** Return a client of the configured registry for the project in {@code project}; offline, it reads the cache. */
     dev.hype.pm.registry.RegistryClient client(Path project, boolean offline) {
