@@ -57,7 +57,7 @@ public final class CiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = project.project();
-        InstallOptions options = new InstallOptions(dir, source.sources(dir, switches.offline), project.store(),
+        InstallOptions options = new InstallOptions(dir, source.lazySources(dir, switches.offline), project.store(),
                 List.of(), DependencyKind.RUNTIME, false, true, switches.offline, switches.production, switches.features.selection(true),
                 Set.of(), approval.approver(spec)).planning(switches.dryRun, true);
         InstallResult result = InstallOperation.run(options, InstallOutput.reporter(spec));

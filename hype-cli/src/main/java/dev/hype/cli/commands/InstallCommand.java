@@ -109,7 +109,7 @@ public final class InstallCommand implements Callable<Integer> {
         Path dir = packages.isEmpty() ? project.project()
                 : ProjectDirectory.find(project.start()).orElse(project.start());
         DependencyKind kind = dev ? DependencyKind.DEV : optional ? DependencyKind.OPTIONAL : DependencyKind.RUNTIME;
-        InstallOptions options = new InstallOptions(dir, source.sources(dir, switches.offline), project.store(),
+        InstallOptions options = new InstallOptions(dir, source.lazySources(dir, switches.offline), project.store(),
                 packages, kind, exact, frozen, switches.offline, switches.production, switches.features.selection(true),
                 Set.of(), approval.approver(spec)).planning(switches.dryRun, force);
         InstallResult result = InstallOperation.run(options, InstallOutput.reporter(spec));

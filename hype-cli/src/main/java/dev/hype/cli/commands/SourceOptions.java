@@ -3,6 +3,7 @@ package dev.hype.cli.commands;
 import dev.hype.cli.PathArguments;
 import dev.hype.pm.ops.PackageSources;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +45,17 @@ final class SourceOptions {
     /** Return the package sources for the project in {@code project}: packages and LuaRocks rocks. */
     PackageSources sources(Path project) {
         return sources(project, false);
+    }
+
+    /**
+     * Return what builds the package sources for the project in {@code project} when an install first needs them:
+     * an install that finds its tree as it should be reads no registry configuration and builds no client. The
+     * command line's URLs are checked now, so a wrong one fails every install as before.
+     */
+    Supplier<PackageSources> lazySources(Path project, boolean offline) {
+        registry.checkUrl();
+        rocks.checkUrls();
+        return () -> sources(project, offline);
     }
 
     /** Return the package sources for the project in {@code project}; offline ones never touch the network. */
