@@ -67,6 +67,18 @@ class AotCacheTest {
     }
 
     @Test
+    void theCacheIsMappedWhereItWasWrittenSoNoPointerInItIsPatchedAtStart() throws IOException {
+        Hype hype = Hype.in(temp).env("HYPE_JAVAAGENT", null);
+        hype.write("hello.lua", "print('hello')\n");
+        Path log = temp.resolve("aot.txt");
+        hype.env("JAVA_TOOL_OPTIONS", "-Xlog:aot=info:file=" + log);
+        hype.run("hello.lua").assertSuccess();
+        assertThat(Files.readString(log)).contains("script.aot")
+                .contains("ArchiveRelocationMode: 0")
+                .doesNotContain("ArchiveRelocationMode == 1: always map archive(s) at an alternative address");
+    }
+
+    @Test
     void theCommandsWhoseStartUpCountsReadNoAnnotations() throws IOException {
         // An annotation read makes the JDK generate a proxy class for its type, which no cache holds.
         Hype hype = Hype.in(temp).env("HYPE_JAVAAGENT", null);
