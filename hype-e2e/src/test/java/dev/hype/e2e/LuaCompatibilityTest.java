@@ -102,6 +102,9 @@ class LuaCompatibilityTest {
         Result result = hype.run("-lm", "-e", "print(m)", "script.lua", "a").assertSuccess();
         assertThat(result.stdout()).isEqualTo("module m\n" + Hype.launcher() + "\t-lm\t-e\tprint(m)\tscript.lua\ta\t1\ttrue\n");
         assertThat(hype.run("-l", "g=m", "-e", "print(g)").assertSuccess().stdout()).isEqualTo("module m\n");
+        // Without "g=", the global is the module name cut at its first '-', its version suffix (lua.c 5.4.8).
+        hype.write("m-v2.lua", "return 'module m-v2'");
+        assertThat(hype.run("-l", "m-v2", "-e", "print(m, _G['m-v2'])").assertSuccess().stdout()).isEqualTo("module m-v2\tnil\n");
         assertThat(hype.run("-e", "print(arg[0] == arg[-0], arg[1], arg[2])").assertSuccess().stdout())
                 .isEqualTo("true\t-e\tprint(arg[0] == arg[-0], arg[1], arg[2])\n");
         assertThat(hype.run("-v").assertSuccess().stdout()).isEqualTo("Lua 5.4.8  Copyright (C) 1994-2025 Lua.org, PUC-Rio\n");
