@@ -84,8 +84,11 @@ final class HttpRegistryClient {
         Answer response = send(request, name);
         if (response.statusCode() == 304 && cached != null) {
             JsonNode tree = parse(cached.body(), response, name);
-            // A 304 renews the stored answer's freshness, as RFC 9111 (section 4.3.4) has caches do.
-            cache.write(url, form, cached.revalidated(System.currentTimeMillis(), freshSeconds(response)));
+            if (options.freshCache()) {
+                // A 304 renews the stored answer's freshness, as RFC 9111 (section 4.3.4) has caches do. A client that
+                // never uses fresh copies (an install) leaves the entry as it is rather than write it again.
+                cache.write(url, form, cached.revalidated(System.currentTimeMillis(), freshSeconds(response)));
+            }
             return Packument.checked(tree, registry, name);
         }
         JsonNode tree = json(response, name, RegistryException.READ_PACKAGE);

@@ -175,6 +175,29 @@ class HttpRegistryClientTest {
     }
 
     @Test
+    void a304RenewsTheFreshnessOfAStaleCopy() throws IOException {
+        stub.on("/a", request -> request.headers().getFirst("If-None-Match") != null
+            ? new Answer(304, Map.of("ETag", "\"v1\"", "Cache-Control", "max-age=300"), new byte[0])
+            : packumentFor("max-age=300"));
+        try (RegistryClient client = freshClient(true)) {
+            client.packument("a", Form.FULL);
+        }
+        // Make the stored copy stale, as time would: its metadata says it was stored long ago.
+        Path entry;
+        try (Stream<Path> files = Files.walk(temp.resolve("cache"))) {
+            entry = files.filter(f -> f.toString().endsWith(".full.json")).findFirst().orElseThrow();
+        }
+        String content = Files.readString(entry);
+        Files.writeString(entry, content.replaceFirst("\"storedAt\":\\d+", "\"storedAt\":1"));
+        try (RegistryClient client = freshClient(true)) {
+            client.packument("a", Form.FULL);
+            client.packument("a", Form.FULL);
+        }
+        assertThat(stub.seen()).hasSize(2);
+        assertThat(stub.seen().get(1).headers().getFirst("If-None-Match")).isEqualTo("\"v1\"");
+    }
+
+    @Test
     void noMaxAgeNoCacheOrAnAgeBeyondItLeaveTheCopyStale() {
         for (String cacheControl : List.of("public", "no-cache, max-age=300", "max-age=0", "max-age=x")) {
             stub.on("/a", request -> packumentFor(cacheControl));
