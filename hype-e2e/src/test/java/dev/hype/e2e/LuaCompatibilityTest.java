@@ -154,6 +154,23 @@ class LuaCompatibilityTest {
     }
 
     @Test
+    void osExitClosesTheStateOnlyWhenAskedAsLuaDoes() {
+        // lua5.4's os.exit(code) exits without closing the state: no finalizer runs; os.exit(code, true)
+        // and the end of the script close it, and finalizers run. Buffered output is written either way.
+        String finalizer = "setmetatable({}, {__gc = function() print('finalized') end}) io.write('buffered ') ";
+        hype.write("exit.lua", finalizer + "os.exit(3)");
+        Result exit = hype.run("exit.lua");
+        assertThat(exit.exitCode()).isEqualTo(3);
+        assertThat(exit.stdout()).isEqualTo("buffered ");
+        hype.write("close.lua", finalizer + "os.exit(4, true)");
+        Result close = hype.run("close.lua");
+        assertThat(close.exitCode()).isEqualTo(4);
+        assertThat(close.stdout()).isEqualTo("buffered finalized\n");
+        hype.write("end.lua", finalizer);
+        assertThat(hype.run("end.lua").assertSuccess().stdout()).isEqualTo("buffered finalized\n");
+    }
+
+    @Test
     void tracebacksShowNoInternalFrames() {
         hype.write("lib.lua", "local function f() error('boom') end\nf()\n");
         hype.write("app.lua", "print(debug.traceback('here'))\nrequire('./lib')\n");
