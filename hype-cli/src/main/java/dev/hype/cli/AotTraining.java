@@ -21,9 +21,10 @@ import java.util.List;
  * whose start-up counts most ({@code --version}, {@code --help}, {@code pkg init}, {@code install},
  * {@code list}, {@code check}, {@code tree}) in a temporary project, with a store there too, then
  * the commands that talk to a registry ({@code publish}, {@code install}, {@code info}) against one
- * served in-process. {@code --aot-training=project} runs only {@code pkg list}, {@code check} and
- * {@code tree} in such a project, and a no-op {@code pkg install} there: the launcher runs the
- * commands that read a project, and an install whose tree has its marker, with that smaller cache.
+ * served in-process. {@code --aot-training=project} runs only {@code pkg list}, {@code check},
+ * {@code tree}, {@code info} (its packument fresh in the cache) and a no-op {@code pkg install} on
+ * projects a child JVM laid out: the launcher runs those commands, and an install whose tree has its
+ * marker, with that smaller cache.
  *
  * <p>A failure here must not pass unnoticed: the launcher checks the exit status, and a training
  * run that cannot do its work exits non-zero with the reason on standard error.
@@ -33,6 +34,12 @@ final class AotTraining {
 
     /** The system property that stands in for {@code HYPE_HOME} in-process (dev.hype.cli.commands.HypeHome). */
     private static final String HYPE_HOME_OVERRIDE = "hype.test.home";
+    /** The mode of the child run that lays out the project cache's projects ({@link #trainProject}). */
+    private static final String PROJECT_SETUP = "project-setup";
+    /** The system property that gives that child run its directory. */
+    private static final String SETUP_DIRECTORY = "hype.aot.setup";
+    /** The file in which the child run leaves the URL of the registry whose packument it cached. */
+    private static final String REGISTRY_URL_FILE = "registry-url";
 
     private AotTraining() {
     }
@@ -44,7 +51,10 @@ final class AotTraining {
                 return 0;
             }
             case "project" -> {
-                return trainCommands(false);
+                return trainProject();
+            }
+            case PROJECT_SETUP -> {
+                return setUpProjects(Path.of(System.getProperty(SETUP_DIRECTORY)));
             }
             case "commands" -> {
                 trainScripts();
@@ -54,7 +64,7 @@ final class AotTraining {
                 Terminal terminal = Terminal.system();
                 terminal.interactive();
                 CommandLineRunner.create(CommandTree.whole(new HypeCommand(terminal))).getCommandSpec();
-                return trainCommands(true);
+                return trainCommands();
             }
             default -> {
                 System.err.println("hype: unknown AOT training mode '" + mode + "' (script, project or commands)");
@@ -63,13 +73,8 @@ final class AotTraining {
         }
     }
 
-    /**
-     * Run the package commands in a new project; return 0, or 1 after saying which one failed.
-     * {@code project} (all false) runs only what the launcher runs with that cache ({@code pkg list},
-     * {@code check}, {@code tree}) and what they need (a project with a lockfile), so the cache holds
-     * no Lua runtime, no registry and no help of other commands.
-     */
-    private static int trainCommands(boolean all) {
+    /** Run the package commands in a new project; return 0, or 1 after saying which one failed. */
+    private static int trainCommands() {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hype-aot-commands-" + System.nanoTime());
         // HYPE_HOME (the packument cache, the tokens) is a directory under dir, through HypeHome's in-process override.
         String previousHome = System.setProperty(HYPE_HOME_OVERRIDE, dir.resolve("home").toString());
@@ -78,45 +83,133 @@ final class AotTraining {
             String store = "--store-dir=" + dir.resolve("store");
             String at = "-C=" + project;
             List<String[]> commands = new ArrayList<>();
-            if (all) {
-                commands.add(new String[] {"--version"});
-                commands.add(new String[] {"--help"});
-                commands.add(new String[] {"pkg", "--help"});
-            }
+            commands.add(new String[] {"--version"});
+            commands.add(new String[] {"--help"});
+            commands.add(new String[] {"pkg", "--help"});
             commands.add(new String[] {"pkg", "init", "--path=" + project, "app"});
             commands.add(new String[] {"pkg", "install", at, store, "--offline"});
             commands.add(new String[] {"pkg", "list", at});
             commands.add(new String[] {"pkg", "check", at, store});
             commands.add(new String[] {"pkg", "tree", at});
-            if (!all) {
-                // The same in a project with an installed package, from a file: registry.
-                Path dep = writePackage(dir);
-                String registry = "--registry=" + dir.resolve("file-registry").toUri();
-                Path app = writeApp(dir.resolve("file-app"));
-                commands.add(new String[] {"pkg", "publish", "-C=" + dep, registry});
-                commands.add(new String[] {"pkg", "install", "-C=" + app, store, registry});
-                commands.add(new String[] {"pkg", "list", "-C=" + app});
-                commands.add(new String[] {"pkg", "check", "-C=" + app, store});
-                commands.add(new String[] {"pkg", "tree", "-C=" + app});
-                // A no-op install, decided from the tree's marker: the launcher runs it with this cache.
-                commands.add(new String[] {"pkg", "install", "-C=" + app, store, registry});
-            }
             for (String[] command : commands) {
                 if (run(command, Terminal.system()) != 0) {
                     return 1;
                 }
             }
-            return all ? trainRegistryCommands(dir, store) : 0;
+            return trainRegistryCommands(dir, store);
         } catch (IOException e) {
             System.err.println("hype: AOT training: cannot create " + dir + ": " + e.getMessage());
             return 1;
         } finally {
-            if (previousHome == null) {
-                System.clearProperty(HYPE_HOME_OVERRIDE);
-            } else {
-                System.setProperty(HYPE_HOME_OVERRIDE, previousHome);
-            }
+            restoreHome(previousHome);
             delete(dir.toFile());
+        }
+    }
+
+    /**
+     * Train the project cache: {@code pkg list}, {@code check}, {@code tree} and {@code info} (its packument fresh in
+     * the cache), and nothing else. The projects they read (one empty, one with a package installed from a registry)
+     * and the packument cache are laid out by a child JVM ({@link #setUpProjects}), so that the installer, the packer,
+     * the registry's server and the HTTP client those need stay out of this JVM, and so out of the cache: every
+     * class in it is mapped and loaded at each start of these commands.
+     */
+    private static int trainProject() {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hype-aot-project-" + System.nanoTime());
+        String previousHome = System.setProperty(HYPE_HOME_OVERRIDE, dir.resolve("home").toString());
+        try {
+            Files.createDirectories(dir);
+            Process setup = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-D" + HYPE_HOME_OVERRIDE + "=" + dir.resolve("home"),
+                    "-D" + SETUP_DIRECTORY + "=" + dir, "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), OPTION + PROJECT_SETUP)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            int status = setup.waitFor();
+            if (status != 0) {
+                System.err.println("hype: AOT training: laying out the projects in " + dir + " exited with " + status);
+                return 1;
+            }
+            String store = "--store-dir=" + dir.resolve("store");
+            String registry = "--registry=" + Files.readString(dir.resolve(REGISTRY_URL_FILE)).strip();
+            List<String[]> commands = new ArrayList<>();
+            for (String app : List.of("app", "file-app")) {
+                String at = "-C=" + dir.resolve(app);
+                commands.add(new String[] {"pkg", "list", at});
+                commands.add(new String[] {"pkg", "check", at, store});
+                commands.add(new String[] {"pkg", "tree", at});
+            }
+            // The registry is gone: the packument the child cached is fresh, so no request is made.
+            commands.add(new String[] {"pkg", "info", "trainer-dep", registry});
+            // A no-op install, decided from the tree's marker the child's install left.
+            commands.add(new String[] {"pkg", "install", "-C=" + dir.resolve("file-app"), store,
+                "--registry=" + dir.resolve("file-registry").toUri()});
+            for (String[] command : commands) {
+                if (run(command, Terminal.system()) != 0) {
+                    return 1;
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            System.err.println("hype: AOT training: cannot create " + dir + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("hype: AOT training: interrupted");
+            return 1;
+        } finally {
+            restoreHome(previousHome);
+            delete(dir.toFile());
+        }
+    }
+
+    /**
+     * In the child run of {@link #trainProject}: lay out an empty project ({@code dir/app}), a project with
+     * {@code trainer-dep} installed from a {@code file:} registry ({@code dir/file-app}, store in {@code dir/store}),
+     * and the packument of {@code trainer-dep} cached from a registry served in-process, whose URL goes into
+     * {@code dir/registry-url}. {@code HYPE_HOME} is the one the parent gave (the packument cache is in it).
+     */
+    private static int setUpProjects(Path dir) {
+        try {
+            String store = "--store-dir=" + dir.resolve("store");
+            Path app = Files.createDirectories(dir.resolve("app"));
+            Path dep = writePackage(dir);
+            String fileRegistry = "--registry=" + dir.resolve("file-registry").toUri();
+            Path fileApp = writeApp(dir.resolve("file-app"));
+            List<String[]> commands = List.of(
+                    new String[] {"pkg", "init", "--path=" + app, "app"},
+                    new String[] {"pkg", "install", "-C=" + app, store, "--offline"},
+                    new String[] {"pkg", "publish", "-C=" + dep, fileRegistry},
+                    new String[] {"pkg", "install", "-C=" + fileApp, store, fileRegistry});
+            for (String[] command : commands) {
+                if (run(command, Terminal.system()) != 0) {
+                    return 1;
+                }
+            }
+            Path storage = dir.resolve("registry");
+            try (RegistryServer server = RegistryServer.start(RegistryConfig.defaults(storage).withPort(0))) {
+                String url = server.baseUri().toString();
+                ByteArrayOutputStream token = new ByteArrayOutputStream();
+                if (run(new String[] {"registry", "token", "create", "trainer", "--storage", storage.toString()},
+                        Terminal.of(InputStream.nullInputStream(), token, System.err)) != 0
+                        || run(new String[] {"pkg", "publish", "-C=" + dep, "--registry=" + url,
+                            "--token=" + token.toString().strip(), "--force"}, Terminal.system()) != 0
+                        || run(new String[] {"pkg", "info", "trainer-dep", "--registry=" + url}, Terminal.system()) != 0) {
+                    return 1;
+                }
+                Files.writeString(dir.resolve(REGISTRY_URL_FILE), url);
+            }
+            return 0;
+        } catch (IOException e) {
+            System.err.println("hype: AOT training: cannot lay out the projects in " + dir + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void restoreHome(String previousHome) {
+        if (previousHome == null) {
+            System.clearProperty(HYPE_HOME_OVERRIDE);
+        } else {
+            System.setProperty(HYPE_HOME_OVERRIDE, previousHome);
         }
     }
 

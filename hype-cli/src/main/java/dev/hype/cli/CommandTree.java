@@ -107,6 +107,13 @@ final class CommandTree {
             entry(RegistryTokenCommand.class, "token"),
             entry(RegistryScopeCommand.class, "scope"));
 
+    static {
+        // picocli's default factory looks for Groovy's closure class once, before the first command line is built.
+        // No jar on the class path has it, so the class loader opened every one of them to miss it: a cost each start
+        // of a command paid. Hype has no Groovy closures in its annotations.
+        System.setProperty("picocli.disable.closures", "true");
+    }
+
     private CommandTree() {
     }
 

@@ -20,6 +20,9 @@ class AotCacheTest {
     private static final String DYNAMIC_PROXY = " source: __dynamic_proxy__";
     /** A class the commands cache holds (its training serves a registry) and the project cache does not. */
     private static final String REGISTRY_SERVER = "dev.hype.registry.server.HttpRegistryServer";
+    /** Classes the project cache's training leaves to the child run that lays its projects out. */
+    private static final String[] NOT_IN_THE_PROJECT_CACHE = {"dev.hype.pm.pack.Packer source",
+        "dev.hype.pm.install.Installer source", "jdk.internal.net.http.HttpClientImpl source", REGISTRY_SERVER};
 
     @TempDir
     Path temp;
@@ -87,7 +90,7 @@ class AotCacheTest {
             // From the project cache, which holds no registry: the commands cache would have preloaded its server.
             assertThat(log).as(args.toString()).contains("dev.hype.cli.commands.CommandModels" + FROM_CACHE)
                     .contains("dev.hype.pm.lock.LockfileReader" + FROM_CACHE)
-                    .doesNotContain(REGISTRY_SERVER).doesNotContain(DYNAMIC_PROXY);
+                    .doesNotContain(NOT_IN_THE_PROJECT_CACHE).doesNotContain(DYNAMIC_PROXY);
         }
         // The check can fail: a command read from its annotations makes proxies.
         assertThat(classLoads(hype, "tree.txt", "pkg", "tree")).contains(DYNAMIC_PROXY);
@@ -130,6 +133,28 @@ class AotCacheTest {
         // The check can fail: an install without the tree (warm) runs from the commands cache.
         Files.delete(hype.directory().resolve("app/hype_modules/.hype-installed"));
         assertThat(classLoads(hype, "warm.txt", "pkg", "install", "-C", "app")).contains(REGISTRY_SERVER + FROM_CACHE);
+    }
+
+    @Test
+    void pkgInfoAnswersAFreshCachedPackumentFromTheProjectCacheWithoutAskingTheRegistry() throws IOException {
+        Hype hype = Hype.in(temp).env("HYPE_JAVAAGENT", null);
+        String url;
+        try (ServedRegistry registry = ServedRegistry.start(hype, temp.resolve("registry"))) {
+            registry.publish("{\"name\": \"fresh-dep\", \"version\": \"1.0.0\", \"license\": \"MIT\"}");
+            url = registry.url();
+            hype.run("pkg", "info", "fresh-dep", "--registry", url).assertSuccess();
+            registry.stop();
+        }
+        // The registry is gone: the answer can only come from the cache, which its Cache-Control says is fresh.
+        String log = classLoads(hype, "info.txt", "pkg", "info", "fresh-dep", "--registry", url);
+        assertThat(log).contains("dev.hype.cli.commands.InfoCommand" + FROM_CACHE)
+                .contains("dev.hype.pm.registry.PackumentCache" + FROM_CACHE)
+                .doesNotContain(NOT_IN_THE_PROJECT_CACHE).doesNotContain(DYNAMIC_PROXY);
+        assertThat(hype.run("pkg", "info", "fresh-dep", "--registry", url).assertSuccess().stdout())
+                .startsWith("fresh-dep@1.0.0 | MIT | versions: 1");
+        // --prefer-online asks the registry anyway, and so fails now.
+        Result online = hype.run("pkg", "info", "fresh-dep", "--registry", url, "--prefer-online");
+        assertThat(online.exitCode()).as(online.describe()).isNotZero();
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class InfoCommand implements Callable<Integer> {
             "With NAME@RANGE, list the versions that satisfy RANGE, as 'npm view NAME@RANGE version' does.";
     static final String DESCRIPTION_ROCKS = "rocks:NAME[@CONSTRAINT] asks the LuaRocks servers about a rock instead.";
     private static final String PACKAGE = "The package, optionally with a version range or dist-tag.";
+    private static final String PREFER_ONLINE = "Ask the registry even while the cached package document is fresh.";
 
     @Spec
     private CommandSpec spec;
@@ -55,6 +56,9 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = CommandModels.JSON)
     private boolean json;
 
+    @Option(names = "--prefer-online", description = PREFER_ONLINE)
+    private boolean preferOnline;
+
     /** Return this command's model, as its annotations would give it (see {@link CommandModels}). */
     CommandSpec model() {
         spec = CommandModels.command(this, "info");
@@ -67,6 +71,8 @@ public final class InfoCommand implements Callable<Integer> {
                 .paramLabel("NAME[@RANGE]").index("0").arity("1").required(true).description(PACKAGE).build());
         spec.addOption(CommandModels.flag("json", () -> json, value -> json = value, "--json")
                 .description(CommandModels.JSON).build());
+        spec.addOption(CommandModels.flag("preferOnline", () -> preferOnline, value -> preferOnline = value,
+                "--prefer-online").description(PREFER_ONLINE).build());
         return CommandModels.withHelpOptions(spec);
     }
 
@@ -76,7 +82,7 @@ public final class InfoCommand implements Callable<Integer> {
             return rockInfo();
         }
         InfoResult result;
-        try (RegistryClient client = registry.client(Path.of("").toAbsolutePath(), null)) {
+        try (RegistryClient client = registry.viewClient(Path.of("").toAbsolutePath(), preferOnline)) {
             result = InfoOperation.run(new InfoOptions(packageSpec), client);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -62,6 +62,16 @@ final class RegistryOptions {
                 ClientOptions.defaults(cache).withOffline(offline));
     }
 
+    /**
+     * Return a client for {@code hype pkg info}: it answers from the packument cache without asking while the
+     * registry's {@code Cache-Control} says the document is fresh, unless {@code preferOnline}.
+     */
+    RegistryClient viewClient(Path projectDirectory, boolean preferOnline) {
+        Path cache = RegistryConfigReader.hypeHome(environment()).resolve("cache");
+        return RegistryClient.create(config(projectDirectory, null),
+                ClientOptions.defaults(cache).withFreshCache(!preferOnline));
+    }
+
     static Map<String, String> environment() {
         return HypeHome.environment();
     }

@@ -20,6 +20,13 @@ public sealed interface FeatureEntry {
         public String toString() {
             return name;
         }
+
+        // Written out, as in the other entries: a record's generated hashCode is linked at run time on first use
+        // (ObjectMethods' bootstrap spins classes no AOT cache holds), a cost `hype pkg check` paid for its feature set.
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
     }
 
     /** The optional dependency {@code dependency}, written {@code dep:name}. */
@@ -28,6 +35,11 @@ public sealed interface FeatureEntry {
         public String toString() {
             return "dep:" + dependency;
         }
+
+        @Override
+        public int hashCode() {
+            return 31 + dependency.hashCode();
+        }
     }
 
     /** A feature of a dependency, written {@code dep/feature}, or {@code dep?/feature} when weak. */
@@ -35,6 +47,11 @@ public sealed interface FeatureEntry {
         @Override
         public String toString() {
             return dependency + (weak ? "?/" : "/") + feature;
+        }
+
+        @Override
+        public int hashCode() {
+            return (dependency.hashCode() * 31 + feature.hashCode()) * 31 + Boolean.hashCode(weak);
         }
     }
 

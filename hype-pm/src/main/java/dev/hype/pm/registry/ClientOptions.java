@@ -14,9 +14,14 @@ import java.time.Duration;
  * @param offline whether to answer packuments from the cache only, never touching the network
  * @param readTimeout how long the body may go without a single byte arriving
  * @param maxResponseBytes the largest body accepted; a longer one is cut off with an error
+ * @param freshCache whether to answer a packument from the cache, without asking, while the registry's
+ *                   {@code Cache-Control: max-age} says it is fresh, as npm's cache does; off, every cached packument is
+ *                   revalidated (npm's {@code --prefer-online}). {@code hype pkg info} turns it on; installs, updates
+ *                   and {@code outdated} keep it off, so they see a version published a moment ago.
  */
 public record ClientOptions(Path cacheDirectory, Duration connectTimeout, Duration requestTimeout, int attempts,
-                            Duration backoff, boolean offline, Duration readTimeout, long maxResponseBytes) {
+                            Duration backoff, boolean offline, Duration readTimeout, long maxResponseBytes,
+                            boolean freshCache) {
     /** The default read timeout: 20 s without a byte. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
     /** The default body limit: 100 MiB, twice what {@code hype registry serve} accepts in a publish. */
@@ -43,6 +48,13 @@ public record ClientOptions(Path cacheDirectory, Duration connectTimeout, Durati
             Duration.ofMillis(200), false, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES);
     }
 
+    /** Return the options of a client that revalidates every cached packument. */
+    public ClientOptions(Path cacheDirectory, Duration connectTimeout, Duration requestTimeout, int attempts,
+                         Duration backoff, boolean offline, Duration readTimeout, long maxResponseBytes) {
+        this(cacheDirectory, connectTimeout, requestTimeout, attempts, backoff, offline, readTimeout, maxResponseBytes,
+            false);
+    }
+
     /** Return the options of a client with the given timeouts, retries and offline mode, and default body bounds. */
     public ClientOptions(Path cacheDirectory, Duration connectTimeout, Duration requestTimeout, int attempts,
                          Duration backoff, boolean offline) {
@@ -60,18 +72,24 @@ public record ClientOptions(Path cacheDirectory, Duration connectTimeout, Durati
     /** Return these options with offline mode on or off. */
     public ClientOptions withOffline(boolean value) {
         return new ClientOptions(cacheDirectory, connectTimeout, requestTimeout, attempts, backoff, value, readTimeout,
-            maxResponseBytes);
+            maxResponseBytes, freshCache);
+    }
+
+    /** Return these options using fresh cached packuments without asking ({@code true}) or revalidating them. */
+    public ClientOptions withFreshCache(boolean value) {
+        return new ClientOptions(cacheDirectory, connectTimeout, requestTimeout, attempts, backoff, offline, readTimeout,
+            maxResponseBytes, value);
     }
 
     /** Return these options with another backoff. */
     public ClientOptions withBackoff(Duration value) {
         return new ClientOptions(cacheDirectory, connectTimeout, requestTimeout, attempts, value, offline, readTimeout,
-            maxResponseBytes);
+            maxResponseBytes, freshCache);
     }
 
     /** Return these options with another read timeout and body limit. */
     public ClientOptions withBodyBounds(Duration read, long maxBytes) {
         return new ClientOptions(cacheDirectory, connectTimeout, requestTimeout, attempts, backoff, offline, read,
-            maxBytes);
+            maxBytes, freshCache);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hype.pm.pack.PackResult;
+import dev.hype.runtime.JsonTreeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Talk to one npm-protocol registry over HTTP, with retries, timeouts, tokens per host and a packument cache.
@@ -33,10 +35,10 @@ final class HttpRegistryClient {
     private final URI registry;
     private final RegistryConfig config;
     private final ClientOptions options;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final PackumentCache cache;
 
-    HttpRegistryClient(URI registry, RegistryConfig config, ClientOptions options, HttpClient http) {
+    HttpRegistryClient(URI registry, RegistryConfig config, ClientOptions options, Supplier<HttpClient> http) {
         this.registry = registry;
         this.config = config;
         this.options = options;
@@ -53,10 +55,24 @@ final class HttpRegistryClient {
             .build();
     }
 
+    /**
+     * Return a packument: with {@link ClientOptions#freshCache()}, from the cache while the registry's
+     * {@code Cache-Control: max-age} says it is fresh (no request, no HTTP client); else revalidated with its ETag and
+     * Last-Modified, else fetched. Offline, from the cache whatever its age.
+     */
     Packument packument(String name, Form form) {
-        URI url = url("/" + NpmProtocol.escape(name));
-        HttpRequest.Builder request = request(url).header("Accept", form.accept()).GET();
+        URI url = url("/" + NpmNames.escape(name));
         PackumentCache.Entry cached = cache == null ? null : cache.read(url, form).orElse(null);
+        if (options.offline()) {
+            return offlinePackument(name, form, url, cached);
+        }
+        if (cached != null && options.freshCache() && cached.freshAt(System.currentTimeMillis())) {
+            JsonNode tree = cachedTree(cached.body());
+            if (tree != null && tree.path("versions").isObject()) {
+                return Packument.checked(tree, registry, name);
+            }
+        }
+        HttpRequest.Builder request = request(url).header("Accept", form.accept()).GET();
         if (cached != null) {
             if (cached.etag() != null) {
                 request.header("If-None-Match", cached.etag());
@@ -65,20 +81,45 @@ final class HttpRegistryClient {
                 request.header("If-Modified-Since", cached.lastModified());
             }
         }
-        if (options.offline()) {
-            return offlinePackument(name, form, url, cached);
-        }
         Answer response = send(request, name);
         if (response.statusCode() == 304 && cached != null) {
-            return NpmProtocol.packument(parse(cached.body(), response, name), registry, name);
+            JsonNode tree = parse(cached.body(), response, name);
+            if (options.freshCache()) {
+                // A 304 renews the stored answer's freshness, as RFC 9111 (section 4.3.4) has caches do. A client that
+                // never uses fresh copies (an install) leaves the entry as it is rather than write it again.
+                cache.write(url, form, cached.revalidated(System.currentTimeMillis(), freshSeconds(response)));
+            }
+            return Packument.checked(tree, registry, name);
         }
         JsonNode tree = json(response, name, RegistryException.READ_PACKAGE);
         if (cache != null) {
             cache.write(url, form, new PackumentCache.Entry(response.body(),
                 response.headers().firstValue("ETag").orElse(null),
-                response.headers().firstValue("Last-Modified").orElse(null)));
+                response.headers().firstValue("Last-Modified").orElse(null), System.currentTimeMillis(),
+                freshSeconds(response)));
         }
-        return NpmProtocol.packument(tree, registry, name);
+        return Packument.checked(tree, registry, name);
+    }
+
+    private static long freshSeconds(Answer response) {
+        return Freshness.seconds(response.headers().allValues("Cache-Control"),
+            response.headers().firstValue("Age").orElse(null));
+    }
+
+    /** Parse a cached body, or return {@code null} when it is not JSON (then the registry is asked). */
+    private static JsonNode cachedTree(byte[] body) {
+        try {
+            return JsonTreeReader.read(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Forget the cached packument of {@code name}: this client has just changed it on the registry. */
+    private void forget(String name) {
+        if (cache != null) {
+            cache.remove(url("/" + NpmNames.escape(name)));
+        }
     }
 
     /** Answer from the cache without asking; the other form will do when this one was never fetched. */
@@ -92,7 +133,7 @@ final class HttpRegistryClient {
             throw RegistryException.offline(registry, name, "the package document of " + name);
         }
         try {
-            return NpmProtocol.packument(NpmProtocol.JSON.readTree(entry.body()), registry, name);
+            return Packument.checked(JsonTreeReader.read(entry.body()), registry, name);
         } catch (IOException e) {
             throw RegistryException.badResponse(registry, name, "the cached package document is not JSON");
         }
@@ -135,10 +176,12 @@ final class HttpRegistryClient {
         HttpRequest.Builder request = request(distTagsUrl(name, tag)).header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(new TextNode(version).toString()));
         json(send(request, name), name, "set dist-tag " + tag + " of");
+        forget(name);
     }
 
     void removeDistTag(String name, String tag) {
         json(send(request(distTagsUrl(name, tag)).DELETE(), name), name, "remove dist-tag " + tag + " of");
+        forget(name);
     }
 
     void setOwners(String name, List<String> owners) {
@@ -150,6 +193,7 @@ final class HttpRegistryClient {
             .header("npm-command", "owner")
             .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         json(send(request, name), name, "change the owners of");
+        forget(name);
     }
 
     boolean userExists(String name, String user) {
@@ -170,6 +214,7 @@ final class HttpRegistryClient {
             .header("npm-command", "publish")
             .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         json(send(request, packed.name()), packed.name(), "publish " + packed.version() + " of");
+        forget(packed.name());
         return NpmProtocol.tarballUrl(registry, packed.name(), packed.version());
     }
 
@@ -187,11 +232,13 @@ final class HttpRegistryClient {
             .header("Content-Type", "application/json").header("npm-command", "deprecate")
             .PUT(HttpRequest.BodyPublishers.ofString(doc.toString(), StandardCharsets.UTF_8));
         json(send(request, name), name, "deprecate versions of");
+        forget(name);
     }
 
     /** Remove one version and its tarball, as {@code npm unpublish NAME@VERSION} does; {@code null}: the package. */
     void unpublish(String name, String version) {
         ObjectNode doc = freshPackument(name);
+        forget(name);
         String rev = doc.path("_rev").asText("0-0");
         if (version == null) {
             json(send(request(url("/" + NpmProtocol.escape(name) + "/-rev/" + rev))
@@ -371,7 +418,7 @@ final class HttpRegistryClient {
     /** Send once: the headers within the request timeout, then the body within what is left of it. */
     private Answer attempt(HttpRequest request) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + options.requestTimeout().toNanos();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         byte[] body = BoundedBody.read(response.body(), declared, options.maxResponseBytes(), options.readTimeout(),
             deadline);
@@ -438,7 +485,7 @@ final class HttpRegistryClient {
             throw RegistryException.notARegistry(registry, name, response.statusCode(), "an HTML page");
         }
         try {
-            JsonNode tree = NpmProtocol.JSON.readTree(body);
+            JsonNode tree = JsonTreeReader.read(body);
             if (tree == null || tree.isMissingNode()) {
                 throw RegistryException.notARegistry(registry, name, response.statusCode(), "an empty body");
             }

@@ -23,7 +23,7 @@ final class NpmProtocol {
 
     /** Escape a package name for a URL path: {@code @scope/name} becomes {@code @scope%2fname}. */
     static String escape(String name) {
-        return name.replace("/", "%2f");
+        return NpmNames.escape(name);
     }
 
     /** Return the unscoped part of a name. */
@@ -91,10 +91,7 @@ final class NpmProtocol {
 
     /** Check a packument's shape and wrap it. */
     static Packument packument(JsonNode tree, URI registry, String name) {
-        if (!(tree instanceof ObjectNode object) || !tree.path("versions").isObject()) {
-            throw RegistryException.badResponse(registry, name, "the package document has no 'versions' object");
-        }
-        return new Packument(name, object);
+        return Packument.checked(tree, registry, name);
     }
 
     /**

@@ -22,6 +22,14 @@ public record Packument(String name, ObjectNode document) {
         document = document.deepCopy();
     }
 
+    /** Check a packument's shape and wrap it. */
+    static Packument checked(JsonNode tree, java.net.URI registry, String name) {
+        if (!(tree instanceof ObjectNode object) || !tree.path("versions").isObject()) {
+            throw RegistryException.badResponse(registry, name, "the package document has no 'versions' object");
+        }
+        return new Packument(name, object);
+    }
+
     /** Return a copy of the document. */
     @Override
     public ObjectNode document() {

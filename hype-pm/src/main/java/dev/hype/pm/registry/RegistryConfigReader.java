@@ -1,9 +1,10 @@
 package dev.hype.pm.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hype.runtime.HypeException;
 import dev.hype.runtime.HypeHome;
+import dev.hype.runtime.JsonTreeReader;
 import dev.hype.runtime.permissions.ProjectRoot;
 import java.io.IOException;
 import java.net.URI;
@@ -34,8 +35,6 @@ public final class RegistryConfigReader {
     public static final String PROJECT_FILE = ".hyperc.json";
     /** Code of a config file that cannot be read or has a wrong shape. */
     public static final String E_CONFIG = "E_CONFIG";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RegistryConfigReader() {
     }
@@ -75,7 +74,7 @@ public final class RegistryConfigReader {
      * earlier file's.
      */
     public static dev.hype.pm.sign.TrustedKeys trustedKeys(Path projectDirectory, Map<String, String> env) {
-        com.fasterxml.jackson.databind.node.ObjectNode merged = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode merged = JsonNodeFactory.instance.objectNode();
         String where = "config";
         for (Path file : files(hypeHome(env), projectDirectory)) {
             JsonNode keys = objectField(parse(file), "trustedKeys", file);
@@ -103,7 +102,8 @@ public final class RegistryConfigReader {
 
     private static JsonNode parse(Path file) {
         try {
-            JsonNode tree = JSON.readTree(file.toFile());
+            // jackson-core's parser, as readTree would: building an ObjectMapper costs more than the command it serves
+            JsonNode tree = JsonTreeReader.read(Files.readAllBytes(file));
             if (tree == null || !tree.isObject()) {
                 throw problem(file, "(top level)", "must be a JSON object");
             }
@@ -116,7 +116,7 @@ public final class RegistryConfigReader {
     private static JsonNode objectField(JsonNode tree, String field, Path file) {
         JsonNode node = tree.get(field);
         if (node == null || node.isNull()) {
-            return JSON.createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
         if (!node.isObject()) {
             throw problem(file, field, "must be an object");

@@ -43,7 +43,7 @@ final class RoutingRegistryClient implements RegistryClient {
     private Backend backend(URI registry) {
         return backends.computeIfAbsent(registry, url -> "file".equalsIgnoreCase(url.getScheme())
             ? new File(new FileRegistryClient(url))
-            : new Http(new HttpRegistryClient(url, config, options, httpClient())));
+            : new Http(new HttpRegistryClient(url, config, options, this::httpClient)));
     }
 
     private synchronized HttpClient httpClient() {
@@ -59,10 +59,11 @@ final class RoutingRegistryClient implements RegistryClient {
 
     @Override
     public Packument packument(String name, Form form) {
-        return switch (forPackage(name)) {
-            case Http h -> h.client().packument(name, form);
-            case File f -> f.client().packument(name, form);
-        };
+        // instanceof rather than a pattern switch: the switch's bootstrap spins classes at run time that no AOT cache
+        // holds, a cost every `hype pkg info` paid.
+        Backend backend = forPackage(name);
+        return backend instanceof Http h ? h.client().packument(name, form)
+            : ((File) backend).client().packument(name, form);
     }
 
     @Override

@@ -26,6 +26,18 @@ public record FeatureRequest(Set<String> features, boolean defaultFeatures) {
         return new FeatureRequest(Set.copyOf(features), defaultFeatures);
     }
 
+    // equals and hashCode written out: a record's generated ones are linked at run time on first use (ObjectMethods'
+    // bootstrap spins classes no AOT cache holds), a cost every `hype pkg check` paid for its root requirements.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FeatureRequest r && defaultFeatures == r.defaultFeatures && features.equals(r.features);
+    }
+
+    @Override
+    public int hashCode() {
+        return features.hashCode() * 31 + Boolean.hashCode(defaultFeatures);
+    }
+
     /** Return the union of two requests: every feature either asks for, default if either asks for it. */
     public FeatureRequest union(FeatureRequest other) {
         Set<String> all = new TreeSet<>(features);

@@ -61,31 +61,30 @@ record RootFeatures(Set<String> features, Map<String, VersionSet> dependencies,
             if (!seen.add(entry)) {
                 continue;
             }
-            switch (entry) {
-                case FeatureEntry.Feature f -> {
-                    if (table.has(f.name()) && (table.declares(f.name()) || !f.name().equals(FeatureName.DEFAULT))) {
-                        features.add(f.name());
-                    }
-                    String problem = table.problem(f.name()).orElse(null);
-                    if (problem != null) {
-                        throw new HypeException(FeatureSelection.INVALID_FEATURE, "feature \"" + f.name() + "\" of "
-                                + name + " is invalid: " + problem, List.of("fix the features of " + name));
-                    }
-                    pending.addAll(table.entries(f.name()));
+            // instanceof rather than a pattern switch here and in known(): the switch's bootstrap spins classes at run
+            // time that no AOT cache holds, which cost `hype pkg check` more than the rest of its lockfile check.
+            if (entry instanceof FeatureEntry.Feature f) {
+                if (table.has(f.name()) && (table.declares(f.name()) || !f.name().equals(FeatureName.DEFAULT))) {
+                    features.add(f.name());
                 }
-                case FeatureEntry.Dependency d -> {
-                    dependencies.put(d.dependency(), declared.optional().get(d.dependency()));
-                    requests.merge(d.dependency(), declared.request(d.dependency()), FeatureRequest::union);
+                String problem = table.problem(f.name()).orElse(null);
+                if (problem != null) {
+                    throw new HypeException(FeatureSelection.INVALID_FEATURE, "feature \"" + f.name() + "\" of "
+                            + name + " is invalid: " + problem, List.of("fix the features of " + name));
                 }
-                case FeatureEntry.DependencyFeature df when df.weak() -> weak.add(df);
-                case FeatureEntry.DependencyFeature df -> {
-                    if (table.isOptional(df.dependency())) {
-                        pending.add(table.has(df.dependency()) ? new FeatureEntry.Feature(df.dependency())
-                                : new FeatureEntry.Dependency(df.dependency()));
-                    }
-                    requests.merge(df.dependency(), FeatureRequest.of(List.of(df.feature()), false),
-                            FeatureRequest::union);
+                pending.addAll(table.entries(f.name()));
+            } else if (entry instanceof FeatureEntry.Dependency d) {
+                dependencies.put(d.dependency(), declared.optional().get(d.dependency()));
+                requests.merge(d.dependency(), declared.request(d.dependency()), FeatureRequest::union);
+            } else if (entry instanceof FeatureEntry.DependencyFeature df && df.weak()) {
+                weak.add(df);
+            } else if (entry instanceof FeatureEntry.DependencyFeature df) {
+                if (table.isOptional(df.dependency())) {
+                    pending.add(table.has(df.dependency()) ? new FeatureEntry.Feature(df.dependency())
+                            : new FeatureEntry.Dependency(df.dependency()));
                 }
+                requests.merge(df.dependency(), FeatureRequest.of(List.of(df.feature()), false),
+                        FeatureRequest::union);
             }
         }
         for (FeatureEntry.DependencyFeature df : weak) {
@@ -98,11 +97,13 @@ record RootFeatures(Set<String> features, Map<String, VersionSet> dependencies,
 
     /** Return whether a requested entry names something the project has. */
     private static boolean known(FeatureTable table, FeatureEntry entry) {
-        return switch (entry) {
-            case FeatureEntry.Feature f -> table.has(f.name());
-            case FeatureEntry.Dependency d -> table.isOptional(d.dependency());
-            case FeatureEntry.DependencyFeature df -> table.isDependency(df.dependency())
-                    && (!df.weak() || table.isOptional(df.dependency()));
-        };
+        if (entry instanceof FeatureEntry.Feature f) {
+            return table.has(f.name());
+        }
+        if (entry instanceof FeatureEntry.Dependency d) {
+            return table.isOptional(d.dependency());
+        }
+        FeatureEntry.DependencyFeature df = (FeatureEntry.DependencyFeature) entry;
+        return table.isDependency(df.dependency()) && (!df.weak() || table.isOptional(df.dependency()));
     }
 }

@@ -78,6 +78,10 @@ public record Version(long major, long minor, long patch, List<String> prereleas
         if (text == null || text.length() > SemverGrammar.MAX_LENGTH) {
             return Optional.empty();
         }
+        Version plain = plainRelease(text);
+        if (plain != null) {
+            return Optional.of(plain);
+        }
         Matcher m = (loose ? SemverGrammar.LOOSE : SemverGrammar.FULL).matcher(SemverGrammar.jsTrim(text));
         if (!m.matches()) {
             return Optional.empty();
@@ -91,6 +95,34 @@ public record Version(long major, long minor, long patch, List<String> prereleas
         List<String> pre = m.group(4) == null ? List.of() : canonicalIdentifiers(m.group(4));
         List<String> build = m.group(5) == null ? List.of() : Arrays.asList(m.group(5).split("\\.", -1));
         return Optional.of(new Version(major, minor, patch, pre, build));
+    }
+
+    /**
+     * Read the commonest form, {@code MAJOR.MINOR.PATCH} in digits without leading zeros, or return {@code null} for
+     * anything else (which the grammar reads). Both grammars give the same version for it, and reading it by hand
+     * spares commands that only read versions ({@code hype pkg list}, {@code info}) compiling the range grammar's
+     * two dozen patterns at start-up.
+     */
+    private static Version plainRelease(String text) {
+        long[] parts = new long[3];
+        int part = 0;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && text.charAt(i) != '.') {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9' || i - start >= 15 || (i > start && text.charAt(start) == '0')) {
+                    return null;
+                }
+                parts[part] = parts[part] * 10 + (c - '0');
+                continue;
+            }
+            if (i == start || (i < text.length() && part == 2)) {
+                return null;
+            }
+            part++;
+            start = i + 1;
+        }
+        return part == 3 ? of(parts[0], parts[1], parts[2]) : null;
     }
 
     /** Return whether node-semver would accept the text as a version. */

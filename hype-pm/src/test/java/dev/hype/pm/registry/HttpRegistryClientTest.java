@@ -143,6 +143,94 @@ class HttpRegistryClientTest {
             .isEqualTo("application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*");
     }
 
+    private RegistryClient freshClient(boolean freshCache) {
+        return RegistryClient.create(RegistryConfig.defaults().withRegistry(stub.url()), new ClientOptions(
+            temp.resolve("cache"), Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(1))
+            .withFreshCache(freshCache));
+    }
+
+    private static Answer packumentFor(String cacheControl) {
+        return new Answer(200, Map.of("Content-Type", "application/json", "ETag", "\"v1\"", "Cache-Control",
+            cacheControl), PACKUMENT.getBytes());
+    }
+
+    @Test
+    void aFreshCachedPackumentIsUsedWithoutAskingWhenTheClientAllowsIt() {
+        stub.on("/a", request -> request.headers().getFirst("If-None-Match") != null
+            ? new Answer(304, Map.of("ETag", "\"v1\"", "Cache-Control", "public, max-age=300"), new byte[0])
+            : packumentFor("public, max-age=300"));
+        try (RegistryClient client = freshClient(true)) {
+            client.packument("a", Form.FULL);
+        }
+        try (RegistryClient client = freshClient(true)) {
+            assertThat(client.packument("a", Form.FULL).latest()).hasValue("1.0.0");
+        }
+        assertThat(stub.seen()).hasSize(1);
+        // A client that does not use fresh copies (installs, npm's --prefer-online) revalidates it.
+        try (RegistryClient client = freshClient(false)) {
+            assertThat(client.packument("a", Form.FULL).latest()).hasValue("1.0.0");
+        }
+        assertThat(stub.seen()).hasSize(2);
+        assertThat(stub.seen().get(1).headers().getFirst("If-None-Match")).isEqualTo("\"v1\"");
+    }
+
+    @Test
+    void a304RenewsTheFreshnessOfAStaleCopy() throws IOException {
+        stub.on("/a", request -> request.headers().getFirst("If-None-Match") != null
+            ? new Answer(304, Map.of("ETag", "\"v1\"", "Cache-Control", "max-age=300"), new byte[0])
+            : packumentFor("max-age=300"));
+        try (RegistryClient client = freshClient(true)) {
+            client.packument("a", Form.FULL);
+        }
+        // Make the stored copy stale, as time would: its metadata says it was stored long ago.
+        Path entry;
+        try (Stream<Path> files = Files.walk(temp.resolve("cache"))) {
+            entry = files.filter(f -> f.toString().endsWith(".full.json")).findFirst().orElseThrow();
+        }
+        String content = Files.readString(entry);
+        Files.writeString(entry, content.replaceFirst("\"storedAt\":\\d+", "\"storedAt\":1"));
+        try (RegistryClient client = freshClient(true)) {
+            client.packument("a", Form.FULL);
+            client.packument("a", Form.FULL);
+        }
+        assertThat(stub.seen()).hasSize(2);
+        assertThat(stub.seen().get(1).headers().getFirst("If-None-Match")).isEqualTo("\"v1\"");
+    }
+
+    @Test
+    void noMaxAgeNoCacheOrAnAgeBeyondItLeaveTheCopyStale() {
+        for (String cacheControl : List.of("public", "no-cache, max-age=300", "max-age=0", "max-age=x")) {
+            stub.on("/a", request -> packumentFor(cacheControl));
+            int before = stub.seen().size();
+            try (RegistryClient client = freshClient(true)) {
+                client.packument("a", Form.FULL);
+                client.packument("a", Form.FULL);
+            }
+            assertThat(stub.seen()).as(cacheControl).hasSize(before + 2);
+        }
+        stub.on("/a", request -> new Answer(200, Map.of("Content-Type", "application/json", "Cache-Control",
+            "max-age=300", "Age", "300"), PACKUMENT.getBytes()));
+        int before = stub.seen().size();
+        try (RegistryClient client = freshClient(true)) {
+            client.packument("a", Form.FULL);
+            client.packument("a", Form.FULL);
+        }
+        assertThat(stub.seen()).hasSize(before + 2);
+    }
+
+    @Test
+    void aPublishByThisClientForgetsItsFreshCopy() throws IOException {
+        PackResult packed = pack("a", "1.1.0");
+        stub.on("/a", request -> "PUT".equals(request.method()) ? Answer.json(201, "{\"ok\":true}")
+            : packumentFor("public, max-age=300"));
+        try (RegistryClient client = freshClient(true)) {
+            client.packument("a", Form.FULL);
+            client.publish(packed, NpmProtocol.JSON.readTree("{\"name\":\"a\",\"version\":\"1.1.0\"}"), "latest");
+            client.packument("a", Form.FULL);
+        }
+        assertThat(stub.seen()).extracting(StubServer.Seen::method).containsExactly("GET", "PUT", "GET");
+    }
+
     @Test
     void sendsTheTokenOnlyToTheHostItWasConfiguredFor() throws IOException {
         PackResult packed = pack("a", "1.0.0");

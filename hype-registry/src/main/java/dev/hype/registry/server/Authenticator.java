@@ -7,6 +7,9 @@ import java.util.Optional;
 
 /** Find who sent a request from its bearer token, and insist on it where the endpoint needs it. */
 final class Authenticator {
+    /** Seconds a client may reuse a packument or version document before revalidating it. */
+    static final int DOCUMENT_MAX_AGE = 300;
+
 
     static final String TOKEN_HINT = "create a token on the registry host with 'hype registry token create <user>', then "
         + "give it to hype with HYPE_TOKEN=<token>, --token <token>, or \"tokens\": {\"<host>:<port>\": \"<token>\"} "
@@ -81,9 +84,14 @@ final class Authenticator {
         }
     }
 
-    /** Return the cache policy for reads: shared caches may keep public answers only. */
+    /**
+     * Return the cache policy for reads: shared caches may keep public answers only. A tarball never changes; a
+     * packument or version document may be reused for {@link #DOCUMENT_MAX_AGE} seconds, then revalidated, as
+     * registry.npmjs.org has clients do ({@code max-age=300}): a client that publishes forgets its own copy.
+     */
     String cacheControl(boolean immutable) {
         String scope = privateMode ? "private" : "public";
-        return immutable ? scope + ", max-age=31536000, immutable" : scope + ", max-age=0, must-revalidate";
+        return immutable ? scope + ", max-age=31536000, immutable"
+            : scope + ", max-age=" + DOCUMENT_MAX_AGE + ", must-revalidate";
     }
 }
