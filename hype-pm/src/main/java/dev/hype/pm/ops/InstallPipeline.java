@@ -93,7 +93,7 @@ final class InstallPipeline {
                     PermissionGate.Approvals approvals = PermissionGate.check(plan, store, stored, planned.previous(),
                             planned.manifest(), options, reporter);
                     Installer installer = new Installer(store);
-                    Path staging = installer.stage(dir, plan, stored, reporter);
+                    Path staging = installer.stage(dir, plan, stored, approvals.bins(), reporter);
                     Map<String, byte[]> files = new LinkedHashMap<>();
                     Optional<String> lockText = LockfileWriter.changed(dir.resolve(Lockfile.FILE_NAME),
                             approved(planned.next(), approvals));
