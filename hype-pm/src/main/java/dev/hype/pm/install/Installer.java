@@ -74,9 +74,15 @@ public final class Installer {
             }
             List<Map<String, long[]>> linkedFiles = Parallel.map(plan.link(), ref -> {
                 Path target = InstalledTree.packageDirectory(into, ref.name());
-                Map<String, long[]> files = linker.linkTree(storeDirectories.get(ref.name()), target);
-                String manifest = store.records(ref.entryKey()).map(records -> records.get(MANIFEST))
-                        .map(FileRecord::integrity).orElse(null);
+                Path source = storeDirectories.get(ref.name());
+                Map<String, FileRecord> records = store.records(ref.entryKey()).orElse(null);
+                // from the index the store just checked the entry against; an entry written before index.tsv has no
+                // stamps in it, so its directories are walked
+                Map<String, long[]> files = records != null && source.equals(store.find(ref.entryKey()).orElse(null))
+                        && records.values().stream().allMatch(r -> r.modified() != 0)
+                        ? linker.linkIndexed(source, records, target) : linker.linkTree(source, target);
+                FileRecord manifestRecord = records == null ? null : records.get(MANIFEST);
+                String manifest = manifestRecord == null ? null : manifestRecord.integrity();
                 InstallMarker.write(target, ref, files, files.containsKey(MANIFEST) ? manifest : null);
                 return files;
             });
