@@ -241,8 +241,10 @@ public final class HypeCommand implements Callable<Integer> {
 
     /** {@code -l NAME} or {@code -l G=NAME}: the global G (or NAME) holds require(NAME). */
     private static Chunk library(String spec) {
+        // lua.c: without "g=", the global name is the module name cut at its first '-' (a version suffix).
         int equals = spec.indexOf('=');
-        String global = equals < 0 ? spec : spec.substring(0, equals);
+        int suffix = spec.indexOf('-');
+        String global = equals >= 0 ? spec.substring(0, equals) : suffix >= 0 ? spec.substring(0, suffix) : spec;
         String module = equals < 0 ? spec : spec.substring(equals + 1);
         return Chunk.ofText("_G[" + luaString(global) + "] = require(" + luaString(module) + ")", "[hype] -l");
     }

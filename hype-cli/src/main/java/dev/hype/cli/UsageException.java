@@ -3,7 +3,7 @@ package dev.hype.cli;
 import dev.hype.runtime.HypeException;
 import java.util.List;
 
-/** Report a bad command-line argument; exits with status 2. */
+/** Report a bad command-line argument; exits with status 2, as every {@code E_USAGE} error does. */
 final class UsageException extends HypeException {
     private static final long serialVersionUID = 1L;
 
@@ -13,10 +13,5 @@ final class UsageException extends HypeException {
 
     UsageException(String message, List<String> hints) {
         super("E_USAGE", message, hints);
-    }
-
-    @Override
-    public int exitCode() {
-        return 2;
     }
 }

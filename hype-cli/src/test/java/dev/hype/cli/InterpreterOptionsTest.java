@@ -39,7 +39,7 @@ class InterpreterOptionsTest {
             assertThat(run.status()).as(value + ": " + run.err()).isEqualTo(7);
         }
         CliRun tiny = CliRun.of("--max-memory", "2k", "-e", "os.exit(7)");
-        assertThat(tiny.status()).isEqualTo(1);
+        assertThat(tiny.status()).isEqualTo(2);
         assertThat(tiny.err()).isEqualTo("error: a memory limit of 2048 bytes is too small for Lua to start\n"
                 + "hint: allow more, for example --max-memory 16m\n");
         CliRun zero = CliRun.of("--max-memory", "0", "-e", "print('ok')");

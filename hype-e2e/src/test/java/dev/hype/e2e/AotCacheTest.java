@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +25,7 @@ class AotCacheTest {
     Path temp;
 
     private static Path dist() {
-        return Hype.checkout().resolve("hype-cli/target/dist");
+        return DistributionCopy.dist();
     }
 
     @Test
@@ -67,6 +65,18 @@ class AotCacheTest {
     }
 
     @Test
+    void theCacheIsMappedWhereItWasWrittenSoNoPointerInItIsPatchedAtStart() throws IOException {
+        Hype hype = Hype.in(temp).env("HYPE_JAVAAGENT", null);
+        hype.write("hello.lua", "print('hello')\n");
+        Path log = temp.resolve("aot.txt");
+        hype.env("JAVA_TOOL_OPTIONS", "-Xlog:aot=info:file=" + log);
+        hype.run("hello.lua").assertSuccess();
+        assertThat(Files.readString(log)).contains("script.aot")
+                .contains("ArchiveRelocationMode: 0")
+                .doesNotContain("ArchiveRelocationMode == 1: always map archive(s) at an alternative address");
+    }
+
+    @Test
     void theCommandsWhoseStartUpCountsReadNoAnnotations() throws IOException {
         // An annotation read makes the JDK generate a proxy class for its type, which no cache holds.
         Hype hype = Hype.in(temp).env("HYPE_JAVAAGENT", null);
@@ -85,8 +95,8 @@ class AotCacheTest {
 
     @Test
     void aFailedTrainingIsReportedOnceWithItsReasonAndTheNextBuildTrainsAgain() throws IOException {
-        Path checkout = copyOfTheDistribution();
-        Path launcher = checkout.resolve("hype");
+        Path checkout = temp.resolve("checkout");
+        Path launcher = DistributionCopy.make(checkout, false);
         Path copy = checkout.resolve("hype-cli/target/dist");
         Hype hype = Hype.in(temp.resolve("run")).env("HYPE_JAVAAGENT", null);
 
@@ -135,25 +145,5 @@ class AotCacheTest {
         hype.run(args).assertSuccess();
         hype.env("JAVA_TOOL_OPTIONS", null);
         return Files.readString(log);
-    }
-
-    /** Copy the launcher and the built distribution (without its caches) to a checkout of their own. */
-    private Path copyOfTheDistribution() throws IOException {
-        Path checkout = temp.resolve("checkout");
-        Files.createDirectories(checkout.resolve("scripts"));
-        Files.copy(Hype.launcher(), checkout.resolve("hype"), StandardCopyOption.COPY_ATTRIBUTES);
-        Files.copy(Hype.checkout().resolve("scripts/find-java.sh"), checkout.resolve("scripts/find-java.sh"));
-        Path target = checkout.resolve("hype-cli/target/dist");
-        try (Stream<Path> files = Files.walk(dist())) {
-            for (Path from : files.toList()) {
-                Path to = target.resolve(dist().relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else if (!from.getFileName().toString().contains(".aot")) {
-                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return checkout;
     }
 }

@@ -102,6 +102,9 @@ class LuaCompatibilityTest {
         Result result = hype.run("-lm", "-e", "print(m)", "script.lua", "a").assertSuccess();
         assertThat(result.stdout()).isEqualTo("module m\n" + Hype.launcher() + "\t-lm\t-e\tprint(m)\tscript.lua\ta\t1\ttrue\n");
         assertThat(hype.run("-l", "g=m", "-e", "print(g)").assertSuccess().stdout()).isEqualTo("module m\n");
+        // Without "g=", the global is the module name cut at its first '-', its version suffix (lua.c 5.4.8).
+        hype.write("m-v2.lua", "return 'module m-v2'");
+        assertThat(hype.run("-l", "m-v2", "-e", "print(m, _G['m-v2'])").assertSuccess().stdout()).isEqualTo("module m-v2\tnil\n");
         assertThat(hype.run("-e", "print(arg[0] == arg[-0], arg[1], arg[2])").assertSuccess().stdout())
                 .isEqualTo("true\t-e\tprint(arg[0] == arg[-0], arg[1], arg[2])\n");
         assertThat(hype.run("-v").assertSuccess().stdout()).isEqualTo("Lua 5.4.8  Copyright (C) 1994-2025 Lua.org, PUC-Rio\n");
@@ -148,6 +151,23 @@ class LuaCompatibilityTest {
         List<String> lines = hype.run("--timeout", "1", "-e", "while true do pcall(function() while true do end end) end")
                 .stderr().lines().toList();
         assertThat(lines.getFirst()).contains("time limit");
+    }
+
+    @Test
+    void osExitClosesTheStateOnlyWhenAskedAsLuaDoes() {
+        // lua5.4's os.exit(code) exits without closing the state: no finalizer runs; os.exit(code, true)
+        // and the end of the script close it, and finalizers run. Buffered output is written either way.
+        String finalizer = "setmetatable({}, {__gc = function() print('finalized') end}) io.write('buffered ') ";
+        hype.write("exit.lua", finalizer + "os.exit(3)");
+        Result exit = hype.run("exit.lua");
+        assertThat(exit.exitCode()).isEqualTo(3);
+        assertThat(exit.stdout()).isEqualTo("buffered ");
+        hype.write("close.lua", finalizer + "os.exit(4, true)");
+        Result close = hype.run("close.lua");
+        assertThat(close.exitCode()).isEqualTo(4);
+        assertThat(close.stdout()).isEqualTo("buffered finalized\n");
+        hype.write("end.lua", finalizer);
+        assertThat(hype.run("end.lua").assertSuccess().stdout()).isEqualTo("buffered finalized\n");
     }
 
     @Test

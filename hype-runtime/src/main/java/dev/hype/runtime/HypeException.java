@@ -45,8 +45,8 @@ public class HypeException extends RuntimeException {
         return hints;
     }
 
-    /** Return the exit status the command line uses for this error: 1 unless overridden. */
+    /** Return the exit status the command line uses for this error: 2 for {@code E_USAGE} (as for a bad option), else 1. */
     public int exitCode() {
-        return 1;
+        return "E_USAGE".equals(code) ? 2 : 1;
     }
 }

@@ -167,7 +167,7 @@ class RegistryJsonFormsTest {
     @Test
     void loginWithoutAnAnswerIsAUsageErrorNamingWhatIsMissing() {
         CliRun noUser = CliRun.withInput("", "pkg", "login", "--registry", registry.url());
-        assertThat(noUser.status()).isEqualTo(1);
+        assertThat(noUser.status()).isEqualTo(2);
         assertThat(noUser.err()).contains("error: no username given")
                 .contains("hint: type it when asked, or pipe it in on its own line: see 'hype pkg login --help'");
 

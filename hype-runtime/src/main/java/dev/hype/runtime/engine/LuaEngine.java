@@ -33,6 +33,8 @@ final class LuaEngine implements LuaRuntime {
     private volatile boolean interruptRequested;
     private boolean interruptible;
     private boolean closed;
+    /** The last run ended in {@code os.exit} without its {@code close} argument: {@link #close} leaves the state. */
+    private boolean exitLeavesState;
 
     LuaEngine(RuntimeOptions options) {
         this.options = options;
@@ -199,7 +201,10 @@ final class LuaEngine implements LuaRuntime {
         int outcome = (int) stack.toInteger(-4);
         return switch (outcome) {
             case OUTCOME_DONE -> 0;
-            case OUTCOME_EXIT -> (int) stack.toInteger(-3);
+            case OUTCOME_EXIT -> {
+                exitLeavesState = !stack.toBoolean(-2);
+                yield (int) stack.toInteger(-3);
+            }
             case OUTCOME_TIMEOUT -> throw ScriptException.timeout(options.timeout());
             default -> throw ScriptException.runtimeError(stack.toText(-2), stack.toText(-1));
         };
@@ -355,7 +360,9 @@ final class LuaEngine implements LuaRuntime {
             takeCoverage();
         }
         closed = true;
-        lua.close();
+        if (!exitLeavesState) {
+            lua.close();
+        }
     }
 
     /** Hand this state's line counts of Hype's own Lua to {@link LuaCoverage}; a state that cannot is skipped. */

@@ -106,7 +106,11 @@ public interface LuaRuntime extends AutoCloseable {
     /** Return the bytes Lua's allocator holds now. */
     long memoryInUse();
 
-    /** Close the state; later calls fail cleanly. Closing twice does nothing. */
+    /**
+     * Close the state (running its finalizers); later calls fail cleanly. Closing twice does nothing.
+     * After a run that ended in {@code os.exit(code)} without {@code close}, the state is left for the
+     * process's exit, as {@code lua5.4} leaves it: no finalizer runs.
+     */
     @Override
     void close();
 }

@@ -8,7 +8,7 @@
 -- them from getmetatable and cannot change how the project's json encodes.
 local native, protect = ...
 local encode, decode, is_null = native.encode, native.decode, native.is_null
-local type, setmetatable, error, pcall = type, setmetatable, error, pcall
+local type, setmetatable, error, pcall, select = type, setmetatable, error, pcall, select
 
 local json = {}
 
@@ -55,7 +55,10 @@ function json.isNull(v)
 end
 
 -- The Java functions run under pcall, so their errors are re-raised at the caller's line.
-function json.encode(value, options)
+function json.encode(...)
+  -- encode(nil) is "null"; encode() is a mistake, as in cjson.
+  if select("#", ...) == 0 then error("bad argument #1 to 'encode' (value expected)", 2) end
+  local value, options = ...
   local ok, result = pcall(encode, value, options)
   if not ok then error(result, 2) end
   return result

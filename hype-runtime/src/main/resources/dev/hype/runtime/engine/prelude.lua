@@ -206,7 +206,7 @@ os.exit = function(code, close)
     elseif type(code) == "number" then error("bad argument #1 to 'exit' (number has no integer representation)", 2)
     else error("bad argument #1 to 'exit' (number expected, got " .. (code == nil and "no value" or type(code)) .. ")", 2) end
   end
-  raise_fatal(setmetatable({ code = code }, EXIT_MT))
+  raise_fatal(setmetatable({ code = code, close = close and true or false }, EXIT_MT))
 end
 
 -- The time limit: a count hook on every coroutine, chained with any hook the script sets itself.
@@ -505,13 +505,13 @@ local function split(e)
   return tostring(e), ""
 end
 
--- Outcome codes shared with LuaEngine: 0 done, 1 exit, 2 error, 3 timeout.
+-- Outcome codes shared with LuaEngine: 0 done, 1 exit (with os.exit's code and close), 2 error, 3 timeout.
 local function outcome(ok, e)
   local signal = fatal and take_fatal()
   flush()
   if signal then
     if rawequal(signal, TIMEOUT) then return 3 end
-    return 1, signal.code
+    return 1, signal.code, signal.close
   end
   if ok then return 0, 0 end
   return 2, nil, split(e)

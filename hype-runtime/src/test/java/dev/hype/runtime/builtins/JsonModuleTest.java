@@ -28,6 +28,8 @@ class JsonModuleTest {
                 assert(json.encode(math.maxinteger) == "9223372036854775807")
                 assert(json.encode(true) == "true" and json.encode(false) == "false")
                 assert(json.encode(nil) == "null" and json.encode(json.null) == "null")
+                local ok, err = pcall(json.encode)
+                assert(not ok and err:find("bad argument #1 to 'encode' %(value expected%)"), err)
                 assert(json.encode("a\\"b\\\\c\\n\\1") == '"a\\\\"b\\\\\\\\c\\\\n\\\\u0001"', json.encode("a\\"b\\\\c\\n\\1"))
                 assert(json.encode("héllo ✓") == '"héllo ✓"')
                 """);
