@@ -22,8 +22,8 @@ import java.util.List;
  * {@code list}, {@code check}, {@code tree}) in a temporary project, with a store there too, then
  * the commands that talk to a registry ({@code publish}, {@code install}, {@code info}) against one
  * served in-process. {@code --aot-training=project} runs only {@code pkg list}, {@code check} and
- * {@code tree} in such a project: the launcher runs the commands that read a project with that
- * smaller cache.
+ * {@code tree} in such a project, and a no-op {@code pkg install} there: the launcher runs the
+ * commands that read a project, and an install whose tree has its marker, with that smaller cache.
  *
  * <p>A failure here must not pass unnoticed: the launcher checks the exit status, and a training
  * run that cannot do its work exits non-zero with the reason on standard error.
@@ -98,6 +98,8 @@ final class AotTraining {
                 commands.add(new String[] {"pkg", "list", "-C=" + app});
                 commands.add(new String[] {"pkg", "check", "-C=" + app, store});
                 commands.add(new String[] {"pkg", "tree", "-C=" + app});
+                // A no-op install, decided from the tree's marker: the launcher runs it with this cache.
+                commands.add(new String[] {"pkg", "install", "-C=" + app, store, registry});
             }
             for (String[] command : commands) {
                 if (run(command, Terminal.system()) != 0) {

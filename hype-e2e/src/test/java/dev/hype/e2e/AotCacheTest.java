@@ -94,6 +94,45 @@ class AotCacheTest {
     }
 
     @Test
+    void aNoOpInstallStartsFromTheProjectCacheAndBuildsNoRegistryClient() throws IOException {
+        Hype hype = Hype.in(temp).env("HYPE_JAVAAGENT", null);
+        hype.write("dep/hype.json", "{\"name\": \"noop-dep\", \"version\": \"1.0.0\", \"license\": \"MIT\"}\n");
+        hype.write("dep/index.lua", "return {}\n");
+        hype.run("pkg", "publish", "-C", "dep", "--registry", "file:./registry").assertSuccess();
+        // The registry comes from the project's configuration, which a no-op install does not read.
+        hype.write("app/.hyperc.json", "{\"registry\": \"file:../registry\"}\n");
+        hype.write("app/hype.json", "{\"name\": \"app\", \"version\": \"1.0.0\", "
+                + "\"dependencies\": {\"noop-dep\": \"^1.0.0\"}}\n");
+        hype.run("pkg", "install", "-C", "app").assertSuccess();
+        assertThat(hype.directory().resolve("app/hype_modules/.hype-installed")).isNotEmptyFile();
+
+        Path loads = temp.resolve("noop.txt");
+        Path inits = temp.resolve("init.txt");
+        hype.env("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + loads + " -Xlog:class+init=info:file=" + inits);
+        hype.run("pkg", "install", "-C", "app").assertSuccess();
+        hype.env("JAVA_TOOL_OPTIONS", null);
+        String noOp = Files.readString(loads);
+        // From the project cache (no registry server preloaded), with no annotation proxy and no method handle
+        // spun at run time (a record's generated equals or toString, a string concatenation); every class of
+        // Hype's and picocli's from the cache.
+        assertThat(noOp).contains("dev.hype.pm.install.TreeState" + FROM_CACHE)
+                .contains("dev.hype.cli.commands.CommandModels" + FROM_CACHE)
+                .doesNotContain(REGISTRY_SERVER).doesNotContain(DYNAMIC_PROXY)
+                .doesNotContain("__JVM_LookupDefineClass__");
+        assertThat(noOp.lines().filter(line -> line.contains(" dev.hype.") || line.contains(" picocli."))
+                .filter(line -> !line.endsWith(FROM_CACHE))).isEmpty();
+        // Nothing of the registry's side is initialized: no configuration read, no client, no ObjectMapper.
+        assertThat(Files.readString(inits)).contains("dev/hype/pm/install/TreeState")
+                .doesNotContain("dev/hype/pm/registry/RegistryConfigReader")
+                .doesNotContain("dev/hype/pm/registry/RegistryPackageSource")
+                .doesNotContain("com/fasterxml/jackson/databind/ObjectMapper");
+
+        // The check can fail: an install without the tree (warm) runs from the commands cache.
+        Files.delete(hype.directory().resolve("app/hype_modules/.hype-installed"));
+        assertThat(classLoads(hype, "warm.txt", "pkg", "install", "-C", "app")).contains(REGISTRY_SERVER + FROM_CACHE);
+    }
+
+    @Test
     void aFailedTrainingIsReportedOnceWithItsReasonAndTheNextBuildTrainsAgain() throws IOException {
         Path checkout = temp.resolve("checkout");
         Path launcher = DistributionCopy.make(checkout, false);

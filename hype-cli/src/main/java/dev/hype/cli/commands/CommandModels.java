@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The picocli models of the commands whose start-up counts most ({@code pkg}, {@code pkg list},
- * {@code pkg check}, {@code pkg info}), built in code instead of read from their annotations.
+ * {@code pkg check}, {@code pkg info}, {@code pkg install} and {@code pkg ci}), built in code instead of read from
+ * their annotations.
  *
  * <p>Reading annotations makes the JDK generate a proxy class for each annotation type, and picocli
  * then reads every attribute through them, all interpreted: for one command that costs more
@@ -29,6 +30,10 @@ public final class CommandModels {
 
     /** Return a new model of a command of {@code type} built in code, or null if it is read from its annotations. */
     public static CommandSpec of(Class<?> type) {
+        // pkg install (i, add) and pkg ci (clean-install): a no-op install starts as fast as pkg list.
+        if (type == InstallCommand.class || type == CiCommand.class) {
+            return type == InstallCommand.class ? new InstallCommand().model() : new CiCommand().model();
+        }
         if (type == PkgCommand.class) {
             CommandSpec pkg = command(new PkgCommand(), "pkg");
             pkg.usageMessage().synopsisSubcommandLabel("COMMAND").description(PkgCommand.DESCRIPTION);
@@ -70,7 +75,7 @@ public final class CommandModels {
 
     /** Start a boolean flag bound to the field {@code field}. */
     static OptionSpec.Builder flag(String field, Supplier<Boolean> get, Consumer<Boolean> set, String... names) {
-        return option(boolean.class, get, set, names).arity("0").paramLabel("<" + field + ">");
+        return option(boolean.class, get, set, names).paramLabel("<" + field + ">");
     }
 
     /** Start a repeatable option of strings bound to a list field. */

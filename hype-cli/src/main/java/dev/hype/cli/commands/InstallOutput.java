@@ -1,7 +1,7 @@
 package dev.hype.cli.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hype.cli.HypeCommand;
 import dev.hype.pm.install.PermissionRequest;
@@ -17,8 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Print what an install, remove or clean install did (or on a dry run would do), as lines or as JSON. */
 final class InstallOutput {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private InstallOutput() {
     }
 
@@ -58,7 +56,8 @@ final class InstallOutput {
 
     /** Return the result as JSON, the shape {@code install --json} documents. */
     static ObjectNode toJson(InstallResult result, Path project) {
-        ObjectNode root = JSON.createObjectNode();
+        // A node factory, not an ObjectMapper: building one costs a no-op install more than its own work.
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("project", project.toString());
         root.put("dryRun", result.dryRun());
         root.put("manifestCreated", result.manifestCreated());

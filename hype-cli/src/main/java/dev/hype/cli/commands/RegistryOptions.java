@@ -5,6 +5,7 @@ import dev.hype.pm.registry.RegistryClient;
 import dev.hype.pm.registry.RegistryConfig;
 import dev.hype.pm.registry.RegistryConfigReader;
 import dev.hype.runtime.HypeException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,22 @@ final class RegistryOptions {
         Map<String, String> env = environment();
         RegistryConfig config = RegistryConfigReader.read(projectDirectory, env);
         if (registry != null) {
-            config = config.withRegistry(RegistryConfigReader.parseUrl(registry, Path.of("").toAbsolutePath(),
-                    () -> new HypeException("E_USAGE", "--registry " + registry + " is not an http(s):// or file: URL",
-                            List.of("for example --registry http://localhost:4873 or --registry file:./registry"))))
-                    .withToken(env.get("HYPE_TOKEN"));
+            config = config.withRegistry(url()).withToken(env.get("HYPE_TOKEN"));
         }
         return config.withToken(token);
+    }
+
+    /** Fail as {@link #config} would if {@code --registry} is given and is no registry URL, reading no configuration. */
+    void checkUrl() {
+        if (registry != null) {
+            url();
+        }
+    }
+
+    private URI url() {
+        return RegistryConfigReader.parseUrl(registry, Path.of("").toAbsolutePath(),
+                () -> new HypeException("E_USAGE", "--registry " + registry + " is not an http(s):// or file: URL",
+                        List.of("for example --registry http://localhost:4873 or --registry file:./registry")));
     }
 
     /** Return a client for a project in {@code projectDirectory}. */

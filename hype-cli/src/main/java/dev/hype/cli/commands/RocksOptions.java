@@ -42,16 +42,25 @@ final class RocksOptions {
         Map<String, String> env = RegistryOptions.environment();
         RocksConfig config = RocksConfigReader.read(projectDirectory, env);
         if (!servers.isEmpty()) {
-            List<URI> urls = new ArrayList<>();
-            for (String server : servers) {
-                urls.add(RegistryConfigReader.parseUrl(server, Path.of("").toAbsolutePath(), () -> new HypeException(
-                        "E_USAGE", "--rocks-server " + server + " is not an http(s):// or file: URL",
-                        List.of("for example --rocks-server https://luarocks.org or --rocks-server file:./rocks"))));
-            }
-            config = config.withServers(urls);
+            config = config.withServers(urls());
         }
         Path cache = RegistryConfigReader.hypeHome(env).resolve("cache");
         return new RockRepository(config, ClientOptions.defaults(cache).withOffline(offline), RockPlatform.current());
+    }
+
+    /** Fail as {@link #repository} would if a {@code --rocks-server} is no server URL, reading no configuration. */
+    void checkUrls() {
+        urls();
+    }
+
+    private List<URI> urls() {
+        List<URI> urls = new ArrayList<>();
+        for (String server : servers) {
+            urls.add(RegistryConfigReader.parseUrl(server, Path.of("").toAbsolutePath(), () -> new HypeException(
+                    "E_USAGE", "--rocks-server " + server + " is not an http(s):// or file: URL",
+                    List.of("for example --rocks-server https://luarocks.org or --rocks-server file:./rocks"))));
+        }
+        return urls;
     }
 
     /** Return what builds rocks on this machine. */

@@ -222,5 +222,18 @@ public final class TreeState {
         String line() {
             return type + "\t" + size + "\t" + modified + "\t" + key + "\t" + path;
         }
+
+        // equals and hashCode written out: a record's generated ones are bootstrapped through method handles spun
+        // on first use, which no AOT cache holds; that cost a no-op install tens of milliseconds.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Stamp s && type == s.type && size == s.size && modified == s.modified
+                    && Objects.equals(key, s.key) && Objects.equals(path, s.path);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(type, size, modified, key, path);
+        }
     }
 }

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Say what to install, from where, and how.
  *
  * @param projectDirectory the directory holding {@code hype.json}
- * @param sources the registry side: package source, tarball locations, fetcher
+ * @param lazySources the registry side (package source, tarball locations, fetcher), built when first asked for
+ *     ({@link #sources()}): an install that finds the tree as it should be builds none of it
  * @param storeRoot the content-addressed store's root directory
  * @param add packages to add to {@code hype.json} first, as {@code NAME} or {@code NAME@RANGE}
  * @param addKind which section added packages go to
@@ -30,14 +32,15 @@ import java.util.Set;
  *     {@code hype pkg install --force}); every file of every store entry it links is hashed first, and a damaged or
  *     missing entry is fetched again
  */
-public record InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
+public record InstallOptions(Path projectDirectory, Supplier<PackageSources> lazySources, Path storeRoot, List<String> add,
                              DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
                              FeatureSelection features, Set<String> unlock,
                              PermissionApprover approver, boolean dryRun, boolean fresh) {
     /** Check the required parts and copy the lists. */
     public InstallOptions {
         Objects.requireNonNull(projectDirectory, "projectDirectory");
-        Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(lazySources, "sources");
+        lazySources = lazySources instanceof Once ? lazySources : new Once(lazySources);
         Objects.requireNonNull(storeRoot, "storeRoot");
         add = List.copyOf(add);
         Objects.requireNonNull(addKind, "addKind");
@@ -50,8 +53,48 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
     public InstallOptions(Path projectDirectory, PackageSources sources, Path storeRoot, List<String> add,
                           DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
                           FeatureSelection features, Set<String> unlock, PermissionApprover approver) {
+        this(projectDirectory, built(sources), storeRoot, add, addKind, exact, frozen, offline, production, features,
+                unlock, approver);
+    }
+
+    /**
+     * Say what to install, to be done for real and keeping what is installed, with package sources built by
+     * {@code sources} only when the install needs them (not for a tree already as it should be).
+     */
+    public InstallOptions(Path projectDirectory, Supplier<PackageSources> sources, Path storeRoot, List<String> add,
+                          DependencyKind addKind, boolean exact, boolean frozen, boolean offline, boolean production,
+                          FeatureSelection features, Set<String> unlock, PermissionApprover approver) {
         this(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline, production, features,
                 unlock, approver, false, false);
+    }
+
+    /** Return the package sources, building them on the first call. */
+    public PackageSources sources() {
+        return lazySources.get();
+    }
+
+    private static Supplier<PackageSources> built(PackageSources sources) {
+        Objects.requireNonNull(sources, "sources");
+        return () -> sources;
+    }
+
+    /** A supplier that builds its value on the first call that succeeds, and gives that value after. */
+    private static final class Once implements Supplier<PackageSources> {
+        private Supplier<PackageSources> build;
+        private PackageSources value;
+
+        Once(Supplier<PackageSources> build) {
+            this.build = build;
+        }
+
+        @Override
+        public synchronized PackageSources get() {
+            if (value == null) {
+                value = Objects.requireNonNull(build.get(), "sources");
+                build = null;
+            }
+            return value;
+        }
     }
 
     /**
@@ -66,31 +109,31 @@ public record InstallOptions(Path projectDirectory, PackageSources sources, Path
 
     /** Return a copy that adds these packages. */
     public InstallOptions adding(DependencyKind kind, boolean pin, String... packages) {
-        return new InstallOptions(projectDirectory, sources, storeRoot, List.of(packages), kind, pin, frozen, offline,
+        return new InstallOptions(projectDirectory, lazySources, storeRoot, List.of(packages), kind, pin, frozen, offline,
                 production, features, unlock, approver, dryRun, fresh);
     }
 
     /** Return a copy that ignores the locked versions of these packages. */
     public InstallOptions unlocking(Set<String> packages) {
-        return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
+        return new InstallOptions(projectDirectory, lazySources, storeRoot, add, addKind, exact, frozen, offline,
                 production, features, packages, approver, dryRun, fresh);
     }
 
     /** Return a copy with the given frozen, offline and production switches. */
     public InstallOptions with(boolean frozenLock, boolean storeOnly, boolean skipDev) {
-        return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozenLock, storeOnly,
+        return new InstallOptions(projectDirectory, lazySources, storeRoot, add, addKind, exact, frozenLock, storeOnly,
                 skipDev, features, unlock, approver, dryRun, fresh);
     }
 
     /** Return a copy that asks {@code decider} about permissions to approve. */
     public InstallOptions approving(PermissionApprover decider) {
-        return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
+        return new InstallOptions(projectDirectory, lazySources, storeRoot, add, addKind, exact, frozen, offline,
                 production, features, unlock, decider, dryRun, fresh);
     }
 
     /** Return a copy that only plans ({@code dry}) and that builds the tree anew ({@code fromScratch}). */
     public InstallOptions planning(boolean dry, boolean fromScratch) {
-        return new InstallOptions(projectDirectory, sources, storeRoot, add, addKind, exact, frozen, offline,
+        return new InstallOptions(projectDirectory, lazySources, storeRoot, add, addKind, exact, frozen, offline,
                 production, features, unlock, approver, dry, fromScratch);
     }
 }

@@ -30,6 +30,17 @@ public record FeatureSelection(List<String> features, boolean defaultFeatures, b
         features = List.copyOf(features);
     }
 
+    /**
+     * Return the text a record's generated {@code toString} gives, written out: the generated one is bootstrapped
+     * through method handles spun on first use, which no AOT cache holds, and a no-op install keys its tree by this
+     * text (InstallPipeline), so it cost every such install tens of milliseconds.
+     */
+    @Override
+    public String toString() {
+        return "FeatureSelection[features=" + features + ", defaultFeatures=" + defaultFeatures + ", allFeatures="
+                + allFeatures + ", keepLocked=" + keepLocked + "]";
+    }
+
     /** Enable these features besides {@code default}. */
     public static FeatureSelection of(List<String> features) {
         return new FeatureSelection(features, true, false, false);
