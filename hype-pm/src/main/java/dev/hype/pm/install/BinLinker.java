@@ -28,14 +28,16 @@ final class BinLinker {
 
     /**
      * Link the bins of the packages {@code names} installed in {@code modules}; return the commands linked for each
-     * package, and report each bin left out to {@code reporter}.
+     * package, and report each bin left out to {@code reporter}. {@code read} holds the bins already read from the
+     * packages' {@code hype.json}; the file of a package not in it is read here.
      */
-    Map<String, List<String>> link(Path modules, List<String> names, Reporter reporter) throws IOException {
+    Map<String, List<String>> link(Path modules, List<String> names, Map<String, Bins> read, Reporter reporter)
+            throws IOException {
         Map<String, List<String>> providers = new TreeMap<>();
         Map<String, String> targets = new TreeMap<>();
         for (String name : names) {
             Path packageDir = InstalledTree.packageDirectory(modules, name);
-            Bins bins = Bins.read(packageDir, name);
+            Bins bins = read.containsKey(name) ? read.get(name) : Bins.read(packageDir, name);
             bins.problems().forEach(reporter::binNotLinked);
             bins.commands().forEach((command, target) -> {
                 Path script = packageDir.resolve(target).normalize();

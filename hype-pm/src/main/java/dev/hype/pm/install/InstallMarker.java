@@ -1,9 +1,9 @@
 package dev.hype.pm.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.hype.pm.store.PackageRef;
+import dev.hype.runtime.JsonTreeReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.TreeMap;
 public final class InstallMarker {
     /** The marker's file name inside each installed package directory. */
     public static final String FILE_NAME = ".hype-install.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private InstallMarker() {
     }
@@ -36,7 +35,7 @@ public final class InstallMarker {
 
     /**
      * Write the marker. The JSON is put together here rather than by a mapper: an install writes one per package it
-     * links, in a JVM just started, where building it with an {@link ObjectMapper} cost about as much as linking the
+     * links, in a JVM just started, where building it with an {@code ObjectMapper} cost about as much as linking the
      * files.
      */
     static void write(Path packageDirectory, PackageRef ref, Map<String, long[]> files, String manifestIntegrity)
@@ -99,10 +98,13 @@ public final class InstallMarker {
         return new Contents(node.get("integrity").textValue(), files, manifest);
     }
 
-    /** Read a JSON file, or return {@code null} when it is absent or malformed. */
+    /**
+     * Read a JSON file, or return {@code null} when it is absent or malformed. With jackson-core's parser alone: an
+     * {@code ObjectMapper}'s set-up costs more than reading every package's files in a JVM just started.
+     */
     static JsonNode readJson(Path file) {
         try {
-            return Files.isRegularFile(file) ? JSON.readTree(file.toFile()) : null;
+            return Files.isRegularFile(file) ? JsonTreeReader.read(Files.readAllBytes(file)) : null;
         } catch (IOException e) {
             return null;
         }

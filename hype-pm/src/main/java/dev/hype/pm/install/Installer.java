@@ -45,6 +45,16 @@ public final class Installer {
      * store directory of every package in {@code plan.link()}.
      */
     public Path stage(Path projectDirectory, InstallPlan plan, Map<String, Path> storeDirectories, Reporter reporter) {
+        return stage(projectDirectory, plan, storeDirectories, Map.of(), reporter);
+    }
+
+    /**
+     * Build the tree as {@link #stage(Path, InstallPlan, Map, Reporter)} does, with the bins already read from the
+     * packages' {@code hype.json} by name ({@code bins}; a package not in it has its file read again). The packages
+     * are linked a few at a time ({@link Parallel}).
+     */
+    public Path stage(Path projectDirectory, InstallPlan plan, Map<String, Path> storeDirectories,
+                      Map<String, Bins> bins, Reporter reporter) {
         Path modules = projectDirectory.resolve(InstalledTree.DIRECTORY);
         placed.clear();
         if (plan.isNoop() && (Files.isDirectory(modules) || plan.keep().isEmpty())) {
@@ -54,24 +64,37 @@ public final class Installer {
         try {
             staging = Files.createTempDirectory(projectDirectory, ProjectCommit.STAGING);
             FileModes.set(staging, FileModes.of(modules).orElseGet(FileModes::directory));
+            Path into = staging;
             List<String> names = new ArrayList<>();
-            for (PackageRef ref : plan.keep()) {
-                placed.put(ref.name(), linker.linkTree(plan.installed().get(ref.name()).directory(),
-                        InstalledTree.packageDirectory(staging, ref.name())));
-                names.add(ref.name());
+            List<Map<String, long[]>> kept = Parallel.map(plan.keep(), ref -> linker.linkTree(
+                    plan.installed().get(ref.name()).directory(), InstalledTree.packageDirectory(into, ref.name())));
+            for (int i = 0; i < kept.size(); i++) {
+                placed.put(plan.keep().get(i).name(), kept.get(i));
+                names.add(plan.keep().get(i).name());
             }
-            for (PackageRef ref : plan.link()) {
-                Path target = InstalledTree.packageDirectory(staging, ref.name());
-                Map<String, long[]> files = linker.linkTree(storeDirectories.get(ref.name()), target);
-                placed.put(ref.name(), files);
-                String manifest = store.records(ref.entryKey()).map(records -> records.get(MANIFEST))
-                        .map(FileRecord::integrity).orElse(null);
+            List<Map<String, long[]>> linkedFiles = Parallel.map(plan.link(), ref -> {
+                Path target = InstalledTree.packageDirectory(into, ref.name());
+                Path source = storeDirectories.get(ref.name());
+                Map<String, FileRecord> records = store.records(ref.entryKey()).orElse(null);
+                // from the index the store just checked the entry against; an entry written before index.tsv has no
+                // stamps in it, so its directories are walked
+                Map<String, long[]> files = records != null && source.equals(store.find(ref.entryKey()).orElse(null))
+                        && records.values().stream().allMatch(r -> r.modified() != 0)
+                        ? linker.linkIndexed(source, records, target) : linker.linkTree(source, target);
+                FileRecord manifestRecord = records == null ? null : records.get(MANIFEST);
+                String manifest = manifestRecord == null ? null : manifestRecord.integrity();
                 InstallMarker.write(target, ref, files, files.containsKey(MANIFEST) ? manifest : null);
+                return files;
+            });
+            for (int i = 0; i < linkedFiles.size(); i++) {
+                PackageRef ref = plan.link().get(i);
+                placed.put(ref.name(), linkedFiles.get(i));
                 names.add(ref.name());
                 reporter.linked(ref);
                 PausePoints.reach("install.staging");
             }
-            Map<String, List<String>> commands = new BinLinker(CommandLookup.system()).link(staging, names, reporter);
+            Map<String, List<String>> commands = new BinLinker(CommandLookup.system()).link(staging, names, bins,
+                    reporter);
             for (PackageRef ref : plan.link()) {
                 List<String> linked = commands.getOrDefault(ref.name(), List.of());
                 if (!linked.isEmpty()) {

@@ -27,26 +27,38 @@ public final class PackageIdentity {
      * @throws HypeException {@link #E_IDENTITY}, or {@link PackageName#E_INVALID_NAME} for a name that is not valid
      */
     public static void check(Path packageDirectory, PackageRef ref) {
-        for (String file : List.of("hype.json", "package.json")) {
-            JsonNode manifest = InstallMarker.readJson(packageDirectory.resolve(file));
-            if (manifest == null || !manifest.isObject()) {
-                continue;
+        check(packageDirectory, ref, InstallMarker.readJson(packageDirectory.resolve("hype.json")));
+    }
+
+    /**
+     * Check the package unpacked in {@code packageDirectory} against {@code ref}, with its {@code hype.json} already
+     * parsed ({@code null} when it has none or it is not JSON), so that an install parses that file once.
+     *
+     * @throws HypeException {@link #E_IDENTITY}, or {@link PackageName#E_INVALID_NAME} for a name that is not valid
+     */
+    public static void check(Path packageDirectory, PackageRef ref, JsonNode hypeJson) {
+        check("hype.json", hypeJson, ref);
+        check("package.json", InstallMarker.readJson(packageDirectory.resolve("package.json")), ref);
+    }
+
+    private static void check(String file, JsonNode manifest, PackageRef ref) {
+        if (manifest == null || !manifest.isObject()) {
+            return;
+        }
+        String where = "the " + file + " in the tarball of " + ref.label() + " (" + ref.tarball() + ")";
+        JsonNode name = manifest.get("name");
+        if (name != null && !name.isNull()) {
+            if (!name.isTextual()) {
+                throw mismatch(where + " has a \"name\" that is not a string", ref);
             }
-            String where = "the " + file + " in the tarball of " + ref.label() + " (" + ref.tarball() + ")";
-            JsonNode name = manifest.get("name");
-            if (name != null && !name.isNull()) {
-                if (!name.isTextual()) {
-                    throw mismatch(where + " has a \"name\" that is not a string", ref);
-                }
-                PackageName.require(name.textValue(), where);
-                if (!name.textValue().equals(ref.name())) {
-                    throw mismatch(where + " names the package \"" + TerminalText.escape(name.textValue()) + "\"", ref);
-                }
+            PackageName.require(name.textValue(), where);
+            if (!name.textValue().equals(ref.name())) {
+                throw mismatch(where + " names the package \"" + TerminalText.escape(name.textValue()) + "\"", ref);
             }
-            JsonNode version = manifest.get("version");
-            if (version != null && version.isTextual() && !version.textValue().equals(ref.version().toString())) {
-                throw mismatch(where + " is version \"" + TerminalText.escape(version.textValue()) + "\"", ref);
-            }
+        }
+        JsonNode version = manifest.get("version");
+        if (version != null && version.isTextual() && !version.textValue().equals(ref.version().toString())) {
+            throw mismatch(where + " is version \"" + TerminalText.escape(version.textValue()) + "\"", ref);
         }
     }
 

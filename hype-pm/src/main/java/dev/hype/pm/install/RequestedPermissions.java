@@ -1,8 +1,8 @@
 package dev.hype.pm.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hype.runtime.HypeException;
+import dev.hype.runtime.JsonTreeReader;
 import dev.hype.runtime.permissions.PermissionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,6 @@ import java.util.List;
 public final class RequestedPermissions {
     /** Code of a package whose {@code hype.json} cannot be read for its permissions. */
     public static final String BAD_PERMISSIONS = "E_BAD_PERMISSIONS";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RequestedPermissions() {
     }
@@ -50,15 +49,29 @@ public final class RequestedPermissions {
      * @throws HypeException {@link #BAD_PERMISSIONS} when the bytes are not JSON or the field is not the schema
      */
     public static PermissionSpec read(byte[] manifestBytes, String label) {
-        if (manifestBytes == null) {
-            return PermissionSpec.NONE;
-        }
-        JsonNode manifest;
+        return manifestBytes == null ? PermissionSpec.NONE : of(parse(manifestBytes, label), label);
+    }
+
+    /**
+     * Parse a package's {@code hype.json}, given as its bytes, once for all that an install reads from it (its
+     * permissions, its identity, its bins).
+     *
+     * @throws HypeException {@link #BAD_PERMISSIONS} when the bytes are not JSON
+     */
+    public static JsonNode parse(byte[] manifestBytes, String label) {
         try {
-            manifest = JSON.readTree(manifestBytes);
+            return JsonTreeReader.read(manifestBytes);
         } catch (IOException e) {
             throw bad(label, "cannot read its hype.json: " + dev.hype.runtime.ErrorText.of(e));
         }
+    }
+
+    /**
+     * Return the permissions a package's parsed {@code hype.json} asks for.
+     *
+     * @throws HypeException {@link #BAD_PERMISSIONS} when the field is not the schema
+     */
+    public static PermissionSpec of(JsonNode manifest, String label) {
         PermissionSpec spec;
         try {
             spec = PermissionSpec.fromJson(manifest == null ? null : manifest.get("permissions"));

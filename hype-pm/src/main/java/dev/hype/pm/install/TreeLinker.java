@@ -1,6 +1,7 @@
 package dev.hype.pm.install;
 
 import dev.hype.pm.files.FileModes;
+import dev.hype.pm.store.FileRecord;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +48,34 @@ final class TreeLinker {
                 return FileVisitResult.CONTINUE;
             }
         });
+        return stamps;
+    }
+
+    /**
+     * Reproduce the store entry unpacked in {@code source} at {@code target} from its index ({@code records}, as the
+     * store checked them), without listing its directories: the placed files are those the index names, and a hard
+     * link's stamp is its record's. Folders holding no file are not made; an install has no use for them. Return
+     * what {@link #linkTree} returns.
+     */
+    Map<String, long[]> linkIndexed(Path source, Map<String, FileRecord> records, Path target) throws IOException {
+        Map<String, long[]> stamps = new HashMap<>();
+        Set<String> made = new HashSet<>();
+        Files.createDirectories(target);
+        for (var e : records.entrySet()) {
+            String relative = e.getKey();
+            int slash = relative.lastIndexOf('/');
+            if (slash > 0 && made.add(relative.substring(0, slash))) {
+                Files.createDirectories(target.resolve(relative.substring(0, slash)));
+            }
+            Path to = target.resolve(relative);
+            if (linkFile(source.resolve(relative), to)) {
+                stamps.put(relative, new long[] {e.getValue().size(), e.getValue().modified()});
+            } else {
+                BasicFileAttributes placed = Files.readAttributes(to, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                stamps.put(relative, new long[] {placed.size(), placed.lastModifiedTime().to(TimeUnit.NANOSECONDS)});
+            }
+        }
         return stamps;
     }
 

@@ -93,7 +93,7 @@ final class InstallPipeline {
                     PermissionGate.Approvals approvals = PermissionGate.check(plan, store, stored, planned.previous(),
                             planned.manifest(), options, reporter);
                     Installer installer = new Installer(store);
-                    Path staging = installer.stage(dir, plan, stored, reporter);
+                    Path staging = installer.stage(dir, plan, stored, approvals.bins(), reporter);
                     Map<String, byte[]> files = new LinkedHashMap<>();
                     Optional<String> lockText = LockfileWriter.changed(dir.resolve(Lockfile.FILE_NAME),
                             approved(planned.next(), approvals));
@@ -249,9 +249,11 @@ final class InstallPipeline {
         Path manifestFile = dir.resolve(Manifest.FILE_NAME);
         String original = Files.exists(manifestFile) ? readManifest(manifestFile) : null;
         String base = original != null ? original : newManifest(dir);
-        Manifest.parse(base, Manifest.FILE_NAME);
-        Manifest provisional = Manifest.parse(edits.beforeResolve().apply(ManifestEditor.of(base)).text(),
-                Manifest.FILE_NAME);
+        Manifest parsedBase = Manifest.parse(base, Manifest.FILE_NAME);
+        // The same text is parsed once: a plain install edits nothing, and each parse is costly in a JVM just started.
+        String provisionalText = edits.beforeResolve().apply(ManifestEditor.of(base)).text();
+        Manifest provisional = provisionalText.equals(base) ? parsedBase
+                : Manifest.parse(provisionalText, Manifest.FILE_NAME);
         Lockfile previous = Lockfile.readIfPresent(dir).orElse(null);
         Lockfile pinned = previous == null ? null : previous.without(options.unlock());
         RootRequirements root = requirements(provisional, options, pinned);
@@ -262,7 +264,7 @@ final class InstallPipeline {
         Selection selection = Selection.choose(root, pinned, options.sources());
         reporter.resolved(selection.refs().size());
         String edited = edits.afterResolve().apply(selection.versions()).apply(ManifestEditor.of(base)).text();
-        Manifest manifest = Manifest.parse(edited, Manifest.FILE_NAME);
+        Manifest manifest = edited.equals(provisionalText) ? provisional : Manifest.parse(edited, Manifest.FILE_NAME);
         Lockfile next = lockfile(manifest, root, selection, previous);
         if (options.frozen()) {
             checkFrozen(previous, next, original == null || !edited.equals(original));

@@ -1,8 +1,10 @@
 package dev.hype.pm.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hype.pm.install.Bins;
 import dev.hype.pm.install.InstallPlan;
 import dev.hype.pm.install.PackageIdentity;
+import dev.hype.pm.install.Parallel;
 import dev.hype.pm.install.PermissionApprovals;
 import dev.hype.pm.install.PermissionRequest;
 import dev.hype.pm.install.Reporter;
@@ -38,18 +40,24 @@ final class PermissionGate {
      * @param recorded the approval to record for each installed package: its request
      * @param approved the requests approved by this install, in name order
      */
-    record Approvals(Map<String, PermissionSpec> recorded, List<PermissionRequest> approved) {
+    record Approvals(Map<String, PermissionSpec> recorded, List<PermissionRequest> approved, Map<String, Bins> bins) {
         Approvals {
             recorded = Collections.unmodifiableMap(new TreeMap<>(recorded));
             approved = List.copyOf(approved);
+            bins = Collections.unmodifiableMap(new TreeMap<>(bins));
         }
+    }
+
+    /** What the gate read from one package's {@code hype.json}, parsed once. */
+    private record Read(PackageRef ref, PermissionSpec requested, Bins bins) {
     }
 
     /**
      * Check the packages of {@code plan}. A linked package's request is read from the bytes of its {@code hype.json}
      * in the store, checked against the store's index, so that a copy edited in place (in another project, through a
      * hard link) never changes what is asked. A kept package's is read from {@code hype_modules/}, whose
-     * {@code hype.json} the planner compared with the same index.
+     * {@code hype.json} the planner compared with the same index. Each {@code hype.json} is parsed once, for the
+     * package's identity, its request and its bins (returned for {@code .bin}), the packages a few at a time.
      *
      * @throws OperationException {@link PermissionApprovals#NOT_APPROVED} when the approver refuses, or when
      *     anything needs approval under {@code --frozen}
@@ -60,20 +68,42 @@ final class PermissionGate {
         Map<String, Version> versions = new TreeMap<>();
         Map<String, PermissionSpec> requested = new TreeMap<>();
         Map<String, List<String>> commands = new TreeMap<>();
-        for (PackageRef ref : plan.link()) {
-            Path dir = stored.get(ref.name());
-            PackageIdentity.check(dir, ref);
-            versions.put(ref.name(), ref.version());
-            requested.put(ref.name(), requested(manifest, ref, RequestedPermissions.read(
-                    store.readVerified(ref.entryKey(), MANIFEST), ref.label())));
-            commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
+        Map<String, Bins> bins = new TreeMap<>();
+        List<Read> reads;
+        try {
+            List<Read> linked = Parallel.map(plan.link(), ref -> {
+                Path dir = stored.get(ref.name());
+                byte[] bytes = store.readVerified(ref.entryKey(), MANIFEST);
+                JsonNode tree = null;
+                RuntimeException unreadable = null;
+                try {
+                    tree = bytes == null ? null : RequestedPermissions.parse(bytes, ref.label());
+                } catch (RuntimeException e) {
+                    unreadable = e; // after the identity check, which passes over a hype.json that is not JSON
+                }
+                PackageIdentity.check(dir, ref, tree);
+                if (unreadable != null) {
+                    throw unreadable;
+                }
+                return new Read(ref, requested(manifest, ref, RequestedPermissions.of(tree, ref.label())),
+                        Bins.of(tree, ref.name()));
+            });
+            // the planner kept these only because their hype.json has the hash the store's index records
+            List<Read> kept = Parallel.map(plan.keep(), ref -> {
+                Path dir = plan.installed().get(ref.name()).directory();
+                return new Read(ref, requested(manifest, ref, RequestedPermissions.read(dir, ref.label())),
+                        Bins.read(dir, ref.name()));
+            });
+            reads = new java.util.ArrayList<>(linked);
+            reads.addAll(kept);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e); // no step above throws one
         }
-        for (PackageRef ref : plan.keep()) {
-            Path dir = plan.installed().get(ref.name()).directory();
-            versions.put(ref.name(), ref.version());
-            // the planner kept it only because its hype.json has the hash the store's index records
-            requested.put(ref.name(), requested(manifest, ref, RequestedPermissions.read(dir, ref.label())));
-            commands.put(ref.name(), List.copyOf(Bins.read(dir, ref.name()).commands().keySet()));
+        for (Read read : reads) {
+            versions.put(read.ref().name(), read.ref().version());
+            requested.put(read.ref().name(), read.requested());
+            commands.put(read.ref().name(), List.copyOf(read.bins().commands().keySet()));
+            bins.put(read.ref().name(), read.bins());
         }
         List<PermissionRequest> pending = PermissionApprovals.pending(
                 PermissionApprovals.review(versions, requested, commands, previous));
@@ -93,7 +123,7 @@ final class PermissionGate {
                                 + "'hype pkg info <name>'"));
             }
         }
-        return new Approvals(requested, pending);
+        return new Approvals(requested, pending, bins);
     }
 
     /** Return what a package asks for: its own {@code hype.json}'s request, or for a rock what the project decides. */

@@ -118,7 +118,9 @@ final class NpmProtocol {
             throw RegistryException.integrity(registry, name, version, describe(expected), describe(actual));
         }
         TarballListing listing = Unpacker.create().inspect(bytes, name + "@" + version);
-        return new Tarball(name, version, bytes, Integrity.sha512(bytes), listing);
+        // the bytes just matched a sha512 digest: it is their integrity, without hashing them a second time
+        return new Tarball(name, version, bytes, expected.algorithm() == Integrity.Algorithm.SHA512 ? expected
+                : Integrity.sha512(bytes), listing);
     }
 
     private static String describe(Integrity integrity) {
