@@ -65,6 +65,28 @@ class PermissionSpecTest {
     }
 
     @Test
+    void anySingleGrantMakesASpecNonEmpty() {
+        List<String> one = List.of("x");
+        List<PermissionSpec> single = List.of(
+                new PermissionSpec(one, List.of(), List.of(), List.of(), List.of(), false, List.of(), false),
+                new PermissionSpec(List.of(), one, List.of(), List.of(), List.of(), false, List.of(), false),
+                new PermissionSpec(List.of(), List.of(), one, List.of(), List.of(), false, List.of(), false),
+                new PermissionSpec(List.of(), List.of(), List.of(), List.of(443), List.of(), false, List.of(), false),
+                new PermissionSpec(List.of(), List.of(), List.of(), List.of(), one, false, List.of(), false),
+                new PermissionSpec(List.of(), List.of(), List.of(), List.of(), List.of(), true, List.of(), false),
+                new PermissionSpec(List.of(), List.of(), List.of(), List.of(), List.of(), false, one, false),
+                new PermissionSpec(List.of(), List.of(), List.of(), List.of(), List.of(), false, List.of(), true),
+                PermissionSpec.UNRESTRICTED);
+        for (PermissionSpec spec : single) {
+            assertThat(spec.isEmpty()).as(spec.toString()).isFalse();
+            assertThat(spec).isNotEqualTo(PermissionSpec.NONE);
+        }
+        assertThat(PermissionSpec.NONE.isEmpty()).isTrue();
+        assertThat(new PermissionSpec(List.of(), List.of(), List.of(), List.of(), List.of(), false, List.of(), false)
+                .isEmpty()).isTrue();
+    }
+
+    @Test
     void errorsNameTheField() {
         assertThatThrownBy(() -> read("[]")).hasMessage("permissions: expected an object");
         assertThatThrownBy(() -> read("{\"network\": {\"ports\": 443}}"))
