@@ -15,8 +15,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -73,7 +75,11 @@ final class SafeUnpacker implements Unpacker {
         }
         boolean moved = false;
         try {
-            TarballListing listing = walk(tarball, label, (path, content, executable) -> write(staging, path, content, executable));
+            // The folders made so far: a tarball of 200 files in 10 folders asks for each file's folder again,
+            // and each such ask of an existing folder costs a failed mkdir and an exception.
+            Set<Path> folders = new HashSet<>(List.of(staging));
+            TarballListing listing = walk(tarball, label,
+                (path, content, executable) -> write(staging, folders, path, content, executable));
             Files.move(staging, absoluteTarget, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
             return listing;
@@ -193,16 +199,21 @@ final class SafeUnpacker implements Unpacker {
         }
     }
 
-    private static void write(Path staging, String path, InputStream content, boolean executable) throws IOException {
+    private static void write(Path staging, Set<Path> folders, String path, InputStream content,
+                              boolean executable) throws IOException {
         Path destination = staging.resolve(path).normalize();
         if (!destination.startsWith(staging)) {
             throw new IOException("entry '" + path + "' resolves outside " + staging);
         }
         if (content == null) {
-            Files.createDirectories(destination);
+            if (folders.add(destination)) {
+                Files.createDirectories(destination);
+            }
             return;
         }
-        Files.createDirectories(destination.getParent());
+        if (folders.add(destination.getParent())) {
+            Files.createDirectories(destination.getParent());
+        }
         Files.deleteIfExists(destination);
         try (OutputStream out = Files.newOutputStream(destination)) {
             content.transferTo(out);
