@@ -49,7 +49,9 @@ final class SortedJson {
         } else if (node.isTextual()) {
             quote(node.textValue(), out);
         } else {
-            out.append(node.toString());
+            // a number, true, false or null: its text is its JSON (asText, not toString, which would build
+            // jackson-databind's ObjectMapper to serialize one scalar)
+            out.append(node.asText());
         }
     }
 
