@@ -91,10 +91,8 @@ final class AotTraining {
             commands.add(new String[] {"pkg", "list", at});
             commands.add(new String[] {"pkg", "check", at, store});
             commands.add(new String[] {"pkg", "tree", at});
-            for (String[] command : commands) {
-                if (run(command, Terminal.system()) != 0) {
-                    return 1;
-                }
+            if (runAll(commands) != 0) {
+                return 1;
             }
             return trainRegistryCommands(dir, store);
         } catch (IOException e) {
@@ -143,12 +141,7 @@ final class AotTraining {
             // A no-op install, decided from the tree's marker the child's install left.
             commands.add(new String[] {"pkg", "install", "-C=" + dir.resolve("file-app"), store,
                 "--registry=" + dir.resolve("file-registry").toUri()});
-            for (String[] command : commands) {
-                if (run(command, Terminal.system()) != 0) {
-                    return 1;
-                }
-            }
-            return 0;
+            return runAll(commands);
         } catch (IOException e) {
             System.err.println("hype: AOT training: cannot create " + dir + ": " + e.getMessage());
             return 1;
@@ -180,10 +173,8 @@ final class AotTraining {
                     new String[] {"pkg", "install", "-C=" + app, store, "--offline"},
                     new String[] {"pkg", "publish", "-C=" + dep, fileRegistry},
                     new String[] {"pkg", "install", "-C=" + fileApp, store, fileRegistry});
-            for (String[] command : commands) {
-                if (run(command, Terminal.system()) != 0) {
-                    return 1;
-                }
+            if (runAll(commands) != 0) {
+                return 1;
             }
             Path storage = dir.resolve("registry");
             try (RegistryServer server = RegistryServer.start(RegistryConfig.defaults(storage).withPort(0))) {
@@ -215,8 +206,8 @@ final class AotTraining {
 
     /**
      * Run the commands that talk to a registry against one served in-process on a free port: publish
-     * a package, install it, list and check the project, and {@code pkg info} it twice (fetched, then
-     * revalidated from the packument cache). Their HTTP client and server classes are then in the
+     * two packages, install them, install them again without the tree (a warm install), list and check
+     * the project, and {@code pkg info} one twice (fetched, then revalidated from the packument cache). Their HTTP client and server classes are then in the
      * cache instead of loaded from the JDK's modules on each start.
      */
     private static int trainRegistryCommands(Path dir, String store) throws IOException {
@@ -229,29 +220,53 @@ final class AotTraining {
                 return 1;
             }
             Path dep = writePackage(dir);
-            Path app = writeApp(dir.resolve("registry-app"));
+            Path second = writePackage(dir.resolve("second"), "trainer-dep-2");
+            Path app = Files.createDirectories(dir.resolve("registry-app"));
+            Files.writeString(app.resolve("hype.json"), "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": "
+                    + "{\"trainer-dep\": \"^1.0.0\", \"trainer-dep-2\": \"~1.0.0\"}}");
             String at = "-C=" + app;
-            List<String[]> commands = List.of(
-                    new String[] {"pkg", "publish", "-C=" + dep, "--registry=" + url, "--token=" + token.toString().strip(), "--force"},
+            String publishTo = "--registry=" + url;
+            String publishWith = "--token=" + token.toString().strip();
+            List<String[]> cold = List.of(
+                    new String[] {"pkg", "publish", "-C=" + dep, publishTo, publishWith, "--force"},
+                    new String[] {"pkg", "publish", "-C=" + second, publishTo, publishWith, "--force"},
+                    new String[] {"pkg", "install", at, store, "--registry=" + url});
+            // Then a warm install (lockfile and store, no tree): the lockfile's path, the gate and the linking of
+            // more than one package, with their lambdas and the threads that link in parallel.
+            List<String[]> warm = List.of(
                     new String[] {"pkg", "install", at, store, "--registry=" + url},
                     new String[] {"pkg", "list", at},
                     new String[] {"pkg", "check", at, store},
                     new String[] {"pkg", "info", "trainer-dep", "--registry=" + url},
                     new String[] {"pkg", "info", "trainer-dep", "--registry=" + url});
-            for (String[] command : commands) {
-                if (run(command, Terminal.system()) != 0) {
-                    return 1;
-                }
+            if (runAll(cold) != 0) {
+                return 1;
             }
-            return 0;
+            delete(app.resolve("hype_modules").toFile());
+            return runAll(warm);
         }
+    }
+
+    /** Run each command in turn; return 0, or 1 after saying which one failed. */
+    private static int runAll(List<String[]> commands) {
+        for (String[] command : commands) {
+            if (run(command, Terminal.system()) != 0) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     /** Write the package {@code trainer-dep} to publish, in {@code dir/dep}; return its directory. */
     private static Path writePackage(Path dir) throws IOException {
+        return writePackage(dir, "trainer-dep");
+    }
+
+    /** Write the package {@code name} to publish, in {@code dir/dep}; return its directory. */
+    private static Path writePackage(Path dir, String name) throws IOException {
         Path dep = Files.createDirectories(dir.resolve("dep"));
         Files.writeString(dep.resolve("hype.json"),
-                "{\"name\": \"trainer-dep\", \"version\": \"1.0.0\", \"license\": \"MIT\", \"main\": \"index.lua\"}");
+                "{\"name\": \"" + name + "\", \"version\": \"1.0.0\", \"license\": \"MIT\", \"main\": \"index.lua\"}");
         Files.writeString(dep.resolve("index.lua"), "return {}\n");
         return dep;
     }
