@@ -221,7 +221,8 @@ final class InstallPipeline {
      * @param next the lockfile the install writes
      * @param wanted the packages the tree is to hold
      * @param plan what to fetch, link, keep and remove
-     * @param lockfileChanged whether {@code next} differs from {@code previous}
+     * @param lockfileChanged whether {@code next} differs from {@code previous}: computed on a dry run, set by {@link
+     *     #withLockfileChanged} from the text a real install writes
      */
     private record Planned(String original, String edited, Manifest manifest, Lockfile previous, Lockfile next,
                            List<PackageRef> wanted, InstallPlan plan, boolean lockfileChanged) {
@@ -273,8 +274,9 @@ final class InstallPipeline {
         InstallPlanner planner = new InstallPlanner(Store.at(options.storeRoot()));
         Path modules = dir.resolve(InstalledTree.DIRECTORY);
         InstallPlan plan = options.fresh() ? planner.planFresh(wanted, modules) : planner.plan(wanted, modules);
-        boolean lockChanges = previous == null
-                || !LockfileWriter.render(previous).equals(LockfileWriter.render(next));
+        // A real install decides from the text it would write (run); rendering both here too cost 2 of its 3 renders.
+        boolean lockChanges = options.dryRun() && (previous == null
+                || !LockfileWriter.render(previous).equals(LockfileWriter.render(next)));
         return new Planned(original, edited, manifest, previous, next, wanted, plan, lockChanges && !options.frozen());
     }
 
