@@ -35,7 +35,10 @@ import java.util.stream.Stream;
  * naming the rock ({@code name}, {@code version}, and {@code permissions.native} for a rock with C modules).
  */
 public final class RockPreparer {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built when a rock is built, not when this class is loaded: every install builds a preparer, few a rock. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final RockPlatform platform;
     private final Map<String, String> env;
@@ -146,7 +149,7 @@ public final class RockPreparer {
 
     private static void writeManifest(Path output, PackageRef ref, Rockspec spec, boolean nativeCode)
             throws IOException {
-        ObjectNode manifest = JSON.createObjectNode();
+        ObjectNode manifest = Json.MAPPER.createObjectNode();
         manifest.put("name", ref.name());
         manifest.put("version", ref.version().toString());
         String summary = spec.description("summary");
@@ -158,7 +161,7 @@ public final class RockPreparer {
         }
         manifest.putObject("rock").put("name", spec.name()).put("version", spec.version())
                 .put("nativeCode", nativeCode);
-        Files.writeString(output.resolve("hype.json"), JSON.writerWithDefaultPrettyPrinter()
+        Files.writeString(output.resolve("hype.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(manifest) + "\n");
     }
 
