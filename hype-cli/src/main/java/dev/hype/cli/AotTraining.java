@@ -51,6 +51,7 @@ final class AotTraining {
                 return 0;
             }
             case "project" -> {
+                ClassWarmUp.startFor(new String[] {"pkg", "install"}); // main() starts it for installs
                 return trainProject();
             }
             case PROJECT_SETUP -> {
@@ -64,6 +65,7 @@ final class AotTraining {
                 Terminal terminal = Terminal.system();
                 terminal.interactive();
                 CommandLineRunner.create(CommandTree.whole(new HypeCommand(terminal))).getCommandSpec();
+                ClassWarmUp.startFor(new String[] {"pkg", "install"}); // main() starts it for installs
                 return trainCommands();
             }
             default -> {

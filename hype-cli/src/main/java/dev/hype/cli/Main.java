@@ -15,6 +15,7 @@ public final class Main {
     /** Run {@code hype} with the process's arguments and exit with its status. */
     public static void main(String[] args) {
         SourcesGate.await(args);
+        ClassWarmUp.startFor(args);
         int status = run(RawArguments.recover(args), Terminal.system());
         if (status != 0 || otherThreadsRunning()) {
             System.exit(status);
