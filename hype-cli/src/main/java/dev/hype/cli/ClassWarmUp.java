@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * <p>The one that counts: jackson-core's parser base class, whose constants make JDK 25 initialize
  * {@code BigDecimal}, which computes large powers of five in the interpreter (JDK-8341470): 10-15 ms of a warm
- * install's main thread on this project's machine. Class initialization is safe across threads (the JVM makes the
+ * install's main thread on this project's machine. Then the security providers and SHA-512, which every install
+ * uses to check packages (a few ms more). Class initialization is safe across threads (the JVM makes the
  * main thread wait for one already under way), and none of these initializers depends on the main thread's. A
  * failure here only costs the time it would have saved.
  */
@@ -40,6 +41,11 @@ final class ClassWarmUp {
             } catch (ClassNotFoundException | LinkageError e) {
                 return; // the main thread meets the same class and reports what is wrong with it
             }
+        }
+        try {
+            java.security.MessageDigest.getInstance("SHA-512");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            // the main thread meets the same and reports it
         }
     }
 }
