@@ -7,6 +7,7 @@ import dev.hype.registry.server.RegistryServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,11 @@ import java.util.List;
  * served in-process. {@code --aot-training=project} runs only {@code pkg list}, {@code check},
  * {@code tree}, {@code info} (its packument fresh in the cache) and a no-op {@code pkg install} on
  * projects a child JVM laid out: the launcher runs those commands, and an install whose tree has its
- * marker, with that smaller cache.
+ * marker, with that smaller cache. {@code --aot-training=install} runs a warm, a no-op and a frozen
+ * ({@code pkg ci}) install of two packages from the store and lockfile a child JVM's cold install left:
+ * the launcher starts installs in a project with a lockfile with that cache, which holds the installer
+ * but not the registry's client or server, the Lua runtime or the other commands (a smaller cache maps
+ * and loads fewer classes at start).
  *
  * <p>A failure here must not pass unnoticed: the launcher checks the exit status, and a training
  * run that cannot do its work exits non-zero with the reason on standard error.
@@ -36,7 +41,9 @@ final class AotTraining {
     private static final String HYPE_HOME_OVERRIDE = "hype.test.home";
     /** The mode of the child run that lays out the project cache's projects ({@link #trainProject}). */
     private static final String PROJECT_SETUP = "project-setup";
-    /** The system property that gives that child run its directory. */
+    /** The mode of the child run that makes the store and lockfile {@link #trainInstalls} installs from. */
+    private static final String INSTALL_SETUP = "install-setup";
+    /** The system property that gives those child runs their directory. */
     private static final String SETUP_DIRECTORY = "hype.aot.setup";
     /** The file in which the child run leaves the URL of the registry whose packument it cached. */
     private static final String REGISTRY_URL_FILE = "registry-url";
@@ -57,6 +64,13 @@ final class AotTraining {
             case PROJECT_SETUP -> {
                 return setUpProjects(Path.of(System.getProperty(SETUP_DIRECTORY)));
             }
+            case "install" -> {
+                ClassWarmUp.startFor(new String[] {"pkg", "install"}); // main() starts it for installs
+                return trainInstalls();
+            }
+            case INSTALL_SETUP -> {
+                return setUpInstall(Path.of(System.getProperty(SETUP_DIRECTORY)));
+            }
             case "commands" -> {
                 trainScripts();
                 try (LuaRuntime runtime = LuaRuntime.create(RuntimeOptions.defaults())) {
@@ -69,7 +83,7 @@ final class AotTraining {
                 return trainCommands();
             }
             default -> {
-                System.err.println("hype: unknown AOT training mode '" + mode + "' (script, project or commands)");
+                System.err.println("hype: unknown AOT training mode '" + mode + "' (script, project, install or commands)");
                 return 2;
             }
         }
@@ -118,12 +132,7 @@ final class AotTraining {
         String previousHome = System.setProperty(HYPE_HOME_OVERRIDE, dir.resolve("home").toString());
         try {
             Files.createDirectories(dir);
-            Process setup = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-D" + HYPE_HOME_OVERRIDE + "=" + dir.resolve("home"),
-                    "-D" + SETUP_DIRECTORY + "=" + dir, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), OPTION + PROJECT_SETUP)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            Process setup = child(dir, PROJECT_SETUP).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             int status = setup.waitFor();
             if (status != 0) {
                 System.err.println("hype: AOT training: laying out the projects in " + dir + " exited with " + status);
@@ -154,6 +163,92 @@ final class AotTraining {
         } finally {
             restoreHome(previousHome);
             delete(dir.toFile());
+        }
+    }
+
+    /**
+     * Return a child JVM's command that runs {@code mode} with {@code dir} as its directory and {@code dir/home} as
+     * its {@code HYPE_HOME}; its errors go to this run's.
+     */
+    private static ProcessBuilder child(Path dir, String mode) {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-D" + HYPE_HOME_OVERRIDE + "=" + dir.resolve("home"),
+                "-D" + SETUP_DIRECTORY + "=" + dir, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), OPTION + mode)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /**
+     * Install, from the store and lockfile a child JVM's cold install left ({@link #setUpInstall}): warm (no tree),
+     * no-op and frozen ({@code pkg ci}). The launcher uses this cache for installs in a project with a lockfile,
+     * which need no registry: it holds neither the registry's client nor its server.
+     */
+    private static int trainInstalls() {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hype-aot-install-" + System.nanoTime());
+        String previousHome = System.setProperty(HYPE_HOME_OVERRIDE, dir.resolve("home").toString());
+        try {
+            Files.createDirectories(dir);
+            int status = child(dir, INSTALL_SETUP).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            if (status != 0) {
+                System.err.println("hype: AOT training: the cold install in " + dir + " exited with " + status);
+                return 1;
+            }
+            Path app = dir.resolve("app");
+            // The registry is gone: none of these installs asks it anything.
+            String[] install = {"pkg", "install", "-C=" + app, "--store-dir=" + dir.resolve("store"),
+                "--registry=" + Files.readString(dir.resolve(REGISTRY_URL_FILE)).strip()};
+            String[] ci = install.clone();
+            ci[1] = "ci";
+            delete(app.resolve("hype_modules").toFile());
+            return runAll(List.of(install, install, ci));
+        } catch (IOException e) {
+            System.err.println("hype: AOT training: cannot create " + dir + " or train installs in it: "
+                    + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("hype: AOT training: interrupted");
+            return 1;
+        } finally {
+            restoreHome(previousHome);
+            delete(dir.toFile());
+        }
+    }
+
+    /**
+     * In the child run of {@link #trainInstalls}: publish {@code trainer-dep} and {@code trainer-dep-2} to a
+     * registry served in-process on a free port, install both into {@code dir/app} (store in {@code dir/store}),
+     * and leave the registry's URL in {@code dir/registry-url}.
+     */
+    private static int setUpInstall(Path dir) {
+        Path storage = dir.resolve("registry");
+        Terminal quiet = Terminal.of(InputStream.nullInputStream(), OutputStream.nullOutputStream(), System.err);
+        try (RegistryServer server = RegistryServer.start(RegistryConfig.defaults(storage).withPort(0))) {
+            String url = server.baseUri().toString();
+            ByteArrayOutputStream token = new ByteArrayOutputStream();
+            if (run(new String[] {"registry", "token", "create", "trainer", "--storage", storage.toString()},
+                    Terminal.of(InputStream.nullInputStream(), token, System.err)) != 0) {
+                return 1;
+            }
+            for (Path dep : List.of(writePackage(dir), writePackage(dir.resolve("second"), "trainer-dep-2"))) {
+                if (run(new String[] {"pkg", "publish", "-C=" + dep, "--registry=" + url,
+                    "--token=" + token.toString().strip(), "--force"}, quiet) != 0) {
+                    return 1;
+                }
+            }
+            Path app = Files.createDirectories(dir.resolve("app"));
+            Files.writeString(app.resolve("hype.json"), "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": "
+                    + "{\"trainer-dep\": \"^1.0.0\", \"trainer-dep-2\": \"~1.0.0\"}}");
+            if (run(new String[] {"pkg", "install", "-C=" + app, "--store-dir=" + dir.resolve("store"),
+                "--registry=" + url}, quiet) != 0) {
+                return 1;
+            }
+            Files.writeString(dir.resolve(REGISTRY_URL_FILE), url);
+            return 0;
+        } catch (IOException e) {
+            System.err.println("hype: AOT training: cannot install from a training registry in " + dir + ": "
+                    + e.getMessage());
+            return 1;
         }
     }
 

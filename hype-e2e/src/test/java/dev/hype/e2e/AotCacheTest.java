@@ -33,7 +33,7 @@ class AotCacheTest {
 
     @Test
     void theBuildLeavesEachCacheAndNoFailure() {
-        for (String cache : List.of("script.aot", "project.aot", "commands.aot")) {
+        for (String cache : List.of("script.aot", "project.aot", "install.aot", "commands.aot")) {
             assertThat(dist().resolve(cache)).as(cache).isNotEmptyFile();
             assertThat(dist().resolve(cache + ".failed")).as(cache + ".failed").doesNotExist();
         }
@@ -130,9 +130,14 @@ class AotCacheTest {
                 .doesNotContain("dev/hype/pm/registry/RegistryPackageSource")
                 .doesNotContain("com/fasterxml/jackson/databind/ObjectMapper");
 
-        // The check can fail: an install without the tree (warm) runs from the commands cache.
+        // The check can fail: an install with the lockfile but not the tree (warm) runs from the install cache,
+        // which has the installer but not the registry's server or client; one naming a package from the commands'.
         Files.delete(hype.directory().resolve("app/hype_modules/.hype-installed"));
-        assertThat(classLoads(hype, "warm.txt", "pkg", "install", "-C", "app")).contains(REGISTRY_SERVER + FROM_CACHE);
+        assertThat(classLoads(hype, "warm.txt", "pkg", "install", "-C", "app"))
+                .contains("dev.hype.pm.install.Installer" + FROM_CACHE).doesNotContain(REGISTRY_SERVER)
+                .doesNotContain("jdk.internal.net.http.HttpClientImpl" + FROM_CACHE);
+        assertThat(classLoads(hype, "add.txt", "pkg", "install", "-C", "app", "noop-dep@1"))
+                .contains(REGISTRY_SERVER + FROM_CACHE);
     }
 
     @Test
@@ -164,14 +169,16 @@ class AotCacheTest {
         Path copy = checkout.resolve("hype-cli/target/dist");
         Hype hype = Hype.in(temp.resolve("run")).env("HYPE_JAVAAGENT", null);
 
-        // java.io.tmpdir naming a file: the project's and the commands' trainings cannot make their project.
+        // java.io.tmpdir naming a file: the project's, the installs' and the commands' trainings cannot make their
+        // project.
         hype.env("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + launcher);
         Result failed = hype.runProgram(launcher.toString(), "--finish-build").assertSuccess();
         assertThat(failed.stderr().lines().filter(line -> line.contains("could not build the start-up cache")))
-                .as(failed.describe()).hasSize(2);
-        assertThat(failed.stderr()).contains("for the project path").contains("for the commands path")
+                .as(failed.describe()).hasSize(3);
+        assertThat(failed.stderr()).contains("for the project path").contains("for the install path")
+                .contains("for the commands path")
                 .contains("cannot create");
-        for (String cache : List.of("project.aot", "commands.aot")) {
+        for (String cache : List.of("project.aot", "install.aot", "commands.aot")) {
             assertThat(copy.resolve(cache)).doesNotExist();
             assertThat(copy.resolve(cache + ".failed")).content().contains("cannot create");
         }
@@ -186,7 +193,7 @@ class AotCacheTest {
         // The next build trains again.
         Result rebuilt = hype.runProgram(launcher.toString(), "--finish-build").assertSuccess();
         assertThat(rebuilt.stderr()).doesNotContain("could not build");
-        for (String cache : List.of("project.aot", "commands.aot")) {
+        for (String cache : List.of("project.aot", "install.aot", "commands.aot")) {
             assertThat(copy.resolve(cache)).isNotEmptyFile();
             assertThat(copy.resolve(cache + ".failed")).doesNotExist();
         }
