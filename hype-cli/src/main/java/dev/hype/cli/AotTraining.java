@@ -128,16 +128,7 @@ final class AotTraining {
      * class in it is mapped and loaded at each start of these commands.
      */
     private static int trainProject() {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hype-aot-project-" + System.nanoTime());
-        String previousHome = System.setProperty(HYPE_HOME_OVERRIDE, dir.resolve("home").toString());
-        try {
-            Files.createDirectories(dir);
-            Process setup = child(dir, PROJECT_SETUP).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            int status = setup.waitFor();
-            if (status != 0) {
-                System.err.println("hype: AOT training: laying out the projects in " + dir + " exited with " + status);
-                return 1;
-            }
+        return trainAfterChild("project", PROJECT_SETUP, dir -> {
             String store = "--store-dir=" + dir.resolve("store");
             String registry = "--registry=" + Files.readString(dir.resolve(REGISTRY_URL_FILE)).strip();
             List<String[]> commands = new ArrayList<>();
@@ -153,17 +144,7 @@ final class AotTraining {
             commands.add(new String[] {"pkg", "install", "-C=" + dir.resolve("file-app"), store,
                 "--registry=" + dir.resolve("file-registry").toUri()});
             return runAll(commands);
-        } catch (IOException e) {
-            System.err.println("hype: AOT training: cannot create " + dir + ": " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("hype: AOT training: interrupted");
-            return 1;
-        } finally {
-            restoreHome(previousHome);
-            delete(dir.toFile());
-        }
+        });
     }
 
     /**
@@ -184,15 +165,7 @@ final class AotTraining {
      * which need no registry: it holds neither the registry's client nor its server.
      */
     private static int trainInstalls() {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hype-aot-install-" + System.nanoTime());
-        String previousHome = System.setProperty(HYPE_HOME_OVERRIDE, dir.resolve("home").toString());
-        try {
-            Files.createDirectories(dir);
-            int status = child(dir, INSTALL_SETUP).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            if (status != 0) {
-                System.err.println("hype: AOT training: the cold install in " + dir + " exited with " + status);
-                return 1;
-            }
+        return trainAfterChild("install", INSTALL_SETUP, dir -> {
             Path app = dir.resolve("app");
             // The registry is gone: none of these installs asks it anything.
             String[] install = {"pkg", "install", "-C=" + app, "--store-dir=" + dir.resolve("store"),
@@ -201,9 +174,32 @@ final class AotTraining {
             ci[1] = "ci";
             delete(app.resolve("hype_modules").toFile());
             return runAll(List.of(install, install, ci));
+        });
+    }
+
+    /** The training a parent run does once its child laid out what it needs in {@code dir}. */
+    private interface Training {
+        int run(Path dir) throws IOException;
+    }
+
+    /**
+     * In a new temporary directory that is also {@code HYPE_HOME}, run a child JVM in {@code setupMode}, then
+     * {@code training}; return 0, or 1 after saying what failed. The directory is deleted afterwards.
+     */
+    private static int trainAfterChild(String name, String setupMode, Training training) {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hype-aot-" + name + "-" + System.nanoTime());
+        String previousHome = System.setProperty(HYPE_HOME_OVERRIDE, dir.resolve("home").toString());
+        try {
+            Files.createDirectories(dir);
+            int status = child(dir, setupMode).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            if (status != 0) {
+                System.err.println("hype: AOT training: the " + setupMode + " run in " + dir + " exited with "
+                        + status);
+                return 1;
+            }
+            return training.run(dir);
         } catch (IOException e) {
-            System.err.println("hype: AOT training: cannot create " + dir + " or train installs in it: "
-                    + e.getMessage());
+            System.err.println("hype: AOT training: cannot create " + dir + " or train in it: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -225,14 +221,13 @@ final class AotTraining {
         Terminal quiet = Terminal.of(InputStream.nullInputStream(), OutputStream.nullOutputStream(), System.err);
         try (RegistryServer server = RegistryServer.start(RegistryConfig.defaults(storage).withPort(0))) {
             String url = server.baseUri().toString();
-            ByteArrayOutputStream token = new ByteArrayOutputStream();
-            if (run(new String[] {"registry", "token", "create", "trainer", "--storage", storage.toString()},
-                    Terminal.of(InputStream.nullInputStream(), token, System.err)) != 0) {
+            String token = createToken(storage);
+            if (token == null) {
                 return 1;
             }
             for (Path dep : List.of(writePackage(dir), writePackage(dir.resolve("second"), "trainer-dep-2"))) {
                 if (run(new String[] {"pkg", "publish", "-C=" + dep, "--registry=" + url,
-                    "--token=" + token.toString().strip(), "--force"}, quiet) != 0) {
+                    "--token=" + token, "--force"}, quiet) != 0) {
                     return 1;
                 }
             }
@@ -276,11 +271,10 @@ final class AotTraining {
             Path storage = dir.resolve("registry");
             try (RegistryServer server = RegistryServer.start(RegistryConfig.defaults(storage).withPort(0))) {
                 String url = server.baseUri().toString();
-                ByteArrayOutputStream token = new ByteArrayOutputStream();
-                if (run(new String[] {"registry", "token", "create", "trainer", "--storage", storage.toString()},
-                        Terminal.of(InputStream.nullInputStream(), token, System.err)) != 0
+                String token = createToken(storage);
+                if (token == null
                         || run(new String[] {"pkg", "publish", "-C=" + dep, "--registry=" + url,
-                            "--token=" + token.toString().strip(), "--force"}, Terminal.system()) != 0
+                            "--token=" + token, "--force"}, Terminal.system()) != 0
                         || run(new String[] {"pkg", "info", "trainer-dep", "--registry=" + url}, Terminal.system()) != 0) {
                     return 1;
                 }
@@ -311,9 +305,8 @@ final class AotTraining {
         Path storage = dir.resolve("registry");
         try (RegistryServer server = RegistryServer.start(RegistryConfig.defaults(storage).withPort(0))) {
             String url = server.baseUri().toString();
-            ByteArrayOutputStream token = new ByteArrayOutputStream();
-            if (run(new String[] {"registry", "token", "create", "trainer", "--storage", storage.toString()},
-                    Terminal.of(InputStream.nullInputStream(), token, System.err)) != 0) {
+            String token = createToken(storage);
+            if (token == null) {
                 return 1;
             }
             Path dep = writePackage(dir);
@@ -323,7 +316,7 @@ final class AotTraining {
                     + "{\"trainer-dep\": \"^1.0.0\", \"trainer-dep-2\": \"~1.0.0\"}}");
             String at = "-C=" + app;
             String publishTo = "--registry=" + url;
-            String publishWith = "--token=" + token.toString().strip();
+            String publishWith = "--token=" + token;
             List<String[]> cold = List.of(
                     new String[] {"pkg", "publish", "-C=" + dep, publishTo, publishWith, "--force"},
                     new String[] {"pkg", "publish", "-C=" + second, publishTo, publishWith, "--force"},
@@ -352,6 +345,13 @@ final class AotTraining {
             }
         }
         return 0;
+    }
+
+    /** Create a publishing token for the registry in {@code storage}; return it, or null after saying why not. */
+    private static String createToken(Path storage) {
+        ByteArrayOutputStream token = new ByteArrayOutputStream();
+        return run(new String[] {"registry", "token", "create", "trainer", "--storage", storage.toString()},
+                Terminal.of(InputStream.nullInputStream(), token, System.err)) == 0 ? token.toString().strip() : null;
     }
 
     /** Write the package {@code trainer-dep} to publish, in {@code dir/dep}; return its directory. */
