@@ -54,17 +54,33 @@ public final class JsonTreeReader {
      */
     public static JsonNode readStrict(String text) throws IOException {
         try (JsonParser parser = STRICT.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return NODES.missingNode();
-            }
-            JsonNode tree = value(parser, first);
-            if (parser.nextToken() != null) {
-                throw new JsonParseException(parser, "unexpected '" + parser.getText() + "' after the JSON value",
-                        parser.currentTokenLocation());
-            }
-            return tree;
+            return strict(parser);
         }
+    }
+
+    /**
+     * Parse UTF-8 {@code bytes} strictly, as {@link #readStrict(String)} does; jackson-core's byte parser skips
+     * the decoding to characters (a lockfile of 200 packages is read at the start of every install).
+     *
+     * @throws com.fasterxml.jackson.core.JsonProcessingException on malformed JSON or UTF-8, with its location
+     */
+    public static JsonNode readStrict(byte[] bytes) throws IOException {
+        try (JsonParser parser = STRICT.createParser(bytes)) {
+            return strict(parser);
+        }
+    }
+
+    private static JsonNode strict(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return NODES.missingNode();
+        }
+        JsonNode tree = value(parser, first);
+        if (parser.nextToken() != null) {
+            throw new JsonParseException(parser, "unexpected '" + parser.getText() + "' after the JSON value",
+                    parser.currentTokenLocation());
+        }
+        return tree;
     }
 
     private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {

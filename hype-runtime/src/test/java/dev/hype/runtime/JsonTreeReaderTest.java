@@ -58,9 +58,12 @@ class JsonTreeReaderTest {
     void readsStrictlyTheSameTreeAsAStrictObjectMapper(String json) throws Exception {
         JsonNode expected = STRICT_MAPPER.readTree(json);
         JsonNode actual = JsonTreeReader.readStrict(json);
+        JsonNode fromBytes = JsonTreeReader.readStrict(json.getBytes(StandardCharsets.UTF_8));
 
         assertThat(actual).isEqualTo(expected);
         assertThat(actual.getNodeType()).isEqualTo(expected.getNodeType());
+        assertThat(fromBytes).isEqualTo(expected);
+        assertThat(fromBytes.getNodeType()).isEqualTo(expected.getNodeType());
     }
 
     @ParameterizedTest
@@ -74,6 +77,11 @@ class JsonTreeReaderTest {
                     assertThat(e.getLocation().getLineNr()).isEqualTo(expected.getLocation().getLineNr());
                     assertThat(e.getLocation().getColumnNr()).isEqualTo(expected.getLocation().getColumnNr());
                 });
+        assertThatThrownBy(() -> JsonTreeReader.readStrict(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(JsonProcessingException.class, e -> {
+                    assertThat(e.getOriginalMessage()).isEqualTo(expected.getOriginalMessage());
+                    assertThat(e.getLocation().getLineNr()).isEqualTo(expected.getLocation().getLineNr());
+                });
     }
 
     @ParameterizedTest
@@ -83,6 +91,8 @@ class JsonTreeReaderTest {
 
         assertThatThrownBy(() -> JsonTreeReader.readStrict(json)).isInstanceOf(JsonProcessingException.class)
                 .satisfies(e -> assertThat(((JsonProcessingException) e).getLocation().getLineNr()).isPositive());
+        assertThatThrownBy(() -> JsonTreeReader.readStrict(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(JsonProcessingException.class);
     }
 
     @org.junit.jupiter.api.Test

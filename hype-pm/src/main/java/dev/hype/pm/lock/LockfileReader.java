@@ -33,13 +33,23 @@ public final class LockfileReader {
 
     /** Read and validate a lockfile. */
     public static Lockfile read(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new LockfileException("cannot read " + file + ": " + dev.hype.runtime.ErrorText.of(e), e);
         }
-        return parse(text, file.toString());
+        String origin = file.toString();
+        JsonNode tree;
+        try {
+            // From the bytes: the parser for UTF-8 skips decoding the file to characters first.
+            tree = JsonTreeReader.readStrict(bytes);
+        } catch (JsonProcessingException e) {
+            throw invalidJson(origin, e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);  // bytes in memory are read without I/O
+        }
+        return parse(tree, origin);
     }
 
     /** Parse and validate lockfile text; {@code origin} names it in errors. */
@@ -49,12 +59,20 @@ public final class LockfileReader {
             // Without an ObjectMapper, whose set-up costs more than `hype pkg list`'s whole run otherwise.
             tree = JsonTreeReader.readStrict(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? origin : origin + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new LockfileException(where + ": invalid JSON: " + e.getOriginalMessage(), e);
+            throw invalidJson(origin, e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);  // a String is read without I/O
         }
+        return parse(tree, origin);
+    }
+
+    private static LockfileException invalidJson(String origin, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? origin : origin + ":" + at.getLineNr() + ":" + at.getColumnNr();
+        return new LockfileException(where + ": invalid JSON: " + e.getOriginalMessage(), e);
+    }
+
+    private static Lockfile parse(JsonNode tree, String origin) {
         if (tree == null || !tree.isObject()) {
             throw invalid(origin, "", "expected a JSON object");
         }
