@@ -40,6 +40,8 @@ final class ContentStore implements Store {
 
     private final Path root;
     private final Unpacker unpacker = Unpacker.create();
+    /** The folder of each entry asked for, so that an install works each one out once (it asks several times). */
+    private final Map<Integrity, Path> entries = new ConcurrentHashMap<>();
     /** The records of entries this instance checked or read, so that an install reads each index once. */
     private final Map<Path, Map<String, FileRecord>> known = new ConcurrentHashMap<>();
 
@@ -414,8 +416,14 @@ final class ContentStore implements Store {
     }
 
     private Path entry(Integrity integrity) {
-        String hex = integrity.hex();
-        return layout().resolve(integrity.algorithm().sriName()).resolve(hex.substring(0, 2)).resolve(hex.substring(2));
+        Path entry = entries.get(integrity);
+        if (entry == null) {
+            String hex = integrity.hex();
+            entry = layout().resolve(integrity.algorithm().sriName()).resolve(hex.substring(0, 2))
+                    .resolve(hex.substring(2));
+            entries.put(integrity, entry);
+        }
+        return entry;
     }
 
     private StoreException damaged(Integrity integrity, List<String> problems) {
