@@ -102,9 +102,21 @@ public final class TreeState {
             throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("packages " + placed.size());
-        if (!record(modules, "", lines, placed)) {
-            Files.deleteIfExists(modules.resolve(FILE_NAME));
-            return false;
+        List<Path> top = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(modules)) {
+            entries.forEach(top::add);
+        }
+        // each top-level entry (a package, a scope, .bin) on its own, a few at a time
+        List<List<String>> parts = Parallel.map(top, entry -> {
+            List<String> part = new ArrayList<>();
+            return record(entry, entry.getFileName().toString(), part, placed) ? part : null;
+        });
+        for (List<String> part : parts) {
+            if (part == null) {
+                Files.deleteIfExists(modules.resolve(FILE_NAME));
+                return false;
+            }
+            lines.addAll(part);
         }
         java.io.ByteArrayOutputStream marker = new java.io.ByteArrayOutputStream();
         marker.writeBytes((HEADER + "\nkey " + key.length + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -115,29 +127,30 @@ public final class TreeState {
     }
 
     /**
-     * Add a line for everything under {@code dir} (relative path {@code prefix}) to {@code lines}, folders before
-     * their contents; return {@code false} as soon as a file differs from what its package was placed with or a name
-     * cannot be recorded. A listing and one read of each entry's attributes, with the relative paths put together as
-     * it goes: this runs over every file of the tree at every install that changes it.
+     * Add a line for {@code entry} (relative path {@code path}) and, for a folder, everything under it to
+     * {@code lines}, folders before their contents; return {@code false} as soon as a file differs from what its
+     * package was placed with or a name cannot be recorded. A listing and one read of each entry's attributes, with
+     * the relative paths put together as it goes: this runs over every file of the tree at every install that
+     * changes it.
      */
-    private static boolean record(Path dir, String prefix, List<String> lines, Map<String, Map<String, long[]>> placed)
+    private static boolean record(Path entry, String path, List<String> lines, Map<String, Map<String, long[]>> placed)
             throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String path = prefix + entry.getFileName().toString();
-                BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                boolean folder = attrs.isDirectory();
-                if (!folder && (path.equals(FILE_NAME) || AtomicWrite.isTemporaryFor(path, FILE_NAME))) {
-                    continue;
-                }
-                if (attrs.isRegularFile() && !asPlaced(path, attrs, placed)
-                        || path.indexOf('\t') >= 0 || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
-                    return false;
-                }
-                lines.add(Stamp.of(path, attrs).line());
-                if (folder && !record(entry, path + "/", lines, placed)) {
-                    return false;
+        BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        boolean folder = attrs.isDirectory();
+        if (!folder && (path.equals(FILE_NAME) || AtomicWrite.isTemporaryFor(path, FILE_NAME))) {
+            return true;
+        }
+        if (attrs.isRegularFile() && !asPlaced(path, attrs, placed)
+                || path.indexOf('\t') >= 0 || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
+            return false;
+        }
+        lines.add(Stamp.of(path, attrs).line());
+        if (folder) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(entry)) {
+                for (Path inside : entries) {
+                    if (!record(inside, path + "/" + inside.getFileName().toString(), lines, placed)) {
+                        return false;
+                    }
                 }
             }
         }
