@@ -67,7 +67,24 @@ public final class InstallMarker {
     }
 
     private static void quote(StringBuilder text, String value) {
-        text.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value)).append('"');
+        text.append('"');
+        if (plain(value)) {
+            text.append(value);
+        } else {
+            text.append(JsonStringEncoder.getInstance().quoteAsString(value));
+        }
+        text.append('"');
+    }
+
+    /** Tell whether {@code value} is printable ASCII that JSON writes as it is (no quote, no backslash). */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Return the integrity recorded in the package directory's marker, or {@code null} when there is none. */

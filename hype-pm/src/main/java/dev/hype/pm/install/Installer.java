@@ -31,6 +31,16 @@ public final class Installer {
         this.store = store;
     }
 
+    /** Tell whether every record has a stamp (an entry indexed before stamps were recorded has none). */
+    private static boolean stamped(Map<String, FileRecord> records) {
+        for (FileRecord record : records.values()) {
+            if (record.modified() == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Return each package the last {@link #stage} placed, with its files' sizes and modification times as placed, by
      * name: what {@link TreeState} records the tree with.
@@ -78,9 +88,9 @@ public final class Installer {
                 Map<String, FileRecord> records = store.records(ref.entryKey()).orElse(null);
                 // from the index the store just checked the entry against; an entry written before index.tsv has no
                 // stamps in it, so its directories are walked
-                Map<String, long[]> files = records != null && source.equals(store.find(ref.entryKey()).orElse(null))
-                        && records.values().stream().allMatch(r -> r.modified() != 0)
-                        ? linker.linkIndexed(source, records, target) : linker.linkTree(source, target);
+                Map<String, long[]> files = records != null && store.isPackageFolder(ref.entryKey(), source)
+                        && stamped(records) ? linker.linkIndexed(source, records, target)
+                        : linker.linkTree(source, target);
                 FileRecord manifestRecord = records == null ? null : records.get(MANIFEST);
                 String manifest = manifestRecord == null ? null : manifestRecord.integrity();
                 InstallMarker.write(target, ref, files, files.containsKey(MANIFEST) ? manifest : null);

@@ -4,12 +4,10 @@ import dev.hype.pm.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,48 +102,58 @@ public final class TreeState {
             throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("packages " + placed.size());
-        boolean[] consistent = {true};
-        Files.walkFileTree(modules, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (!dir.equals(modules)) {
-                    return record(dir, attrs);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String path = relative(modules, file);
-                if (path.equals(FILE_NAME) || AtomicWrite.isTemporaryFor(path, FILE_NAME)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                if (attrs.isRegularFile() && !asPlaced(path, attrs, placed)) {
-                    consistent[0] = false;
-                    return FileVisitResult.TERMINATE;
-                }
-                return record(file, attrs);
-            }
-
-            private FileVisitResult record(Path entry, BasicFileAttributes attrs) {
-                String path = relative(modules, entry);
-                if (path.indexOf('\t') >= 0 || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
-                    consistent[0] = false;
-                    return FileVisitResult.TERMINATE;
-                }
-                lines.add(Stamp.of(path, attrs).line());
-                return FileVisitResult.CONTINUE;
-            }
+        List<Path> top = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(modules)) {
+            entries.forEach(top::add);
+        }
+        // each top-level entry (a package, a scope, .bin) on its own, a few at a time
+        List<List<String>> parts = Parallel.map(top, entry -> {
+            List<String> part = new ArrayList<>();
+            return record(entry, entry.getFileName().toString(), part, placed) ? part : null;
         });
-        if (!consistent[0]) {
-            Files.deleteIfExists(modules.resolve(FILE_NAME));
-            return false;
+        for (List<String> part : parts) {
+            if (part == null) {
+                Files.deleteIfExists(modules.resolve(FILE_NAME));
+                return false;
+            }
+            lines.addAll(part);
         }
         java.io.ByteArrayOutputStream marker = new java.io.ByteArrayOutputStream();
         marker.writeBytes((HEADER + "\nkey " + key.length + "\n").getBytes(StandardCharsets.US_ASCII));
         marker.writeBytes(key);
         marker.writeBytes(("\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         AtomicWrite.write(modules.resolve(FILE_NAME), marker.toByteArray());
+        return true;
+    }
+
+    /**
+     * Add a line for {@code entry} (relative path {@code path}) and, for a folder, everything under it to
+     * {@code lines}, folders before their contents; return {@code false} as soon as a file differs from what its
+     * package was placed with or a name cannot be recorded. A listing and one read of each entry's attributes, with
+     * the relative paths put together as it goes: this runs over every file of the tree at every install that
+     * changes it.
+     */
+    private static boolean record(Path entry, String path, List<String> lines, Map<String, Map<String, long[]>> placed)
+            throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        boolean folder = attrs.isDirectory();
+        if (!folder && (path.equals(FILE_NAME) || AtomicWrite.isTemporaryFor(path, FILE_NAME))) {
+            return true;
+        }
+        if (attrs.isRegularFile() && !asPlaced(path, attrs, placed)
+                || path.indexOf('\t') >= 0 || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
+            return false;
+        }
+        lines.add(Stamp.of(path, attrs).line());
+        if (folder) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(entry)) {
+                for (Path inside : entries) {
+                    if (!record(inside, path + "/" + inside.getFileName().toString(), lines, placed)) {
+                        return false;
+                    }
+                }
+            }
+        }
         return true;
     }
 
@@ -187,10 +195,6 @@ public final class TreeState {
             }
         }
         return names;
-    }
-
-    private static String relative(Path modules, Path entry) {
-        return modules.relativize(entry).toString().replace('\\', '/');
     }
 
     /** One entry of the tree: its type ({@code d}, {@code f}, {@code l} or {@code o}), size, time and inode. */

@@ -37,9 +37,29 @@ public final class Integrity {
             return sriName;
         }
 
+        /** One digest looked up by name, which later digests are cloned from (see {@link #newDigest}). */
+        private volatile MessageDigest prototype;
+
+        /**
+         * Return a new digest: a clone of the first one looked up. A lookup by name goes through the security
+         * providers each time, which cost more than hashing a small file in a JVM that has not warmed up (an install
+         * hashes one {@code hype.json} per package).
+         */
         MessageDigest newDigest() {
+            MessageDigest first = prototype;
+            if (first != null) {
+                try {
+                    return (MessageDigest) first.clone();
+                } catch (CloneNotSupportedException e) {
+                    // a provider whose digests cannot be cloned: look one up each time
+                }
+            }
             try {
-                return MessageDigest.getInstance(jdkName);
+                MessageDigest digest = MessageDigest.getInstance(jdkName);
+                if (first == null) {
+                    prototype = MessageDigest.getInstance(jdkName);
+                }
+                return digest;
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("the JDK lacks " + jdkName, e);
             }

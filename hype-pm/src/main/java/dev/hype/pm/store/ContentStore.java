@@ -12,6 +12,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ final class ContentStore implements Store {
 
     private final Path root;
     private final Unpacker unpacker = Unpacker.create();
+    /** The folder of each entry asked for, so that an install works each one out once (it asks several times). */
+    private final Map<Integrity, Path> entries = new ConcurrentHashMap<>();
     /** The records of entries this instance checked or read, so that an install reads each index once. */
     private final Map<Path, Map<String, FileRecord>> known = new ConcurrentHashMap<>();
 
@@ -63,6 +66,11 @@ final class ContentStore implements Store {
         return Files.isDirectory(dir) && (Files.isRegularFile(entry.resolve(EntryIndex.FILE_NAME))
                 || Files.isRegularFile(entry.resolve(EntryIndex.LEGACY_FILE_NAME))) ? Optional.of(dir)
                 : Optional.empty();
+    }
+
+    @Override
+    public boolean isPackageFolder(Integrity integrity, Path directory) {
+        return entry(integrity).resolve(PACKAGE).equals(directory);
     }
 
     @Override
@@ -234,22 +242,25 @@ final class ContentStore implements Store {
         }
     }
 
-    /** Say whether an entry can be used as it is, and if not, why. */
+    /**
+     * Say whether an entry can be used as it is, and if not, why. The index is read first, without asking whether
+     * the entry, its folder and its index exist: a whole entry, which every warm install meets once per package,
+     * costs its index's read and one listing of its folder; what is missing is looked for only when a read fails.
+     */
     private EntryState inspect(Path entry, boolean full) {
         known.remove(entry);
-        if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
-            return EntryState.ABSENT;
-        }
         Path dir = entry.resolve(PACKAGE);
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return EntryState.broken("the entry has no " + PACKAGE + "/ folder");
-        }
+        Path indexFile = entry.resolve(EntryIndex.FILE_NAME);
         try {
-            Path indexFile = entry.resolve(EntryIndex.FILE_NAME);
-            Map<String, FileRecord> records;
-            if (Files.isRegularFile(indexFile)) {
-                records = EntryIndex.read(indexFile);
-            } else {
+            Map<String, FileRecord> records = readIndex(indexFile);
+            boolean indexed = records != null;
+            if (!indexed) {
+                if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    return EntryState.ABSENT;
+                }
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    return noPackageFolder();
+                }
                 Optional<Map<String, FileRecord>> legacy = legacyRecords(entry);
                 if (legacy.isEmpty()) {
                     return EntryState.broken("the entry has no " + EntryIndex.FILE_NAME);
@@ -257,11 +268,19 @@ final class ContentStore implements Store {
                 records = legacy.get();
                 full = true;
             }
-            EntryCheck.Outcome outcome = EntryCheck.check(dir, records, full);
+            EntryCheck.Outcome outcome;
+            try {
+                outcome = EntryCheck.check(dir, records, full);
+            } catch (NoSuchFileException | NotDirectoryException e) {
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    return noPackageFolder();
+                }
+                throw e;
+            }
             if (!outcome.ok()) {
                 return EntryState.broken(outcome.problems());
             }
-            if (outcome.restamped() || !Files.isRegularFile(indexFile)) {
+            if (outcome.restamped() || !indexed) {
                 EntryIndex.write(indexFile, outcome.records());
             }
             known.put(entry, outcome.records());
@@ -269,6 +288,24 @@ final class ContentStore implements Store {
         } catch (IOException e) {
             return EntryState.broken("cannot read the entry: " + dev.hype.runtime.ErrorText.of(e));
         }
+    }
+
+    /** Read an entry's index, or return {@code null} when it has none (no such file, or not a file). */
+    private static Map<String, FileRecord> readIndex(Path indexFile) throws IOException {
+        try {
+            return EntryIndex.read(indexFile);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (!Files.isRegularFile(indexFile)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static EntryState noPackageFolder() {
+        return EntryState.broken("the entry has no " + PACKAGE + "/ folder");
     }
 
     /** Build records for an entry written before {@code index.tsv}: only its hashes are known. */
@@ -379,8 +416,14 @@ final class ContentStore implements Store {
     }
 
     private Path entry(Integrity integrity) {
-        String hex = integrity.hex();
-        return layout().resolve(integrity.algorithm().sriName()).resolve(hex.substring(0, 2)).resolve(hex.substring(2));
+        Path entry = entries.get(integrity);
+        if (entry == null) {
+            String hex = integrity.hex();
+            entry = layout().resolve(integrity.algorithm().sriName()).resolve(hex.substring(0, 2))
+                    .resolve(hex.substring(2));
+            entries.put(integrity, entry);
+        }
+        return entry;
     }
 
     private StoreException damaged(Integrity integrity, List<String> problems) {

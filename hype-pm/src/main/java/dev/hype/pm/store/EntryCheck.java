@@ -2,18 +2,23 @@ package dev.hype.pm.store;
 
 import dev.hype.pm.files.FileModes;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -65,43 +70,91 @@ final class EntryCheck {
         return records;
     }
 
-    /** Check {@code directory} against {@code records}; {@code full} hashes every file. */
+    /**
+     * Check {@code directory} against {@code records}; {@code full} hashes every file. The directories are listed
+     * and each entry is read once, with no other work per untouched file: every install checks each entry it links
+     * this way, in a JVM that has not warmed up. The records come back as given unless a file was re-hashed.
+     *
+     * @throws NoSuchFileException or {@link NotDirectoryException} when {@code directory} is missing or is not a
+     *     folder (a link to one is not)
+     */
     static Outcome check(Path directory, Map<String, FileRecord> records, boolean full) throws IOException {
-        List<String> problems = new ArrayList<>();
-        Map<String, FileRecord> kept = new HashMap<>(records);
-        Set<String> seen = new HashSet<>();
-        boolean[] restamped = {false};
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String path = FileIndex.relative(directory, file);
-                FileRecord record = records.get(path);
-                seen.add(path);
-                if (!attrs.isRegularFile()) {
-                    problems.add(path + " is not a regular file");
-                } else if (record == null) {
-                    problems.add(path + " was added");
-                } else {
-                    if (attrs.size() != record.size()) {
-                        problems.add(path + " changed size (" + record.size() + " -> " + attrs.size() + " bytes)");
-                    } else if (full || !sameStamp(record, file, attrs)) {
-                        if (!FileIndex.hashFile(file).equals(record.integrity())) {
-                            problems.add(path + " was modified");
-                        } else if (!sameStamp(record, file, attrs)) {
-                            kept.put(path, stamp(file, attrs, record.integrity(), record.executable()));
-                            restamped[0] = true;
-                        }
-                    }
+        if (!Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
+            throw new NotDirectoryException(directory.toString()); // a link to a folder elsewhere, say
+        }
+        Checker checker = new Checker(records, full);
+        checker.walk(directory, "");
+        List<String> problems = checker.problems;
+        if (checker.found != records.size()) {
+            for (String path : new TreeSet<>(records.keySet())) {
+                if (!checker.seen.contains(path)) {
+                    problems.add(path + " is missing");
                 }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        for (String path : new TreeSet<>(records.keySet())) {
-            if (!seen.contains(path)) {
-                problems.add(path + " is missing");
             }
         }
-        return new Outcome(List.copyOf(problems), Map.copyOf(kept), restamped[0]);
+        Map<String, FileRecord> kept = checker.restamped == null ? records
+                : Collections.unmodifiableMap(checker.restamped);
+        return new Outcome(List.copyOf(problems), kept, checker.restamped != null);
+    }
+
+    /** The state of one {@link #check}: what it found so far. */
+    private static final class Checker {
+        final Map<String, FileRecord> records;
+        final boolean full;
+        final List<String> problems = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        /** How many of the records' paths were met. */
+        int found;
+        /** The records with the re-hashed files' new stamps, once one was. */
+        Map<String, FileRecord> restamped;
+
+        Checker(Map<String, FileRecord> records, boolean full) {
+            this.records = records;
+            this.full = full;
+        }
+
+        /** Visit everything under {@code dir}, whose path relative to the package is {@code prefix}. */
+        void walk(Path dir, String prefix) throws IOException {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    String path = prefix + entry.getFileName().toString();
+                    BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attrs.isDirectory()) {
+                        walk(entry, path + "/");
+                    } else {
+                        visit(entry, path, attrs);
+                    }
+                }
+            }
+        }
+
+        private void visit(Path file, String path, BasicFileAttributes attrs) throws IOException {
+            FileRecord record = records.get(path);
+            if (record != null) {
+                found++;
+            }
+            seen.add(path);
+            if (!attrs.isRegularFile()) {
+                problems.add(path + " is not a regular file");
+            } else if (record == null) {
+                problems.add(path + " was added");
+            } else if (attrs.size() != record.size()) {
+                problems.add(path + " changed size (" + record.size() + " -> " + attrs.size() + " bytes)");
+            } else {
+                boolean same = sameStamp(record, file, attrs);
+                if (full || !same) {
+                    if (!FileIndex.hashFile(file).equals(record.integrity())) {
+                        problems.add(path + " was modified");
+                    } else if (!same) {
+                        if (restamped == null) {
+                            restamped = new TreeMap<>(records);
+                        }
+                        restamped.put(path, stamp(file, attrs, record.integrity(), record.executable()));
+                    }
+                }
+            }
+        }
     }
 
     /**

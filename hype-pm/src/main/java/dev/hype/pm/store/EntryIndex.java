@@ -35,24 +35,39 @@ final class EntryIndex {
 
     static Map<String, FileRecord> read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        String[] lines = text.split("\n", -1);
-        if (lines.length == 0 || !lines[0].equals(HEADER)) {
+        int end = text.indexOf('\n');
+        if (!text.startsWith(HEADER) || (end >= 0 ? end : text.length()) != HEADER.length()) {
             throw new IOException(file + " is not a store index");
         }
+        // split by hand: String.split and a regex per line are slow in a JVM that has not warmed up
         Map<String, FileRecord> result = new TreeMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isEmpty()) {
+        int[] tabs = new int[5];
+        for (int line = 2, start = end + 1; end >= 0 && start < text.length(); line++, start = end + 1) {
+            end = text.indexOf('\n', start);
+            int stop = end < 0 ? text.length() : end;
+            if (stop == start) {
                 continue;
             }
-            String[] f = lines[i].split("\t", -1);
-            if (f.length != 6) {
-                throw new IOException(file + ":" + (i + 1) + ": expected 6 fields");
+            int count = 0;
+            for (int i = text.indexOf('\t', start); i >= 0 && i < stop; i = text.indexOf('\t', i + 1)) {
+                if (count == tabs.length) {
+                    count++;
+                    break;
+                }
+                tabs[count++] = i;
             }
+            if (count != tabs.length) {
+                throw new IOException(file + ":" + line + ": expected 6 fields");
+            }
+            String key = text.substring(tabs[1] + 1, tabs[2]);
+            String path = text.substring(tabs[4] + 1, stop);
             try {
-                result.put(unescape(f[5]), new FileRecord(f[4], Long.parseLong(f[0]), Long.parseLong(f[1]),
-                        f[2].equals("-") ? null : f[2], f[3].equals("x")));
+                result.put(path.indexOf('%') < 0 ? path : unescape(path), new FileRecord(
+                        text.substring(tabs[3] + 1, tabs[4]), Long.parseLong(text, start, tabs[0], 10),
+                        Long.parseLong(text, tabs[0] + 1, tabs[1], 10), key.equals("-") ? null : key,
+                        tabs[3] - tabs[2] == 2 && text.charAt(tabs[2] + 1) == 'x'));
             } catch (NumberFormatException e) {
-                throw new IOException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+                throw new IOException(file + ":" + line + ": " + e.getMessage(), e);
             }
         }
         return Collections.unmodifiableMap(result);

@@ -69,6 +69,12 @@ public interface Store {
     /** Return the unpacked directory of the entry with this integrity, if the store has it (unchecked). */
     Optional<Path> find(Integrity integrity);
 
+    /**
+     * Tell whether {@code directory} is the {@code package/} folder of the entry under {@code integrity}, by its path
+     * alone, without looking at the disk.
+     */
+    boolean isPackageFolder(Integrity integrity, Path directory);
+
     /** Say whether the store has an entry with this integrity, whole or not ({@link #find} answers only whole ones). */
     boolean hasEntry(Integrity integrity);
 

@@ -107,6 +107,42 @@ class StoreDamageTest {
     }
 
     @Test
+    void anEntryWhosePackageFolderIsALinkIsDamagedAndFetchedAgainWithoutTouchingWhereItPoints() throws IOException {
+        Path entry = entryOf("a");
+        Path elsewhere = temp.resolve("elsewhere");
+        Files.move(entry.resolve("package"), elsewhere); // a whole copy of the package, outside the entry
+        Files.createSymbolicLink(entry.resolve("package"), elsewhere);
+
+        assertThat(Store.at(temp.resolve("store")).verify(false).damaged()).singleElement()
+                .satisfies(d -> assertThat(d.problems()).containsExactly("the entry has no package/ folder"));
+        Path again = Store.at(temp.resolve("store")).ensure(packages.ref("a", "1.0.0"), new FileTarballFetcher());
+
+        assertThat(Files.isSymbolicLink(again)).isFalse();
+        assertThat(again.resolve("index.lua")).isRegularFile();
+        assertThat(elsewhere.resolve("index.lua")).as("the link's target is left alone").isRegularFile();
+    }
+
+    @Test
+    void anIndexKeepsNamesWithTabsAndPercentSignsAndEveryField() throws IOException {
+        Path index = temp.resolve("index.tsv");
+        Map<String, FileRecord> records = Map.of(
+                "lib/a%09b\tc%.lua", new FileRecord("sha512-AAAA", 12, 1_700_000_000_123_456_789L, "(dev=1,ino=2)", true),
+                "plain.lua", new FileRecord("sha512-BBBB", 0, 5, null, false));
+
+        EntryIndex.write(index, records);
+
+        assertThat(EntryIndex.read(index)).containsExactlyEntriesOf(new TreeMap<>(records));
+        Files.writeString(index, Files.readString(index).replace("\n", "\n\n"));
+        assertThat(EntryIndex.read(index)).as("empty lines are skipped").containsExactlyEntriesOf(new TreeMap<>(records));
+        Files.writeString(index, "hype-store-index 12\n");
+        assertThatThrownBy(() -> EntryIndex.read(index)).isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a store index");
+        Files.writeString(index, "hype-store-index 1\n1\t2\t-\t-\tsha512-C\ta\tb\n");
+        assertThatThrownBy(() -> EntryIndex.read(index)).isInstanceOf(IOException.class)
+                .hasMessageContaining(":2: expected 6 fields");
+    }
+
+    @Test
     void anIndexWithBadLinesMakesTheEntryDamagedNamingTheLine() throws IOException {
         Path entry = entryOf("a");
         Path index = entry.resolve(EntryIndex.FILE_NAME);
