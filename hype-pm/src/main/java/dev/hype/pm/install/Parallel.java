@@ -69,13 +69,16 @@ public final class Parallel {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        // instanceof rather than a pattern switch, whose bootstrap spins a class at each start that no AOT cache holds
         for (Throwable failure : failures) {
-            switch (failure) {
-                case null -> { }
-                case IOException e -> throw e;
-                case RuntimeException e -> throw e;
-                case Error e -> throw e;
-                default -> throw new IllegalStateException(failure);
+            if (failure instanceof IOException e) {
+                throw e;
+            } else if (failure instanceof RuntimeException e) {
+                throw e;
+            } else if (failure instanceof Error e) {
+                throw e;
+            } else if (failure != null) {
+                throw new IllegalStateException(failure);
             }
         }
         @SuppressWarnings("unchecked")
