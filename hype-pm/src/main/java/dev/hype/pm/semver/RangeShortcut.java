@@ -60,11 +60,15 @@ final class RangeShortcut {
         return unique(desugared);
     }
 
-    /** Keep one comparator per rendering, in first-seen order; a null set wins; "any" goes when others remain. */
+    /**
+     * Keep one comparator per rendering, in first-seen order; a null set wins; "any" goes when others remain. Compared
+     * field by field: a record's generated {@code equals} links a call site on first use, a few ms in a new JVM.
+     */
     private static List<Comparator> unique(List<Comparator> comparators) {
         List<Comparator> kept = new ArrayList<>(comparators.size());
+        int any = -1;
         for (Comparator c : comparators) {
-            if (!c.isAny() && c.operator().equals("<") && c.version().equals(ZERO_PRE)) {
+            if (!c.isAny() && c.operator().equals("<") && c.version().compareTo(ZERO_PRE) == 0) {
                 return List.of(c);
             }
             int same = indexOf(kept, c);
@@ -74,15 +78,22 @@ final class RangeShortcut {
                 kept.set(same, c);
             }
         }
-        if (kept.size() > 1) {
-            kept.remove(Comparator.ANY);
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i).isAny()) {
+                any = i;
+            }
+        }
+        if (kept.size() > 1 && any >= 0) {
+            kept.remove(any);
         }
         return List.copyOf(kept);
     }
 
     private static int indexOf(List<Comparator> kept, Comparator c) {
         for (int i = 0; i < kept.size(); i++) {
-            if (kept.get(i).equals(c)) {
+            Comparator k = kept.get(i);
+            if (k.isAny() ? c.isAny() : !c.isAny() && k.operator().equals(c.operator())
+                    && k.version().compareTo(c.version()) == 0) {
                 return i;
             }
         }
@@ -162,9 +173,12 @@ final class RangeShortcut {
             case '=':
                 at++;
                 return "=";
-            case '<', '>':
+            case '<':
                 at += eq ? 2 : 1;
-                return eq ? c + "=" : String.valueOf(c);
+                return eq ? "<=" : "<";
+            case '>':
+                at += eq ? 2 : 1;
+                return eq ? ">=" : ">";
             default:
                 return "";
         }
@@ -313,7 +327,7 @@ final class RangeShortcut {
      * matches that text only, so a {@code >=v0.0.0} as written stays (see {@link #prefixed}).
      */
     private void lower(List<Comparator> out, Version v) {
-        boolean lowest = includePrerelease ? v.equals(ZERO_PRE) : v.equals(ZERO) && !v.isPrerelease();
+        boolean lowest = v.compareTo(includePrerelease ? ZERO_PRE : ZERO) == 0;
         out.add(lowest ? Comparator.ANY : new Comparator(">=", v));
     }
 
