@@ -1,6 +1,7 @@
 package dev.hype.pm.ops;
 
 import dev.hype.pm.manifest.DependencyKind;
+import dev.hype.pm.manifest.DependencySpec;
 import dev.hype.pm.manifest.Manifest;
 import dev.hype.pm.resolve.Dependencies;
 import dev.hype.pm.resolve.FeatureRequest;
@@ -49,10 +50,11 @@ public final class ResolveOperation {
         Map<String, VersionSet> optional = new LinkedHashMap<>();
         Map<String, FeatureRequest> requests = new LinkedHashMap<>();
         for (DependencyKind kind : List.of(DependencyKind.RUNTIME, DependencyKind.OPTIONAL)) {
-            manifest.specs(kind).forEach((name, spec) -> {
-                (spec.optional() ? optional : required).put(name, DependencyRange.parse(name, spec.range()));
-                requests.put(name, FeatureRequest.of(spec.features(), spec.defaultFeatures()));
-            });
+            for (Map.Entry<String, DependencySpec> e : manifest.specs(kind).entrySet()) {
+                DependencySpec spec = e.getValue();
+                (spec.optional() ? optional : required).put(e.getKey(), DependencyRange.parse(e.getKey(), spec.range()));
+                requests.put(e.getKey(), FeatureRequest.of(spec.features(), spec.defaultFeatures()));
+            }
         }
         return new Dependencies(required, optional, manifest.features(), requests);
     }
@@ -60,10 +62,10 @@ public final class ResolveOperation {
     private static Dependencies dev(Manifest manifest) {
         Map<String, VersionSet> required = new LinkedHashMap<>();
         Map<String, FeatureRequest> requests = new LinkedHashMap<>();
-        manifest.specs(DependencyKind.DEV).forEach((name, spec) -> {
-            required.put(name, DependencyRange.parse(name, spec.range()));
-            requests.put(name, FeatureRequest.of(spec.features(), spec.defaultFeatures()));
-        });
+        for (Map.Entry<String, DependencySpec> e : manifest.specs(DependencyKind.DEV).entrySet()) {
+            required.put(e.getKey(), DependencyRange.parse(e.getKey(), e.getValue().range()));
+            requests.put(e.getKey(), FeatureRequest.of(e.getValue().features(), e.getValue().defaultFeatures()));
+        }
         return new Dependencies(required, Map.of(), Map.of(), requests);
     }
 }

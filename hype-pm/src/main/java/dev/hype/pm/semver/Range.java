@@ -34,6 +34,12 @@ public final class Range {
         if (text == null) {
             throw SemverException.invalidRange("null");
         }
+        List<Comparator> simple = RangeShortcut.read(text, options);
+        return simple != null ? new Range(text, options, List.of(simple)) : parseFully(text, options);
+    }
+
+    /** Parse with node-semver's every step, whatever the text; {@link #parse} reads the commonest shapes faster. */
+    static Range parseFully(String text, RangeOptions options) {
         String raw = SemverGrammar.SPACES.matcher(SemverGrammar.jsTrim(text)).replaceAll(" ");
         RangeParser parser = new RangeParser(options);
         List<List<Comparator>> sets = new ArrayList<>();

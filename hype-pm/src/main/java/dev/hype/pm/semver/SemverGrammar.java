@@ -67,7 +67,6 @@ final class SemverGrammar {
     static final Pattern BUILD_STRIP = Pattern.compile(BUILD);
     static final Pattern BUILD_FIRST = safe(BUILD);
     static final Pattern SPACES = Pattern.compile(JS_SPACE + "+");
-    static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
 
     private SemverGrammar() {
     }

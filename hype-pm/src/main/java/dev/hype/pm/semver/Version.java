@@ -237,7 +237,7 @@ public record Version(long major, long minor, long patch, List<String> prereleas
         boolean an = isNumeric(a);
         boolean bn = isNumeric(b);
         if (an && bn) {
-            return new BigInteger(a).compareTo(new BigInteger(b));
+            return compareNumbers(a, b);
         }
         if (an != bn) {
             return an ? -1 : 1;
@@ -245,8 +245,31 @@ public record Version(long major, long minor, long patch, List<String> prereleas
         return Integer.signum(a.compareTo(b));
     }
 
+    /** Compare two strings of digits as numbers, of any length: without leading zeros, the longer is larger. */
+    private static int compareNumbers(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() - 1 && a.charAt(i) == '0') {
+            i++;
+        }
+        while (j < b.length() - 1 && b.charAt(j) == '0') {
+            j++;
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        for (; c == 0 && i < a.length(); i++, j++) {
+            c = Integer.compare(a.charAt(i), b.charAt(j));
+        }
+        return Integer.signum(c);
+    }
+
+    /** Return whether the identifier is all ASCII digits (read by hand: the grammar's patterns cost ms to compile). */
     static boolean isNumeric(String id) {
-        return !id.isEmpty() && SemverGrammar.ALL_DIGITS.matcher(id).matches();
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !id.isEmpty();
     }
 
     /** Return whether node-semver treats the identifier as a number (numeric and below 2^53-1). */

@@ -63,6 +63,34 @@ class NodeSemverOracleTest {
         assertThat(satisfied).as("satisfied pairs among the random ones").isGreaterThan(pairs / 10);
     }
 
+    /**
+     * The ranges around the shapes Range.parse reads by hand (RangeShortcut), each against a version near its bounds;
+     * without the Lyra form {@code MIN..MAX}, which is Hype's own and which node-semver rejects.
+     */
+    @Test
+    void agreeWithNodeSemverOnTheRangeShortcutCorpus() throws Exception {
+        Path tools = buildTools();
+        List<String> ranges = RangeCorpus.ranges(3_000, 20261203L).stream().filter(r -> !r.contains("..")).toList();
+        List<String> probes = RangeCorpus.probes();
+        List<ObjectNode> questions = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            for (int options : new int[] {0, 1 + i % 3}) {
+                questions.add(JSON.createObjectNode().put("op", "satisfies")
+                        .put("version", probes.get((i * 7 + options) % probes.size())).put("range", ranges.get(i))
+                        .put("loose", (options & 1) != 0).put("includePrerelease", (options & 2) != 0));
+            }
+        }
+        List<JsonNode> answers = ask(tools, questions);
+        List<String> disagreements = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            String mismatch = compare(questions.get(i), answers.get(i));
+            if (mismatch != null) {
+                disagreements.add(mismatch);
+            }
+        }
+        assertThat(disagreements).as("disagreements with node-semver").isEmpty();
+    }
+
     private static String compare(ObjectNode q, JsonNode a) {
         String op = q.get("op").asText();
         String ours;
